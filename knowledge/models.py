@@ -1,0 +1,85 @@
+"""Frozen data models of the knowledge base."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ConditionType(Frozen):
+    name: str
+    description: str
+
+
+class Remedy(Frozen):
+    name: str
+    description: str
+    ingredient_slugs: tuple[str, ...] = ()
+
+
+class Condition(Frozen):
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    synopsis: str
+    types: tuple[ConditionType, ...]
+    common_causes: tuple[str, ...]
+    severity_causes: tuple[str, ...]
+    when_to_see_doctor: tuple[str, ...]
+    remedies: tuple[Remedy, ...]
+    ingredient_slugs: tuple[str, ...]
+    source: str = ""
+
+
+class IngredientUse(Frozen):
+    """What one condition's article says about an ingredient; no description if it says none."""
+
+    condition_slug: str
+    description: str | None = None
+
+
+class Ingredient(Frozen):
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    uses: tuple[IngredientUse, ...]
+
+
+class KnowledgeBase(Frozen):
+    conditions: Mapping[str, Condition]
+    ingredients: Mapping[str, Ingredient]
+
+    def condition(self, slug: str) -> Condition | None:
+        return self.conditions.get(slug)
+
+    def ingredient(self, slug: str) -> Ingredient | None:
+        return self.ingredients.get(slug)
+
+    def ingredients_of(self, condition_slug: str) -> tuple[Ingredient, ...]:
+        """The ingredients a condition's article lists, in the article's order."""
+        condition = self.conditions.get(condition_slug)
+        if condition is None:
+            return ()
+        return tuple(self.ingredients[s] for s in condition.ingredient_slugs)
+
+    def conditions_for(self, ingredient_slug: str) -> tuple[Condition, ...]:
+        """The conditions whose articles list an ingredient."""
+        ingredient = self.ingredients.get(ingredient_slug)
+        if ingredient is None:
+            return ()
+        return tuple(self.conditions[u.condition_slug] for u in ingredient.uses)
+
+    def use(self, ingredient_slug: str, condition_slug: str) -> IngredientUse | None:
+        ingredient = self.ingredients.get(ingredient_slug)
+        if ingredient is None:
+            return None
+        return next((u for u in ingredient.uses if u.condition_slug == condition_slug), None)
+
+    def name_of(self, slug: str) -> str | None:
+        topic = self.conditions.get(slug) or self.ingredients.get(slug)
+        return topic.name if topic else None

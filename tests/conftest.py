@@ -1,0 +1,23 @@
+"""Shared fixtures: the shipped knowledge base and the synthetic test articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge import DEFAULT_KNOWLEDGE_DIR, KnowledgeBase, load_knowledge
+
+DATA = Path(__file__).parent / "data"
+SYNTHETIC_DIR = DATA / "articles"
+SEED = Path(__file__).parents[1].parent / "shared" / "seeds" / "000_67029d671fba16d5.txt"
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load_knowledge(DEFAULT_KNOWLEDGE_DIR)
+
+
+@pytest.fixture(scope="session")
+def synthetic_kb() -> KnowledgeBase:
+    return load_knowledge(SYNTHETIC_DIR)
