@@ -73,6 +73,7 @@ class ParsedArticle:
     when_to_see_doctor: list[str] = field(default_factory=list)
     remedies: list[NamedItem] = field(default_factory=list)
     ingredients: list[IngredientLine] = field(default_factory=list)
+    ingredients_intro: str = ""
 
 
 def parse_article(text: str) -> ParsedArticle:
@@ -197,6 +198,7 @@ class _Parser:
                 intro_line,
                 f"expected one introductory sentence after 'Ingredients', found {intro!r}",
             )
+        self.article.ingredients_intro = intro
         if len(body) == 1:
             raise ArticleError(intro_line, "the section 'Ingredients' lists no ingredient")
         for n, line in body[1:]:

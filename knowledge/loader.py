@@ -145,6 +145,7 @@ class _Builder:
             when_to_see_doctor=tuple(a.when_to_see_doctor),
             remedies=remedies,
             ingredient_slugs=tuple(listed),
+            ingredients_intro=a.ingredients_intro,
             source=source.path.name,
         )
 

@@ -33,6 +33,7 @@ class Condition(Frozen):
     when_to_see_doctor: tuple[str, ...]
     remedies: tuple[Remedy, ...]
     ingredient_slugs: tuple[str, ...]
+    ingredients_intro: str = ""
     source: str = ""
 
 

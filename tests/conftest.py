@@ -21,3 +21,10 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def synthetic_kb() -> KnowledgeBase:
     return load_knowledge(SYNTHETIC_DIR)
+
+
+@pytest.fixture(scope="session")
+def engine(kb: KnowledgeBase):
+    from knowledge.engine import Engine
+
+    return Engine(kb)

@@ -1,0 +1,46 @@
+"""`python -m bot ask [--json] [TEXT...]`: the answer engine from the command line.
+
+A contract the eval tools rely on: with --json, exactly one JSON object per input line, in
+order, flushed after each, with the keys query, topics, section, escalation, reasons,
+suggestions and text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+
+from bot.render_text import render_text
+from knowledge.engine import Engine
+from knowledge.reply import Reply
+
+
+def as_json(query: str, reply: Reply) -> str:
+    return json.dumps(
+        {
+            "query": query,
+            "topics": list(reply.topics),
+            "section": reply.section,
+            "escalation": reply.escalation.level,
+            "reasons": list(reply.escalation.reasons),
+            "suggestions": [a.topic for a in reply.suggestions],
+            "text": render_text(reply),
+        },
+        ensure_ascii=False,
+    )
+
+
+def run_ask(engine: Engine, argv: list[str], stdin: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot ask")
+    parser.add_argument("--json", action="store_true", help="one JSON object per message")
+    parser.add_argument("text", nargs="*", help="the message; without it, read one per line")
+    args = parser.parse_args(argv)
+    messages = [" ".join(args.text)] if args.text else (line.rstrip("\r\n") for line in stdin or sys.stdin)
+    for message in messages:
+        reply = engine.answer(message)
+        out = as_json(message, reply) if args.json else render_text(reply) + "\n"
+        sys.stdout.write(out + "\n")
+        sys.stdout.flush()
+    return 0

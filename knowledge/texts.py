@@ -1,0 +1,117 @@
+"""Every user-facing string of the product, in one place.
+
+The engine, the renderers, the console and the Telegram handlers take their words from here.
+Medical content never lives here: it comes from the articles and the lexicon data.
+"""
+
+from __future__ import annotations
+
+BOT_NAME = "Remedy bot"
+
+DISCLAIMER = "This is general information, not a diagnosis or medical advice."
+
+GREETING_TITLE = "Hello! I answer questions about health conditions and natural remedies."
+GREETING_BODY = (
+    "Ask me in your own words, typos are fine. I know about the conditions and ingredients "
+    "listed below, and I will always tell you when something you describe needs a doctor."
+)
+EXAMPLES_HEADING = "Try asking"
+# Filled in with the knowledge base's own names.
+EXAMPLE_TEMPLATES = (
+    "what causes {condition}",
+    "does {ingredient} help with {condition}",
+    "when should I see a doctor about {condition}",
+)
+EMPTY_PROMPT = "Type a question, for example the name of a condition or an ingredient."
+
+UNKNOWN_TITLE = "I don't have information on that yet."
+UNKNOWN_BODY = "I can only answer about these topics:"
+SUGGEST_TITLE = "I'm not sure what you meant."
+SUGGEST_BODY = "Did you mean one of these?"
+KNOWN_CONDITIONS = "Conditions"
+KNOWN_INGREDIENTS = "Ingredients"
+AND_MORE = "… and {count} more"
+MORE_LABEL = "More"
+
+# Section headings (answers) and button labels (follow-ups), by section key.
+SECTION_HEADINGS = {
+    "overview": "Overview",
+    "synopsis": "Overview",
+    "types": "Types",
+    "causes": "Common causes",
+    "severity": "Serious causes",
+    "doctor": "When to see a doctor",
+    "remedies": "Natural remedies",
+    "ingredients": "Ingredients",
+}
+SECTION_BUTTONS = {
+    "synopsis": "Overview",
+    "types": "Types",
+    "causes": "Causes",
+    "severity": "Serious causes",
+    "doctor": "When to see a doctor",
+    "remedies": "Remedies",
+    "ingredients": "Ingredients",
+}
+ALSO_KNOWN_AS = "Also known as: {aliases}"
+USE_HEADING = "For {condition}"
+USE_LISTED_ONLY = "{condition}: listed as an ingredient. {intro}"
+USE_LISTED_ONLY_NO_INTRO = "{condition}: listed as an ingredient, with no further description."
+INGREDIENT_CONTEXT = "{ingredient} and {condition}"
+RELATED_HEADING = "Related ingredients"
+ALSO_ASKED_HEADING = "You also asked about"
+INGREDIENTS_NOTE = "Tap an ingredient to read what it is used for."
+
+# Escalation: always appended when a message holds a red flag.
+EMERGENCY_TITLE = "⚠️ This may be an emergency"
+EMERGENCY_ADVICE = (
+    "Call your local emergency number now (for example 112, 911 or 999), or ask someone "
+    "nearby to call. Do not wait for a reply from this bot."
+)
+DOCTOR_TITLE = "⚠️ Please see a doctor"
+DOCTOR_ADVICE = (
+    "What you describe is a reason to get checked by a doctor soon rather than manage it "
+    "on your own. If it gets suddenly worse, call your local emergency number."
+)
+REASONS_LABEL = "You mentioned: {reasons}"
+DOCTOR_ITEMS_LABEL = "See a doctor about {condition} when there is:"
+SPLIT_WARNING = "⚠️ Important safety advice is at the end of this answer."
+
+# Telegram and console interface.
+HELP_TEXT = (
+    "Send me a question in your own words, for example the name of a condition or an "
+    "ingredient. Use the buttons under an answer to read more.\n\n"
+    "/conditions lists the conditions I know\n"
+    "/ingredients lists the ingredients I know\n"
+    "/privacy says what I keep about you\n"
+    "/help shows this message"
+)
+PRIVACY_TEXT = (
+    "I don't store your messages or your name. Your question is read to answer it and then "
+    "forgotten; nothing is written to disk or to the logs. While the bot is running, it keeps "
+    "in memory only which of its replies answered which message (so an edited question can "
+    "update its answer), and a per-user message count for flood protection; both vanish when "
+    "the bot restarts."
+)
+CONDITIONS_TITLE = "Conditions I know"
+INGREDIENTS_TITLE = "Ingredients I know"
+NON_TEXT_HINT = "I can only read text. Please type your question."
+BUTTON_EXPIRED = "That button has expired. Please ask again."
+FLOOD_NOTICE = "You're sending messages very fast. Please slow down; I'll answer again shortly."
+ERROR_TEXT = "Sorry, something went wrong on my side. Please try again."
+INLINE_EMPTY_TITLE = "Ask about a condition or an ingredient"
+INLINE_EMPTY_TEXT = EMPTY_PROMPT
+COMMANDS = (
+    ("start", "Start and see what I can do"),
+    ("help", "How to ask"),
+    ("conditions", "Conditions I know"),
+    ("ingredients", "Ingredients I know"),
+    ("privacy", "What I keep about you"),
+)
+CONSOLE_GREETING = (
+    "Console chat: type a question and press Enter. Type a number to press a button. "
+    "Ctrl-D or Ctrl-C quits."
+)
+CONSOLE_PROMPT = "you> "
+CONSOLE_BYE = "Bye!"
+CONSOLE_BAD_CHOICE = "There is no button {number}."
