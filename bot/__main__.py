@@ -1,27 +1,54 @@
-"""`python -m bot`: the bot, or without a token a console chat; `python -m bot ask` answers text."""
+"""`python -m bot`: the Telegram bot, or without a token a console chat.
+`python -m bot ask [--json] [TEXT...]`: answer text from the command line."""
 
 from __future__ import annotations
 
+import logging
 import sys
 
+from pydantic import ValidationError
+
+from bot.settings import Settings, describe_error
 from knowledge import KnowledgeError, load_knowledge
 from knowledge.engine import Engine
+
+EXIT_CONFIG = 2
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
-        engine = Engine(load_knowledge())
+        settings = Settings()
+    except ValidationError as exc:
+        print(describe_error(exc), file=sys.stderr)
+        return EXIT_CONFIG
+    try:
+        engine = Engine(load_knowledge(settings.knowledge_dir))
     except KnowledgeError as exc:
-        print(f"cannot load the knowledge base:\n{exc}", file=sys.stderr)
-        return 1
-    if argv and argv[0] == "ask":
+        print(f"cannot load the knowledge base (KNOWLEDGE_DIR):\n{exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    if argv[:1] == ["ask"]:
         from bot.cli import run_ask
 
         return run_ask(engine, argv[1:])
-    from knowledge.__main__ import main as check
+    if argv:
+        print("usage: python -m bot [ask [--json] [TEXT...]]", file=sys.stderr)
+        return EXIT_CONFIG
+    if settings.telegram_bot_token is None:
+        from bot.console import run_console
 
-    return check(["check"])
+        return run_console(engine)
+
+    from bot.app import run
+    from bot.logs import setup_logging
+
+    secrets = [settings.telegram_bot_token.get_secret_value()]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    setup_logging(settings.log_level, secrets)
+    logging.getLogger(__name__).info("starting in %s mode", settings.bot_mode)
+    run(settings, engine)
+    return 0
 
 
 if __name__ == "__main__":

@@ -19,9 +19,6 @@ def render_text(reply: Reply, numbered: bool = False) -> str:
     if reply.intro:
         parts.append(reply.intro)
     parts += [_section(s) for s in reply.sections]
-    escalation = _escalation(reply.escalation)
-    if escalation:
-        parts.append(escalation)
     choices = buttons_of(reply)
     if choices:
         if numbered:
@@ -30,6 +27,9 @@ def render_text(reply: Reply, numbered: bool = False) -> str:
             parts.append(f"{texts.MORE_LABEL}: " + " | ".join(a.label for a in choices))
     if reply.disclaimer:
         parts.append(reply.disclaimer)
+    escalation = _escalation(reply.escalation)
+    if escalation:  # last, as in Telegram: the advice closes the answer
+        parts.append(escalation)
     return "\n\n".join(parts)
 
 

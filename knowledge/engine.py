@@ -10,7 +10,7 @@ from knowledge.lexicon import Lexicon, load_lexicon
 from knowledge.models import Condition, Ingredient, KnowledgeBase
 from knowledge.patterns import build_patterns
 from knowledge.phrases import PhraseMatcher
-from knowledge.reply import Action, Escalation, Item, Reply, Section, SectionName
+from knowledge.reply import Action, Escalation, Item, Listing, Reply, Section, SectionName
 from knowledge.text import tokenize
 from knowledge.triage import TriageResult, assess
 
@@ -20,6 +20,7 @@ CONDITION_SECTIONS: tuple[SectionName, ...] = (
 MAX_LISTED = 12
 MAX_RELATED = 6
 MAX_ALIASES_SHOWN = 4
+PAGE_SIZE = 10
 
 
 class Engine:
@@ -218,6 +219,28 @@ class Engine:
         return (
             listing(texts.KNOWN_CONDITIONS, list(self.kb.conditions.values())),
             listing(texts.KNOWN_INGREDIENTS, list(self.kb.ingredients.values())),
+        )
+
+    def catalogue(self, listing: Listing, page: int = 0) -> Reply:
+        """One page of all conditions or all ingredients, each a button."""
+        if listing == "conditions":
+            topics: list[Condition] | list[Ingredient] = list(self.kb.conditions.values())
+            title = texts.CONDITIONS_TITLE
+        else:
+            topics = list(self.kb.ingredients.values())
+            title = texts.INGREDIENTS_TITLE
+        pages = max(1, -(-len(topics) // PAGE_SIZE))
+        page = min(max(page, 0), pages - 1)
+        shown = topics[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        actions = [Action(label=t.name, topic=t.slug) for t in shown]
+        if page > 0:
+            actions.append(Action(label=texts.PREVIOUS_PAGE, listing=listing, page=page - 1))
+        if page < pages - 1:
+            actions.append(Action(label=texts.NEXT_PAGE, listing=listing, page=page + 1))
+        intro = texts.PAGE_OF.format(page=page + 1, pages=pages) if pages > 1 else ""
+        return Reply(
+            kind="catalogue", title=title, intro=intro, actions=tuple(actions),
+            disclaimer=texts.DISCLAIMER,
         )
 
     def _unknown(self) -> Reply:

@@ -31,12 +31,18 @@ class Section(_Frozen):
     numbered: bool = False
 
 
+Listing = Literal["conditions", "ingredients"]
+
+
 class Action(_Frozen):
-    """A follow-up the user can pick: a topic, optionally one of its sections."""
+    """A follow-up the user can pick: a topic (optionally one of its sections), or a page of a
+    listing of all topics."""
 
     label: str
-    topic: str
+    topic: str = ""
     section: SectionName | None = None
+    listing: Listing | None = None
+    page: int = 0
 
 
 class Escalation(_Frozen):

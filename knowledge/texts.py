@@ -93,6 +93,10 @@ PRIVACY_TEXT = (
     "update its answer), and a per-user message count for flood protection; both vanish when "
     "the bot restarts."
 )
+PREVIOUS_PAGE = "‹ Previous"
+NEXT_PAGE = "Next ›"
+PAGE_OF = "Page {page} of {pages}"
+EDIT_SUPERSEDED = "(This part of the earlier answer was replaced above.)"
 CONDITIONS_TITLE = "Conditions I know"
 INGREDIENTS_TITLE = "Ingredients I know"
 NON_TEXT_HINT = "I can only read text. Please type your question."

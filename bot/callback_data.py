@@ -1,0 +1,61 @@
+"""Button payloads: stateless, versioned, at most 64 bytes, validated on the way back.
+
+    v1|t|<slug>|<section code>   a topic, optionally one of its sections
+    v1|l|<c or i>|<page>         a page of the list of conditions or ingredients
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.reply import Action, Listing, SectionName
+
+VERSION = "v1"
+MAX_BYTES = 64
+_SECTION_CODES: dict[str, SectionName] = {
+    "o": "overview", "s": "synopsis", "t": "types", "c": "causes", "v": "severity",
+    "d": "doctor", "r": "remedies", "i": "ingredients",
+}
+_CODE_OF = {name: code for code, name in _SECTION_CODES.items()}
+_LISTINGS: dict[str, Listing] = {"c": "conditions", "i": "ingredients"}
+_LISTING_CODE = {name: code for code, name in _LISTINGS.items()}
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MAX_PAGE = 100_000
+
+
+@dataclass(frozen=True)
+class TopicButton:
+    slug: str
+    section: SectionName | None
+
+
+@dataclass(frozen=True)
+class ListButton:
+    listing: Listing
+    page: int
+
+
+def encode(action: Action) -> str | None:
+    """The payload for an action, or None if it cannot fit in 64 bytes."""
+    if action.listing is not None:
+        data = f"{VERSION}|l|{_LISTING_CODE[action.listing]}|{action.page}"
+    else:
+        code = _CODE_OF[action.section] if action.section else ""
+        data = f"{VERSION}|t|{action.topic}|{code}"
+    return data if len(data.encode()) <= MAX_BYTES else None
+
+
+def decode(data: str | None) -> TopicButton | ListButton | None:
+    """The button's meaning, or None for anything stale, forged or malformed."""
+    if not data or len(data.encode()) > MAX_BYTES:
+        return None
+    parts = data.split("|")
+    if len(parts) != 4 or parts[0] != VERSION:
+        return None
+    _, kind, target, extra = parts
+    if kind == "t" and _SLUG.match(target) and (extra == "" or extra in _SECTION_CODES):
+        return TopicButton(target, _SECTION_CODES.get(extra))
+    if kind == "l" and target in _LISTINGS and extra.isdigit() and int(extra) <= _MAX_PAGE:
+        return ListButton(_LISTINGS[target], int(extra))
+    return None

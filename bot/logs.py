@@ -1,0 +1,34 @@
+"""Logging that never leaks the token or what people write."""
+
+from __future__ import annotations
+
+import logging
+
+# httpx logs every request URL at INFO, and Bot API URLs contain the token.
+_QUIET = ("httpx", "httpcore", "apscheduler", "aiohttp.access", "tornado.access")
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class RedactingFormatter(logging.Formatter):
+    """Defence in depth: blank out secrets anywhere in a formatted record, tracebacks included
+    (an httpx error can carry the request URL, and with it the token)."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__(FORMAT)
+        self.secrets = [s for s in secrets if s]
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "[REDACTED]")
+        return text
+
+
+def setup_logging(level: str, secrets: list[str]) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(RedactingFormatter(secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for name in _QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)

@@ -1,0 +1,106 @@
+"""Settings from the environment and `.env`, validated once at start-up."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from knowledge.loader import DEFAULT_KNOWLEDGE_DIR
+
+PUBLIC_API = "https://api.telegram.org/bot"
+_TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
+# Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and - in a webhook secret.
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True,
+        hide_input_in_errors=True,
+    )
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = PUBLIC_API
+    bot_mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+    @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _TOKEN.match(value.get_secret_value()):
+            raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _SECRET.match(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("telegram_api_base_url", "webhook_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("must be an http:// or https:// URL")
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("knowledge_dir")
+    @classmethod
+    def _is_directory(cls, value: Path) -> Path:
+        if not value.is_dir():
+            raise ValueError(f"{value} is not a directory")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_url_and_secret(self) -> Settings:
+        if self.bot_mode == "webhook":
+            missing = [n for n in ("webhook_url", "webhook_secret") if getattr(self, n) is None]
+            if missing:
+                raise ValueError(
+                    "BOT_MODE=webhook needs " + " and ".join(m.upper() for m in missing)
+                )
+        return self
+
+    @property
+    def api_base_url(self) -> str:
+        """PTB appends the token to this; a server root such as http://host:8081 gets /bot."""
+        base = self.telegram_api_base_url.rstrip("/")
+        return base if base.endswith("/bot") else base + "/bot"
+
+    @property
+    def webhook_path(self) -> str:
+        return urlsplit(self.webhook_url or "").path.lstrip("/")
+
+
+def describe_error(error: ValidationError) -> str:
+    """Name each bad variable, never its value (it may be the token)."""
+    lines = []
+    for e in error.errors():
+        names = [str(p).upper() for p in e["loc"] if isinstance(p, str)]
+        name = names[0] if names else "configuration"
+        lines.append(f"{name}: {e['msg']}")
+    return "invalid configuration:\n  " + "\n  ".join(lines)

@@ -1,0 +1,50 @@
+"""Button presses: section, did-you-mean, related-topic and page buttons edit their message."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.callback_data import ListButton, TopicButton, decode
+from bot.keyboard import keyboard
+from bot.render_html import render_html
+from handlers.common import NOT_MODIFIED, services
+from knowledge import texts
+from knowledge.reply import Reply
+
+
+def _reply_for(context: ContextTypes.DEFAULT_TYPE, data: str | None) -> Reply | None:
+    button = decode(data)
+    engine = services(context).engine
+    if isinstance(button, TopicButton):
+        return engine.topic_reply(button.slug, button.section)
+    if isinstance(button, ListButton):
+        return engine.catalogue(button.listing, button.page)
+    return None
+
+
+async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show what the button names in the same message; stale or forged data gets a notice."""
+    query = update.callback_query
+    if query is None:
+        return
+    reply = _reply_for(context, query.data)
+    if reply is None:
+        await query.answer(texts.BUTTON_EXPIRED)
+        return
+    await query.answer()
+    rendered = render_html(reply)
+    parts = rendered.messages
+    markup = keyboard(rendered.buttons)
+    try:
+        await query.edit_message_text(parts[0], reply_markup=markup if len(parts) == 1 else None)
+    except BadRequest as exc:
+        if NOT_MODIFIED not in exc.message.lower():
+            raise
+    chat = query.message.chat if query.message else None
+    for i, text in enumerate(parts[1:], start=1):
+        if chat is not None:
+            await context.bot.send_message(
+                chat.id, text, reply_markup=markup if i == len(parts) - 1 else None
+            )

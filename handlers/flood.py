@@ -1,0 +1,24 @@
+"""Per-user flood guard, ahead of every other handler."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from handlers.common import services
+from knowledge import texts
+
+
+async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Let the update through, or send one notice and then drop until the user slows down."""
+    user = update.effective_user
+    if user is None:
+        return
+    verdict = services(context).flood.check(user.id)
+    if verdict == "ok":
+        return
+    if verdict == "notice" and update.effective_chat is not None and update.inline_query is None:
+        await context.bot.send_message(update.effective_chat.id, html.escape(texts.FLOOD_NOTICE, quote=False))
+    raise ApplicationHandlerStop

@@ -1,0 +1,106 @@
+"""Telegram HTML rendering: escaping, limits, splitting at block boundaries, escalation last."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.render_html import TELEGRAM_LIMIT, render_html, render_single, utf16_len
+from knowledge import texts
+from knowledge.engine import Engine
+from knowledge.reply import Escalation, Item, Reply, Section
+
+ALLOWED = {"b", "i"}
+
+
+def visible(html_text: str) -> str:
+    import html
+
+    return html.unescape(re.sub(r"</?[a-z]+>", "", html_text))
+
+
+def tags_balanced(html_text: str) -> bool:
+    stack: list[str] = []
+    for closing, name in re.findall(r"<(/?)([a-z]+)>", html_text):
+        if name not in ALLOWED:
+            return False
+        if closing:
+            if not stack or stack.pop() != name:
+                return False
+        else:
+            stack.append(name)
+    return not stack and "<" not in re.sub(r"</?[bi]>", "", html_text)
+
+
+def big_reply(n_items: int, item: str, level: str = "doctor") -> Reply:
+    return Reply(
+        kind="topic",
+        title="T <x> & y",
+        sections=(
+            Section(heading="H1", items=tuple(Item(name="N", text=f"{item} {i}") for i in range(n_items))),
+            Section(heading="H2", paragraph="p " * 3000),
+        ),
+        escalation=Escalation(level=level, reasons=("weak",), title="⚠️ See", advice="Go <now>"),
+        disclaimer=texts.DISCLAIMER,
+    )
+
+
+def test_every_dynamic_string_is_escaped(engine: Engine) -> None:
+    reply = Reply(
+        kind="topic", title="<script>&", sections=(Section(heading="a<b", items=(Item(text="&lt;"),)),)
+    )
+    out = render_html(reply).messages[0]
+    assert "<script>" not in out and "&lt;script&gt;&amp;" in out and "&amp;lt;" in out
+    assert tags_balanced(out)
+
+
+def test_long_reply_splits_within_limits_with_warning_first_and_advice_last() -> None:
+    rendered = render_html(big_reply(400, "x" * 30))
+    assert len(rendered.messages) > 1
+    for message in rendered.messages:
+        assert utf16_len(visible(message)) <= TELEGRAM_LIMIT
+        assert tags_balanced(message)
+    assert visible(rendered.messages[0]).startswith(texts.SPLIT_WARNING)
+    assert visible(rendered.messages[-1]).rstrip().endswith("Go <now>")
+    assert sum("Go &lt;now&gt;" in m for m in rendered.messages) == 1
+
+
+def test_short_reply_is_one_message_without_warning(engine: Engine) -> None:
+    rendered = render_html(engine.answer("twitching and weakness"))
+    assert len(rendered.messages) == 1
+    assert texts.SPLIT_WARNING not in rendered.messages[0]
+    assert rendered.messages[0].startswith("<b>Twitching</b>")
+
+
+def test_single_message_keeps_title_disclaimer_and_advice() -> None:
+    out = render_single(big_reply(400, "y" * 30))
+    assert utf16_len(visible(out)) <= TELEGRAM_LIMIT
+    assert out.startswith("<b>T &lt;x&gt; &amp; y</b>") and "Go &lt;now&gt;" in out
+    assert texts.DISCLAIMER in out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(min_size=0, max_size=300), min_size=1, max_size=40),
+    st.sampled_from(["none", "doctor", "emergency"]),
+)
+def test_any_content_renders_valid_bounded_messages(items: list[str], level: str) -> None:
+    reply = Reply(
+        kind="topic",
+        title=items[0] or "t",
+        sections=tuple(
+            Section(heading=h[:50] or "h", paragraph=h * 20, items=(Item(text=h),)) for h in items
+        ),
+        escalation=Escalation(level=level, title="⚠️", advice="a")
+        if level != "none"
+        else Escalation(level="none"),
+        disclaimer=texts.DISCLAIMER,
+    )
+    rendered = render_html(reply)
+    for message in rendered.messages:
+        assert 0 < utf16_len(visible(message)) <= TELEGRAM_LIMIT
+        assert tags_balanced(message)
+    if level != "none":
+        assert visible(rendered.messages[-1]).rstrip().endswith("a")
