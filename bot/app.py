@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import signal
+
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
@@ -17,6 +21,8 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot import webhook
+from bot.request import RetryingRequest
 from bot.services import KEY, Services
 from bot.settings import Settings
 from handlers import callbacks, commands, edits, errors, flood, inline, messages, other
@@ -26,6 +32,10 @@ from knowledge.engine import Engine
 # Small on purpose: in PTB 22 large values slow httpx's pool down (measured).
 CONCURRENT_UPDATES = 4
 CONNECTION_POOL = 8
+RATE_LIMIT_RETRIES = 5  # 429s are waited out and retried, not dropped
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+BOOTSTRAP_RETRIES = 5  # deleteWebhook/setWebhook at start-up survive a brief API outage
+log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query"]
 
 
@@ -34,15 +44,41 @@ async def post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
 
 
+def install_stop_signals(application: Application) -> None:
+    """Stop on the first SIGINT/SIGTERM and ignore repeats. PTB's own handlers raise
+    SystemExit on every signal, so a second one aborts the graceful stop and loses updates
+    that were fetched (and so confirmed) but not yet answered."""
+    loop = asyncio.get_running_loop()
+
+    def already_stopping() -> None:
+        log.info("already stopping: answering the updates received so far")
+
+    def stop_once() -> None:
+        for sig in STOP_SIGNALS:
+            loop.add_signal_handler(sig, already_stopping)
+        log.info("stop signal received: finishing pending updates")
+        application.stop_running()
+
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, stop_once)
+
+
+async def post_init_serving(application: Application) -> None:
+    """post_init when serving for real: commands, then our signal handling."""
+    await post_init(application)
+    install_stop_signals(application)
+
+
 def build_application(
     settings: Settings,
     engine: Engine,
     *,
     rate_limit: bool = True,
     request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
 ) -> Application:
-    """The Application for `settings`; `rate_limit=False` is for benchmarks only, and
-    `request` lets handler tests answer the Bot API in-process."""
+    """The Application for `settings`. `rate_limit=False` is for benchmarks only; `request` and
+    `get_updates_request` let tests answer the Bot API in-process or with short timeouts."""
     assert settings.telegram_bot_token is not None
     builder = (
         Application.builder()
@@ -55,12 +91,10 @@ def build_application(
         .concurrent_updates(CONCURRENT_UPDATES)
         .post_init(post_init)
     )
-    if request is None:
-        builder = builder.connection_pool_size(CONNECTION_POOL)
-    else:
-        builder = builder.request(request).get_updates_request(request)
+    request = request or RetryingRequest(connection_pool_size=CONNECTION_POOL)
+    builder = builder.request(request).get_updates_request(get_updates_request or RetryingRequest())
     if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter())
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
     application = builder.build()
     application.bot_data[KEY] = Services(engine)
     register(application)
@@ -98,8 +132,10 @@ def register(application: Application) -> None:
 def run(settings: Settings, engine: Engine) -> None:
     """Serve until SIGINT/SIGTERM: long polling by default, or a webhook."""
     application = build_application(settings, engine)
+    application.post_init = post_init_serving
     if settings.bot_mode == "webhook":
         assert settings.webhook_secret is not None
+        webhook.install()
         application.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
@@ -107,6 +143,10 @@ def run(settings: Settings, engine: Engine) -> None:
             webhook_url=settings.webhook_url,
             secret_token=settings.webhook_secret.get_secret_value(),
             allowed_updates=ALLOWED_UPDATES,
+            bootstrap_retries=BOOTSTRAP_RETRIES,
+            stop_signals=None,
         )
     else:
-        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+        application.run_polling(
+            allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES, stop_signals=None
+        )

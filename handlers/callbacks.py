@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -30,21 +30,26 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if query is None:
         return
     reply = _reply_for(context, query.data)
-    if reply is None:
+    message = query.message
+    if reply is None or (message is None and query.inline_message_id is None):
         await query.answer(texts.BUTTON_EXPIRED)
         return
     await query.answer()
     rendered = render_html(reply)
-    parts = rendered.messages
     markup = keyboard(rendered.buttons)
+    parts = list(rendered.messages)
+    if query.inline_message_id is not None or (message is not None and message.is_accessible):
+        await _edit(query, parts.pop(0), markup if len(parts) == 1 else None)
+    # Parts that did not fit, or all of it when the old message can no longer be edited.
+    if message is not None:
+        for i, text in enumerate(parts):
+            last = i == len(parts) - 1
+            await context.bot.send_message(message.chat.id, text, reply_markup=markup if last else None)
+
+
+async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
     try:
-        await query.edit_message_text(parts[0], reply_markup=markup if len(parts) == 1 else None)
+        await query.edit_message_text(text, reply_markup=markup)
     except BadRequest as exc:
         if NOT_MODIFIED not in exc.message.lower():
             raise
-    chat = query.message.chat if query.message else None
-    for i, text in enumerate(parts[1:], start=1):
-        if chat is not None:
-            await context.bot.send_message(
-                chat.id, text, reply_markup=markup if i == len(parts) - 1 else None
-            )

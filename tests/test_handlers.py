@@ -26,7 +26,7 @@ _ids = itertools.count(1)
 async def bot_app(engine: Engine) -> AsyncIterator[tuple[Application, InProcessAPI]]:
     api = InProcessAPI()
     settings = Settings(telegram_bot_token=TOKEN, _env_file=None)
-    app = build_application(settings, engine, rate_limit=False, request=api)
+    app = build_application(settings, engine, rate_limit=False, request=api, get_updates_request=api)
     async with app:
         yield app, api
 

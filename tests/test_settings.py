@@ -45,6 +45,7 @@ def test_base_url_gets_bot_suffix() -> None:
         ({"BOT_MODE": "webhook"}, "WEBHOOK_URL"),
         ({"BOT_MODE": "webhook", "WEBHOOK_URL": "https://x.example/hook"}, "WEBHOOK_SECRET"),
         ({"WEBHOOK_SECRET": "has spaces!"}, "WEBHOOK_SECRET"),
+        ({"WEBHOOK_URL": "http://plain.example/hook"}, "WEBHOOK_URL"),
         ({"WEBHOOK_PORT": "70000"}, "WEBHOOK_PORT"),
         ({"WEBHOOK_PORT": "abc"}, "WEBHOOK_PORT"),
         ({"KNOWLEDGE_DIR": "/nonexistent/dir"}, "KNOWLEDGE_DIR"),
