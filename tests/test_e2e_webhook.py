@@ -37,7 +37,8 @@ async def announce_oversized(port: int, headers: dict[str, str]) -> int:
     would fail writing the rest once the server closes, so speak HTTP by hand)."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-    writer.write(f"POST /telegram/hook HTTP/1.1\r\nHost: x\r\n{head}Content-Length: 2097152\r\n\r\n{{".encode())
+    request = f"POST /telegram/hook HTTP/1.1\r\nHost: x\r\n{head}Content-Length: 2097152\r\n\r\n{{"
+    writer.write(request.encode())
     await writer.drain()
     status_line = await reader.readline()
     writer.close()
