@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 
@@ -46,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     if settings.webhook_secret is not None:
         secrets.append(settings.webhook_secret.get_secret_value())
     setup_logging(settings.log_level, secrets)
+    # The knowledge base lives as long as the process: keep the collector from re-scanning it
+    # (on a large base a full collection would otherwise pause answers).
+    gc.freeze()
     logging.getLogger(__name__).info("starting in %s mode", settings.bot_mode)
     run(settings, engine)
     return 0

@@ -11,6 +11,7 @@ from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
     Application,
+    ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
     Defaults,
@@ -69,6 +70,33 @@ async def post_init_serving(application: Application) -> None:
     install_stop_signals(application)
 
 
+def application_builder(
+    settings: Settings,
+    *,
+    rate_limit: bool = True,
+    request: BaseRequest | None = None,
+    get_updates_request: BaseRequest | None = None,
+) -> ApplicationBuilder:
+    """The PTB set-up shared by the bot and the benchmark's echo bot."""
+    assert settings.telegram_bot_token is not None
+    request = request or RetryingRequest(connection_pool_size=CONNECTION_POOL)
+    builder = (
+        Application.builder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.api_base_url.removesuffix("/bot") + "/file/bot")
+        .defaults(Defaults(
+            parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+        ))
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .request(request)
+        .get_updates_request(get_updates_request or RetryingRequest())
+    )
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+    return builder
+
+
 def build_application(
     settings: Settings,
     engine: Engine,
@@ -79,23 +107,13 @@ def build_application(
 ) -> Application:
     """The Application for `settings`. `rate_limit=False` is for benchmarks only; `request` and
     `get_updates_request` let tests answer the Bot API in-process or with short timeouts."""
-    assert settings.telegram_bot_token is not None
-    builder = (
-        Application.builder()
-        .token(settings.telegram_bot_token.get_secret_value())
-        .base_url(settings.api_base_url)
-        .base_file_url(settings.api_base_url.removesuffix("/bot") + "/file/bot")
-        .defaults(Defaults(
-            parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
-        ))
-        .concurrent_updates(CONCURRENT_UPDATES)
+    application = (
+        application_builder(
+            settings, rate_limit=rate_limit, request=request, get_updates_request=get_updates_request
+        )
         .post_init(post_init)
+        .build()
     )
-    request = request or RetryingRequest(connection_pool_size=CONNECTION_POOL)
-    builder = builder.request(request).get_updates_request(get_updates_request or RetryingRequest())
-    if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
-    application = builder.build()
     application.bot_data[KEY] = Services(engine)
     register(application)
     return application

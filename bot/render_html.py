@@ -30,6 +30,11 @@ def utf16_len(text: str) -> int:
 class Line:
     html: str
     plain: str
+    size: int = -1  # visible length in UTF-16 units, computed once
+
+    def __post_init__(self) -> None:
+        if self.size < 0:
+            object.__setattr__(self, "size", utf16_len(self.plain))
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,7 @@ def blocks_of(reply: Reply) -> tuple[list[list[Line]], list[list[Line]]]:
 
 
 def _visible(lines: list[Line]) -> int:
-    return sum(utf16_len(line.plain) for line in lines) + max(len(lines) - 1, 0)
+    return sum(line.size for line in lines) + max(len(lines) - 1, 0)
 
 
 def _fit_lines(block: list[Line], limit: int) -> list[list[Line]]:
@@ -117,7 +122,7 @@ def _fit_lines(block: list[Line], limit: int) -> list[list[Line]]:
 
 
 def _split_line(line: Line, limit: int) -> list[Line]:
-    if utf16_len(line.plain) <= limit:
+    if line.size <= limit:
         return [line]
     out, current = [], ""
     for word in _SENTENCE.split(line.plain):
@@ -142,7 +147,7 @@ def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT) -> Rendered:
     blocks = [*body, *closing]
     messages = _pack(blocks, limit)
     if len(messages) > 1 and warning is not None:
-        reserve = utf16_len(warning.plain) + len(_SEP)
+        reserve = warning.size + len(_SEP)
         messages = _pack(blocks, limit, first_reserve=reserve)
         messages[0] = [[warning], *messages[0]]
     return Rendered(tuple(_join(m) for m in messages), (*reply.suggestions, *reply.actions))

@@ -8,11 +8,13 @@ import re
 from telegram import Bot, Message, MessageEntity
 
 
-def text_for_bot(message: Message, bot: Bot) -> str | None:
+def text_for_bot(message: Message | None, bot: Bot) -> str | None:
     """The text to answer with the bot's @mention removed, or None if not addressed to it.
 
     Entity offsets are not trusted (a forged update can cut a character in half), so the
     @mention is found in the text itself."""
+    if message is None:
+        return None
     text = message.text or ""
     if message.chat.type == "private":
         return text

@@ -12,16 +12,14 @@ from handlers.common import edit_in_place, send_reply, services
 async def on_edited_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer the edited text by editing the reply we sent before."""
     message = update.edited_message
-    if message is None:
-        return
     text = text_for_bot(message, context.bot)
-    if text is None:
+    if message is None or text is None:
         return
     found = services(context)
     reply = found.engine.answer(text)
     earlier = found.replies.recall(message.chat_id, message.message_id)
     if earlier is None:  # after a restart, or evicted: a new answer is better than none
-        ids = [m.message_id for m in await send_reply(message, reply)]
+        ids = await send_reply(message, reply)
     else:
         ids = await edit_in_place(context, message.chat_id, earlier, reply)
     found.replies.remember(message.chat_id, message.message_id, ids)

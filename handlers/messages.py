@@ -12,11 +12,9 @@ from handlers.common import send_reply, services
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a text message addressed to the bot."""
     message = update.message
-    if message is None:
-        return
     text = text_for_bot(message, context.bot)
-    if text is None:
+    if message is None or text is None:
         return
     found = services(context)
     sent = await send_reply(message, found.engine.answer(text))
-    found.replies.remember(message.chat_id, message.message_id, [m.message_id for m in sent])
+    found.replies.remember(message.chat_id, message.message_id, sent)

@@ -8,12 +8,15 @@ per message, so the cost of a message does not grow with the number of topics.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 from typing import Literal
 
 from knowledge.fuzzy import DeletionIndex, allowed_edits
 from knowledge.models import KnowledgeBase
-from knowledge.text import Token, stem, words
+from knowledge.text import Token, stem, texts_of, words
 
 Kind = Literal["condition", "ingredient"]
 _SHORT = 2
@@ -56,6 +59,7 @@ class TopicIndex:
                 self._vocabulary.update(tokens)
                 self.max_window = max(self.max_window, len(tokens) + 1)
         self._fuzzy = DeletionIndex(self._exact, slack=1)
+        self._keys = self._fuzzy.keys  # every exact key, sorted
         self._never_fuzzy = never_fuzzy
         self._stopwords = stopwords
 
@@ -63,80 +67,139 @@ class TopicIndex:
     def size(self) -> int:
         return len(self._exact)
 
-    def _unknown(self, token: Token) -> bool:
-        """A word worth a typo-tolerant look: not an alias word, not an everyday word."""
-        text = token.text
-        return (
-            len(text) > _SHORT
-            and text not in self._vocabulary
-            and text not in self._never_fuzzy
-            and not text.isdigit()
-        )
-
-    def _joinable(self, token: Token) -> bool:
-        """A word that may be part of a name: an alias word, an unknown word, or a short one."""
-        return token.text not in self._stopwords and (
-            token.text in self._vocabulary or len(token.text) <= _SHORT + 1 or self._unknown(token)
-        )
-
     def find(self, tokens: list[Token]) -> Found:
         candidates: list[Mention] = []
         near: list[tuple[int, str]] = []
         n = len(tokens)
-        for i, token in enumerate(tokens):
-            if token.text in self._first or token.stem in self._first or len(token.text) <= _SHORT:
-                self._exact_from(tokens, i, candidates)
-        memo: dict[str, list[tuple[str, int]]] = {}
-        for i, token in enumerate(tokens):
-            if self._unknown(token):
-                self._fuzzy_around(tokens, i, n, candidates, near, memo)
+        # Decide once per distinct word (a token's stem follows from its text), mostly with set
+        # algebra in C, then visit only the positions that need work: a long message repeats
+        # most of its words, and most of its words start no name.
+        texts, distinct = texts_of(tokens)
+        words = distinct.keys()
+        first = self._first
+        maybe = (words & first) | {w for w, t in distinct.items() if len(w) <= _SHORT or t.stem in first}
+        starts = {
+            w for w in maybe if self._begins_key(w) or self._begins_key(distinct[w].stem)
+        }
+        if starts:
+            self._exact_matches(tokens, compress(range(n), map(starts.__contains__, texts)), candidates)
+        # Worth a typo-tolerant look: not an alias word, not an everyday word, not a number.
+        unknown = {
+            w for w in words - self._vocabulary - self._never_fuzzy if len(w) > _SHORT and not w.isdigit()
+        }
+        if unknown:
+            # A word that may be part of a name: an alias word, an unknown word or a short one.
+            joinable_words = (
+                (words & self._vocabulary) | {w for w in words if len(w) <= _SHORT + 1} | unknown
+            ) - self._stopwords
+            joinable = list(map(joinable_words.__contains__, texts))
+            memo = _Memo()
+            for i in compress(range(n), map(unknown.__contains__, texts)):
+                self._fuzzy_around(texts, joinable, i, candidates, near, memo)
         mentions = _best_non_overlapping(candidates)
         found = {m.slug for m in mentions}
         suggestions = [s for _, s in sorted(near) if s not in found]
         return Found(tuple(mentions), tuple(dict.fromkeys(suggestions)))
 
-    def _exact_from(self, tokens: list[Token], i: int, out: list[Mention]) -> None:
-        raw = st = ""
-        for end in range(i + 1, min(i + self.max_window, len(tokens)) + 1):
-            raw += tokens[end - 1].text
-            st += tokens[end - 1].stem
-            for key in (raw, st):
-                for slug, kind in self._exact.get(key, ()):
-                    out.append(Mention(slug, kind, i, end, 0))
+    def _exact_matches(self, tokens: list[Token], starts: Iterable[int], out: list[Mention]) -> None:
+        """Names spelt exactly (by word or by stem) in the windows starting at `starts`."""
+        exact, width, n = self._exact, self.max_window, len(tokens)
+        opens: dict[str, bool] = {}  # "i", "a", "my", "i have": a message repeats its windows
+        begins = self._begins_key
+        for i in starts:
+            token = tokens[i]
+            raw, st = token.text, token.stem
+            raw_open = opens.get(raw)
+            if raw_open is None:
+                raw_open = opens[raw] = begins(raw)
+            st_open = opens.get(st)
+            if st_open is None:
+                st_open = opens[st] = begins(st)
+            end = i + 1
+            while True:
+                if raw_open and raw in exact:
+                    out += [Mention(slug, kind, i, end, 0) for slug, kind in exact[raw]]
+                if st_open and st in exact:
+                    out += [Mention(slug, kind, i, end, 0) for slug, kind in exact[st]]
+                if end == n or end - i == width:
+                    break
+                # Join the next word while some key still begins with the window: short words
+                # start many windows, and almost all of them stop at the second word.
+                token = tokens[end]
+                end += 1
+                if raw_open:
+                    raw += token.text
+                    raw_open = opens.get(raw)
+                    if raw_open is None:
+                        raw_open = opens[raw] = begins(raw)
+                if st_open:
+                    st += token.stem
+                    st_open = opens.get(st)
+                    if st_open is None:
+                        st_open = opens[st] = begins(st)
+                if not (raw_open or st_open):
+                    break
+
+    def _begins_key(self, prefix: str) -> bool:
+        at = bisect_left(self._keys, prefix)
+        return at < len(self._keys) and self._keys[at].startswith(prefix)
 
     def _fuzzy_around(
         self,
-        tokens: list[Token],
+        texts: list[str],
+        joinable: list[bool],
         u: int,
-        n: int,
         out: list[Mention],
         near: list[tuple[int, str]],
-        memo: dict[str, list[tuple[str, int]]],
+        memo: _Memo,
     ) -> None:
+        """Windows of joinable words around the unknown word at `u`, looked up with typos."""
+        n, width = len(texts), self.max_window
         lo = u
-        while lo > 0 and u - lo + 1 < self.max_window and self._joinable(tokens[lo - 1]):
+        while lo > 0 and u - lo + 1 < width and joinable[lo - 1]:
             lo -= 1
         hi = u + 1
-        while hi < n and hi - lo < self.max_window and self._joinable(tokens[hi]):
+        while hi < n and hi - lo < width and joinable[hi]:
             hi += 1
+        too_long = self._fuzzy.max_query_len
+        windows, heads, exact = memo.windows, memo.heads, self._exact
         for start in range(lo, u + 1):
-            for end in range(u + 1, min(hi, start + self.max_window) + 1):
-                window = "".join(t.text for t in tokens[start:end])
-                if window not in memo:
-                    memo[window] = self._fuzzy.lookup(window)
-                for key, distance in memo[window]:
+            window = "".join(texts[start:u])
+            for end in range(u + 1, min(hi, start + width) + 1):
+                window += texts[end - 1]
+                if len(window) > too_long:
+                    break  # longer windows from this start are further still from every key
+                found = windows.get(window)
+                if found is None:
+                    found = windows[window] = self._fuzzy.lookup(window, heads)
+                for key, distance in found:
                     whole_words = end - start == 1 or distance < min(
-                        len(tokens[start].text), len(tokens[end - 1].text)
+                        len(texts[start]), len(texts[end - 1])
                     )
                     if not whole_words:
                         continue
-                    for slug, kind in self._exact[key]:
+                    for slug, kind in exact[key]:
                         if distance <= allowed_edits(key):
                             out.append(Mention(slug, kind, start, end, distance))
                         else:
                             near.append((start, slug))
-        for key in self._fuzzy.completions(tokens[u].text):
-            near += [(u, slug) for slug, _ in self._exact[key]]
+        text = texts[u]
+        completions = memo.completions.get(text)
+        if completions is None:
+            completions = memo.completions[text] = self._fuzzy.completions(text)
+        for key in completions:
+            near += [(u, slug) for slug, _ in exact[key]]
+
+
+class _Memo:
+    """What one message has already looked up: its words and windows repeat."""
+
+    __slots__ = ("completions", "heads", "windows")
+
+    def __init__(self) -> None:
+        self.windows: dict[str, list[tuple[str, int]]] = {}
+        self.heads: dict[str, dict[int, list[int]]] = {}
+        self.completions: dict[str, list[str]] = {}
 
 
 def _best_non_overlapping(candidates: list[Mention]) -> list[Mention]:

@@ -12,10 +12,7 @@ from knowledge.text import Token
 
 def section_for(hits: list[Hit], condition: str, order: tuple[str, ...]) -> SectionName:
     """The best-scoring section for this condition; "overview" when nothing points anywhere."""
-    relevant = [
-        h for h in hits
-        if h.pattern.tag == SECTION and h.pattern.condition in (None, condition)
-    ]
+    relevant = [h for h in hits if h.pattern.tag == SECTION and h.pattern.applies_to(condition)]
     scores: Counter[str] = Counter()
     for hit in longest_first(relevant):
         scores[hit.pattern.section or ""] += hit.pattern.weight

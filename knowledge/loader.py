@@ -36,8 +36,8 @@ class _Claim:
     """Where a name or alias was declared, to point at it when two topics claim it."""
 
     slug: str
-    path: Path
-    line: int | None
+    topic: Condition | Ingredient
+    name: str
 
 
 def load_knowledge(directory: Path | str = DEFAULT_KNOWLEDGE_DIR) -> KnowledgeBase:
@@ -207,11 +207,13 @@ class _Builder:
                     continue
                 claim = self.claims.get(key)
                 if claim is None:
-                    path, line = self._where(topic, name, origin)
-                    self.claims[key] = _Claim(topic.slug, path, line)
+                    # Finding a name's line scans the articles: do it only for an error, or
+                    # loading 10,000 topics takes minutes instead of seconds.
+                    self.claims[key] = _Claim(topic.slug, topic, name)
                 elif claim.slug != topic.slug:
                     path, line = self._where(topic, name, origin)
-                    first = f"{claim.path}:{claim.line}" if claim.line else str(claim.path)
+                    claim_path, claim_line = self._where(claim.topic, claim.name, origin)
+                    first = f"{claim_path}:{claim_line}" if claim_line else str(claim_path)
                     self._problem(
                         path, line,
                         f"alias {name!r} of {topic.slug!r} is already claimed by "

@@ -15,12 +15,26 @@ from functools import lru_cache
 
 from knowledge.slugs import fold
 
-_TAG = re.compile(r"<[^>\n]{0,200}>")
-# Apostrophes inside words join them: "can't" -> "cant", "I'm" -> "im".
-_APOSTROPHE = re.compile(r"(?<=\w)['’‘`´](?=\w)")
+# Only real HTML tags are dropped: "< weakness >" or "<weakness>" keep their words, so a red
+# flag can never hide inside angle brackets.
+_TAG = re.compile(
+    r"</?(?:a|abbr|b|blockquote|br|code|del|div|em|font|h[1-6]|hr|i|iframe|img|ins|li|ol|p|pre|s|"
+    r"script|span|strike|strong|style|sub|sup|table|td|th|tr|tg-emoji|tg-spoiler|u|ul)"
+    r"(?:\s+[^<>\n]{0,200}=[^<>\n]{0,200})?\s*/?>",
+    re.IGNORECASE,
+)
+# Apostrophes inside words join them: "can't" -> "cant", "I'm" -> "im". The apostrophe comes
+# first and the lookbehind re-checks it, so the regex engine jumps from apostrophe to
+# apostrophe instead of testing a lookbehind at every character (5x faster on long text).
+_APOSTROPHE = re.compile(r"['’‘`´](?<=\w['’‘`´])(?=\w)")
 _WORD = re.compile(r"[^\W_]+")
-# "5weeks" -> "5 weeks", but "b6", "b12" and "p5p" stay whole.
-_NUMBER_THEN_WORD = re.compile(r"(?<=\d)(?=[^\W\d_]{3,})")
+# "5weeks" -> "5 weeks", but "b6", "b12" and "p5p" stay whole. The digit is matched and put
+# back (replacement r"\1 "), which the engine finds faster than an empty match after it.
+_NUMBER_THEN_WORD = re.compile(r"(\d)(?=[^\W\d_]{3,})")
+# The same two steps for ASCII text, most messages, 3x faster: simpler character classes, and
+# words split at every other character by str.translate and str.split instead of a regex.
+_ASCII_NUMBER_THEN_WORD = re.compile(r"([0-9])(?=[A-Za-z]{3})")
+_ASCII_BREAKS = str.maketrans({c: " " for c in range(128) if not chr(c).isalnum()})
 # Control, format (zero-width, bidi) and soft-hyphen characters break words apart.
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 MAX_INPUT_CHARS = 8192
@@ -65,8 +79,35 @@ def clean(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The normalised words of a text, in order."""
-    return _WORD.findall(_NUMBER_THEN_WORD.sub(" ", clean(text)))
+    cleaned = clean(text)
+    if cleaned.isascii():
+        return _ASCII_NUMBER_THEN_WORD.sub(r"\1 ", cleaned).translate(_ASCII_BREAKS).split()
+    return _WORD.findall(_NUMBER_THEN_WORD.sub(r"\1 ", cleaned))
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(w, stem(w)) for w in words(text)]
+class Tokens(list[Token]):
+    """tokenize()'s list of tokens, with what every matcher needs of it computed once: `texts`,
+    each token's text, and `distinct`, each distinct text's Token. Read-only by convention."""
+
+    __slots__ = ("distinct", "texts")
+    texts: list[str]
+    distinct: dict[str, Token]
+
+
+def tokenize(text: str) -> Tokens:
+    # One Token per distinct word, shared by its repeats: a long message says "I" and "my"
+    # dozens of times, and a Token is immutable.
+    found = words(text)
+    made = {w: Token(w, stem(w)) for w in dict.fromkeys(found)}
+    tokens = Tokens(map(made.__getitem__, found))
+    tokens.texts, tokens.distinct = found, made
+    return tokens
+
+
+def texts_of(tokens: list[Token]) -> tuple[list[str], dict[str, Token]]:
+    """Each token's text, and a Token for each distinct text (a token's stem follows from its
+    text): tokenize() has them already; any other list is read once here."""
+    if isinstance(tokens, Tokens) and len(tokens.texts) == len(tokens):
+        return tokens.texts, tokens.distinct
+    texts = [t.text for t in tokens]
+    return texts, dict(zip(reversed(texts), reversed(tokens), strict=True))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from knowledge.lexicon import Duration
 from knowledge.patterns import DOCTOR, EMERGENCY, IGNORE
 from knowledge.phrases import Hit
 from knowledge.reply import Level
-from knowledge.text import Token, stem
+from knowledge.text import Token, stem, texts_of
 
 _NUMBER_CAP = 10_000
 
@@ -27,11 +28,23 @@ def assess(tokens: list[Token], hits: list[Hit], duration: Duration) -> TriageRe
         and not set(range(h.start, h.end)) <= ignored
     ]
     # One reason per stretch of words: a corrected typo can hit both "weak" and "weakness".
-    by_span: dict[tuple[int, int], Hit] = {}
-    for h in sorted(flags, key=lambda h: (h.pattern.tag == EMERGENCY, len(h.pattern.label))):
-        by_span[(h.start, h.end)] = h
+    # The emergency phrase, else the longest, wins its stretch; a tie goes to the phrase built
+    # last, and stretches are listed by their first phrase. A Pattern that several articles
+    # lend stands for one copy per article: it ranks by its last copy to win, by its first to
+    # be listed (see knowledge.patterns).
+    winner: dict[tuple[int, int], tuple[tuple[bool, int, int, int, int], Hit]] = {}
+    listed: dict[tuple[int, int], tuple[bool, int, int, int, int]] = {}
+    for index, h in enumerate(flags):
+        p, span = h.pattern, (h.start, h.end)
+        last = (p.tag == EMERGENCY, len(p.label), h.group, p.last, index)
+        first = (*last[:3], p.first, index)
+        if span not in winner or last > winner[span][0]:
+            winner[span] = (last, h)
+        if span not in listed or first < listed[span]:
+            listed[span] = first
     found: list[tuple[int, str, Level]] = [
-        (h.start, _reason(h), h.pattern.tag) for h in by_span.values()  # type: ignore[misc]
+        (span[0], _reason(winner[span][1]), winner[span][1].pattern.tag)  # type: ignore[misc]
+        for span in sorted(listed, key=listed.__getitem__)
     ]
     found += [(start, text, "doctor") for start, text in long_durations(tokens, duration)]
     if not found:
@@ -67,10 +80,11 @@ def _number(word: str, duration: Duration) -> int | None:
 def long_durations(tokens: list[Token], duration: Duration) -> list[tuple[int, str]]:
     """"for 3 weeks", "2 months", "for months", "over a year": longer than `min_days`."""
     out: list[tuple[int, str]] = []
-    for i, token in enumerate(tokens):
-        days = duration.units.get(token.text)
-        if days is None:
-            continue
+    # Only the positions of unit words ("weeks", "months"), found in C: most words are not.
+    texts, _ = texts_of(tokens)
+    for i in compress(range(len(texts)), map(duration.units.__contains__, texts)):
+        token = tokens[i]
+        days = duration.units[token.text]
         if i + 1 < len(tokens) and tokens[i + 1].text in duration.not_before:
             continue
         j = i - 1

@@ -25,6 +25,7 @@ def level(engine: Engine, text: str) -> str:
         "my father had ALS", "family history of MS", "my mum has multiple sclerosis",
         "no weakness, just twitching",  # negation still escalates: safety over precision
         "magnesium for weakness", "atrophy",
+        ">< weakness ><", "<weakness>", "<b>numbness</b>",  # angle brackets never hide a flag
     ],
 )
 def test_doctor_flags(engine: Engine, text: str) -> None:

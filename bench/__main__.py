@@ -1,0 +1,102 @@
+"""`python -m bench [--quick] [--json]`: the engine at four knowledge-base sizes against scan
+baselines, start-up and memory of `python -m bot`, end-to-end throughput (bench/e2e.py).
+
+--quick: the same sizes and messages with fewer repetitions and smaller baseline budgets
+(about 30 s on two cores). --json: also print one JSON object, as the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+from bench import report
+from bench.e2e import run_e2e
+from bench.engine_bench import Settings, SizeResult, bench_size
+from bench.messages import adversarial_vocabulary, message_mix
+from bench.startup import import_times, startup
+
+
+@dataclass(frozen=True)
+class Config:
+    sizes: tuple[str, ...]  # of report.SIZES
+    stories: int  # long messages in the mix, besides the dev texts and the adversarial one
+    engine: Settings
+    startup_runs: int
+    import_runs: int
+    quick: bool
+    e2e: bool = True  # the end-to-end run needs the Telegram stack; the smoke test skips it
+
+
+FULL = Config(
+    sizes=report.SIZES, stories=10,
+    engine=Settings(repeats=15, baseline_budget_s=60.0, trace_memory=True),
+    startup_runs=7, import_runs=5, quick=False,
+)
+QUICK = Config(
+    sizes=report.SIZES, stories=10,
+    engine=Settings(repeats=5, baseline_budget_s=2.0, trace_memory=False),
+    startup_runs=3, import_runs=1, quick=True,
+)
+
+
+def _log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
+    """Run every benchmark; return the JSON summary and the readable report."""
+    # Start-up first, while this process is small and the machine not yet warm.
+    log("start-up and imports ...")
+    started = startup(config.startup_runs)
+    imports = import_times(config.import_runs)
+    mix = message_mix(adversarial_vocabulary(), stories=config.stories)
+    results: list[SizeResult] = []
+    for size in config.sizes:
+        log(f"engine at {size} topics ...")
+        results.append(bench_size(size, mix, config.engine, log))
+    e2e = run_e2e(config.quick) if config.e2e else {"note": "skipped"}
+    summary = report.summary(results, started, imports, e2e)
+    counts = dict(Counter(m.kind for m in mix))
+    lines = [
+        "Engine.answer() latency by knowledge-base size",
+        report.table(results),
+        "",
+        *report.notes(results, counts, config.engine.repeats),
+        "",
+        "targets (informative, never asserted):",
+        *report.targets(results, started, e2e),
+        "",
+        f"start-up: `python -m bot ask magnesium` {started['startup_s']:.3f} s wall, "
+        f"{started['peak_rss_mb']:.1f} MB peak RSS (median of {config.startup_runs})",
+        "import time in a fresh interpreter (s): "
+        + ", ".join(f"{k} {v:.3f}" for k, v in imports.items()),
+        "end-to-end: " + (
+            f"{e2e['e2e_updates_per_s']:.0f} updates/s, echo {e2e['echo_updates_per_s']:.0f}/s"
+            if e2e.get("e2e_updates_per_s") is not None else f"not measured ({e2e.get('note')})"
+        ),
+        "machine: " + ", ".join(f"{k} {v}" for k, v in report.machine().items()),
+    ]
+    return summary, "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, ~30 s")
+    parser.add_argument("--json", action="store_true", help="end with one JSON object line")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    summary, text = run(QUICK if args.quick else FULL)
+    print(text)
+    print(f"bench wall time: {time.perf_counter() - start:.1f} s")
+    if args.json:
+        print(json.dumps(summary, separators=(",", ":")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""End-to-end throughput: the real Application polling the fake Bot API over loopback HTTP,
+beside an echo bot with the same python-telegram-bot set-up whose handler replies "ok".
+
+The echo bot is the ceiling PTB plus HTTP allows on this machine; ours is reported as a ratio
+to it. The rate limiter is OFF here (and only here): with it, both would be capped at
+Telegram's ~30 messages/s and the comparison would measure the limiter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import sys
+from collections.abc import Callable
+
+from telegram import Update
+from telegram.ext import Application, ContextTypes, MessageHandler, filters
+
+from bot.app import ALLOWED_UPDATES, application_builder, build_application
+from bot.settings import Settings
+from knowledge import load_knowledge
+from knowledge.engine import Engine
+
+
+async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Reply "ok"."""
+    if update.message:
+        await update.message.reply_text("ok")
+
+
+def _echo_app(settings: Settings) -> Application:
+    app = application_builder(settings, rate_limit=False).build()
+    app.add_handler(MessageHandler(filters.TEXT, _echo))
+    return app
+
+
+async def _throughput(make: Callable[[Settings], Application], updates: int) -> float:
+    """Updates answered per second, timed by the fake from the first poll to the last answer."""
+    pin = [] if (os.cpu_count() or 1) < 2 else ["1"]
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bench.fake_server", str(updates), *pin,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+    )
+    assert server.stdout is not None and server.stdin is not None
+    port = int(await server.stdout.readline())
+    settings = Settings(
+        telegram_bot_token="1:bench-token",
+        telegram_api_base_url=f"http://127.0.0.1:{port}/bot", _env_file=None,
+    )
+    app = make(settings)
+    await app.initialize()
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES)
+    elapsed = float(await server.stdout.readline())
+    await app.updater.stop()
+    await app.stop()
+    await app.shutdown()
+    server.stdin.close()
+    await server.wait()
+    return updates / elapsed
+
+
+def run_e2e(quick: bool) -> dict:
+    """Alternate echo and ours a few times; report medians and their ratio."""
+    updates, rounds = (400, 2) if quick else (2000, 3)
+    engine = Engine(load_knowledge())
+
+    def ours(settings: Settings) -> Application:
+        return build_application(settings, engine, rate_limit=False)
+
+    cores = os.sched_getaffinity(0)
+    if (os.cpu_count() or 1) >= 2:  # the bot on core 0, the fake on core 1: less noise
+        os.sched_setaffinity(0, {0})
+    echo_rates, our_rates = [], []
+    try:
+        for _ in range(rounds):
+            echo_rates.append(asyncio.run(_throughput(_echo_app, updates)))
+            our_rates.append(asyncio.run(_throughput(ours, updates)))
+    finally:
+        os.sched_setaffinity(0, cores)
+    echo, mine = statistics.median(echo_rates), statistics.median(our_rates)
+    return {
+        "e2e_updates_per_s": round(mine, 1),
+        "echo_updates_per_s": round(echo, 1),
+        "e2e_ratio_vs_echo": round(mine / echo, 3),
+        "note": f"{updates} updates x {rounds} rounds each, medians; rate limiter off",
+    }
