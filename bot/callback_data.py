@@ -15,7 +15,7 @@ VERSION = "v1"
 MAX_BYTES = 64
 _SECTION_CODES: dict[str, SectionName] = {
     "o": "overview", "s": "synopsis", "t": "types", "c": "causes", "v": "severity",
-    "d": "doctor", "r": "remedies", "i": "ingredients",
+    "d": "doctor", "r": "remedies", "i": "ingredients", "y": "safety",
 }
 _CODE_OF = {name: code for code, name in _SECTION_CODES.items()}
 _LISTINGS: dict[str, Listing] = {"c": "conditions", "i": "ingredients"}

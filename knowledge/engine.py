@@ -8,7 +8,7 @@ from knowledge.index import TopicIndex
 from knowledge.intent import is_small_talk, section_for
 from knowledge.lexicon import Lexicon, load_lexicon
 from knowledge.models import Condition, Ingredient, KnowledgeBase
-from knowledge.patterns import build_patterns
+from knowledge.patterns import SECTION, build_patterns
 from knowledge.phrases import PhraseMatcher
 from knowledge.reply import Action, Escalation, Item, Listing, Reply, Section, SectionName
 from knowledge.text import tokenize
@@ -48,11 +48,14 @@ class Engine:
         ingredients = [slug for slug, kind in mentioned if kind == "ingredient"]
         conditions = [slug for slug, kind in mentioned if kind == "condition"]
         context = conditions[0] if conditions else None
+        safety = [h for h in hits if h.pattern.tag == SECTION and h.pattern.section == "safety"]
         if ingredients:
-            reply = self.ingredient_reply(ingredients[0], context, also=ingredients[1:])
+            section: SectionName = "safety" if safety else "overview"
+            reply = self.ingredient_reply(ingredients[0], context, ingredients[1:], section)
         elif conditions:
             order = self.lexicon.language.section_order
-            reply = self.condition_reply(conditions[0], section_for(hits, conditions[0], order))
+            asked = [h for h in hits if h.pattern.section != "safety"]
+            reply = self.condition_reply(conditions[0], section_for(asked, conditions[0], order))
         elif is_small_talk(tokens, hits, self.lexicon.language.stopwords):
             reply = self.greeting()
         elif found.near_misses:
@@ -93,7 +96,7 @@ class Engine:
         if slug in self.kb.conditions:
             reply = self.condition_reply(slug, section or "overview")
         elif slug in self.kb.ingredients:
-            reply = self.ingredient_reply(slug, None)
+            reply = self.ingredient_reply(slug, None, section="safety" if section == "safety" else "overview")
         else:
             return None
         return reply.model_copy(update={"topics": (slug,), "disclaimer": texts.DISCLAIMER})
@@ -140,10 +143,17 @@ class Engine:
         return use.description or "" if use else ""
 
     def ingredient_reply(
-        self, slug: str, context: str | None, also: list[str] | tuple[str, ...] = ()
+        self,
+        slug: str,
+        context: str | None,
+        also: list[str] | tuple[str, ...] = (),
+        section: SectionName = "overview",
     ) -> Reply:
+        """What each article says about the ingredient, and its Safety section: first when
+        the question was about safety, dose or side effects."""
         ingredient = self.kb.ingredients[slug]
-        sections = [self._uses_section(ingredient, context)]
+        uses, safety = self._uses_section(ingredient, context), self._safety_section(ingredient)
+        sections = [safety, uses] if section == "safety" else [uses, safety]
         for other in also:
             other_ingredient = self.kb.ingredients[other]
             sections.append(
@@ -166,8 +176,25 @@ class Engine:
             intro = texts.ALSO_KNOWN_AS.format(aliases=shown)
         return Reply(
             kind="topic", title=ingredient.name, intro=intro, sections=tuple(sections),
-            actions=tuple(_unique_actions(actions)), section="overview",
+            actions=tuple(_unique_actions(actions)), section=section,
         )
+
+    def _safety_section(self, ingredient: Ingredient) -> Section:
+        """The curated facts with their source, always closed by the same advice; no dose."""
+        facts = ingredient.safety
+        lines: list[str] = []
+        if facts is not None:
+            if facts.upper_limit:
+                lines.append(texts.UPPER_LIMIT.format(limit=facts.upper_limit))
+            elif facts.no_upper_limit:
+                lines.append(texts.NO_UPPER_LIMIT)
+            lines += facts.cautions
+            if facts.ask_first:
+                lines.append(texts.ASK_FIRST.format(groups=", ".join(facts.ask_first)))
+            if facts.sources:
+                lines.append(texts.SOURCES.format(sources="; ".join(facts.sources)))
+        lines.append(texts.SAFETY_ADVICE)
+        return Section(heading=texts.SECTION_HEADINGS["safety"], items=tuple(Item(text=t) for t in lines))
 
     def _uses_section(
         self, ingredient: Ingredient, context: str | None, heading: str = ""

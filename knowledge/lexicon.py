@@ -9,7 +9,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 LEXICON_DIR = Path(__file__).parent / "lexicon"
-SECTION_NAMES = ("synopsis", "types", "causes", "severity", "doctor", "remedies", "ingredients")
+SECTION_NAMES = (
+    "synopsis", "types", "causes", "severity", "doctor", "remedies", "ingredients", "safety",
+)
 
 
 class _Frozen(BaseModel):

@@ -16,7 +16,7 @@ from knowledge.models import (
     KnowledgeBase,
     Remedy,
 )
-from knowledge.overlay import OVERLAY_FILE, Overlay, TopicOverlay, line_of, read_overlay
+from knowledge.overlay import OVERLAY_FILE, IngredientOverlay, Overlay, TopicOverlay, line_of, read_overlay
 from knowledge.slugs import compact, slugify
 
 _Topic = TypeVar("_Topic", Condition, Ingredient)
@@ -174,7 +174,10 @@ class _Builder:
                 )
 
     def _apply_overlay(
-        self, topics: dict[str, _Topic], entries: dict[str, TopicOverlay], table: str
+        self,
+        topics: dict[str, _Topic],
+        entries: dict[str, TopicOverlay] | dict[str, IngredientOverlay],
+        table: str,
     ) -> dict[str, _Topic]:
         merged = dict(topics)
         for slug, entry in entries.items():
@@ -187,8 +190,12 @@ class _Builder:
                 )
                 continue
             topic = topics[slug]
-            aliases = _unique((*topic.aliases, *entry.aliases), besides=topic.name)
-            merged[slug] = topic.model_copy(update={"aliases": aliases})
+            update: dict[str, object] = {
+                "aliases": _unique((*topic.aliases, *entry.aliases), besides=topic.name)
+            }
+            if getattr(entry, "safety", None) is not None:
+                update["safety"] = entry.safety
+            merged[slug] = topic.model_copy(update=update)
         return merged
 
     def _check_aliases(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 
 class Frozen(BaseModel):
@@ -44,11 +44,33 @@ class IngredientUse(Frozen):
     description: str | None = None
 
 
+class Safety(Frozen):
+    """Curated safety facts for adults, each entry with its source; never a dose of our own."""
+
+    upper_limit: str | None = None
+    no_upper_limit: bool = False
+    cautions: tuple[str, ...] = ()
+    ask_first: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Safety:
+        claims = bool(self.upper_limit or self.cautions or self.ask_first)
+        if self.upper_limit and self.no_upper_limit:
+            raise ValueError("upper_limit and no_upper_limit contradict each other")
+        if not claims and not self.no_upper_limit:
+            raise ValueError("a safety entry needs an upper limit, no_upper_limit or cautions")
+        if claims and not any(s.strip() for s in self.sources):
+            raise ValueError("a safety entry needs a source (sources = [...])")
+        return self
+
+
 class Ingredient(Frozen):
     slug: str
     name: str
     aliases: tuple[str, ...] = ()
     uses: tuple[IngredientUse, ...]
+    safety: Safety | None = None
 
 
 class KnowledgeBase(Frozen):

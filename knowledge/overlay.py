@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from knowledge.errors import Problem
+from knowledge.models import Safety
 
 OVERLAY_FILE = "overlay.toml"
 
@@ -25,11 +26,15 @@ class TopicOverlay(BaseModel):
         return tuple(a.strip() for a in aliases)
 
 
+class IngredientOverlay(TopicOverlay):
+    safety: Safety | None = None
+
+
 class Overlay(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     conditions: dict[str, TopicOverlay] = {}
-    ingredients: dict[str, TopicOverlay] = {}
+    ingredients: dict[str, IngredientOverlay] = {}
 
 
 def line_of(text: str, *needles: str) -> int | None:
@@ -56,4 +61,9 @@ def read_overlay(path: Path) -> tuple[Overlay, str] | Problem:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
         keys = [str(p) for p in err["loc"] if isinstance(p, str)]
-        return Problem(path, line_of(text, keys[-1]) if keys else None, f"{where}: {err['msg']}")
+        line = None
+        for depth in range(len(keys), 0, -1):  # the deepest [table.header] or key that exists
+            line = line_of(text, f"[{'.'.join(keys[:depth])}]") or line_of(text, f"{keys[depth - 1]} =")
+            if line:
+                break
+        return Problem(path, line, f"{where}: {err['msg']}")

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict
 
 Level = Literal["none", "doctor", "emergency"]
 SectionName = Literal[
-    "overview", "synopsis", "types", "causes", "severity", "doctor", "remedies", "ingredients"
+    "overview", "synopsis", "types", "causes", "severity", "doctor", "remedies", "ingredients",
+    "safety",
 ]
 ReplyKind = Literal["topic", "suggest", "unknown", "small_talk", "empty", "catalogue"]
 

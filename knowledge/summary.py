@@ -42,4 +42,10 @@ def summarize(kb: KnowledgeBase) -> str:
         lines.append(f"  {i.slug}: {i.name}  used for: {uses}")
         if i.aliases:
             lines.append(f"    aliases: {', '.join(i.aliases)}")
+        if i.safety:
+            limit = "upper limit" if i.safety.upper_limit else (
+                "no upper limit established" if i.safety.no_upper_limit else "no upper limit given"
+            )
+            sources = "; ".join(i.safety.sources) or "-"
+            lines.append(f"    safety: {limit}, {len(i.safety.cautions)} caution(s); sources: {sources}")
     return "\n".join(lines)

@@ -43,6 +43,7 @@ SECTION_HEADINGS = {
     "doctor": "When to see a doctor",
     "remedies": "Natural remedies",
     "ingredients": "Ingredients",
+    "safety": "Safety",
 }
 SECTION_BUTTONS = {
     "synopsis": "Overview",
@@ -52,6 +53,7 @@ SECTION_BUTTONS = {
     "doctor": "When to see a doctor",
     "remedies": "Remedies",
     "ingredients": "Ingredients",
+    "safety": "Safety",
 }
 ALSO_KNOWN_AS = "Also known as: {aliases}"
 USE_HEADING = "For {condition}"
@@ -61,6 +63,16 @@ INGREDIENT_CONTEXT = "{ingredient} and {condition}"
 RELATED_HEADING = "Related ingredients"
 ALSO_ASKED_HEADING = "You also asked about"
 INGREDIENTS_NOTE = "Tap an ingredient to read what it is used for."
+
+# Safety section of an ingredient: the facts come from the overlay, these frame them.
+UPPER_LIMIT = "Upper limit for adults: {limit}"
+NO_UPPER_LIMIT = "No upper limit established."
+ASK_FIRST = "Talk to a doctor or pharmacist first: {groups}."
+SOURCES = "Source: {sources}"
+SAFETY_ADVICE = (
+    "Talk to a doctor or pharmacist before starting a supplement, especially if you are "
+    "pregnant, take medicines, or live with a kidney, liver or thyroid condition."
+)
 
 # Escalation: always appended when a message holds a red flag.
 EMERGENCY_TITLE = "⚠️ This may be an emergency"

@@ -58,6 +58,7 @@ async def test_conversation(api: FakeBotAPI, engine: Engine) -> None:
 
         ingredient = await ask(api, "does magnesum help my eye twitch")
         assert ingredient["text"].startswith("Magnesium") and "For Twitching" in ingredient["text"]
+        assert "Safety" in ingredient["text"] and "Magnesium fact sheet" in ingredient["text"]
 
         near = await ask(api, "magnes")
         suggestion = button_data(near)["Magnesium"]

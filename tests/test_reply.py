@@ -28,6 +28,8 @@ def knowledge_strings(kb: KnowledgeBase) -> set[str]:
         out |= {r.name for r in c.remedies} | {r.description for r in c.remedies}
     for i in kb.ingredients.values():
         out |= {i.name, *i.aliases} | {u.description for u in i.uses if u.description}
+        if i.safety:
+            out |= set(i.safety.cautions)
     return out
 
 
