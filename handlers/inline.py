@@ -1,4 +1,4 @@
-"""Inline mode: `@bot magnesium` in any chat offers the same formatted answer."""
+"""Inline mode: `@bot <question>` in any chat offers the same formatted answer."""
 
 from __future__ import annotations
 

@@ -48,9 +48,9 @@ class Engine:
         ingredients = [slug for slug, kind in mentioned if kind == "ingredient"]
         conditions = [slug for slug, kind in mentioned if kind == "condition"]
         context = conditions[0] if conditions else None
-        safety = [h for h in hits if h.pattern.tag == SECTION and h.pattern.section == "safety"]
+        asks_safety = any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits)
         if ingredients:
-            section: SectionName = "safety" if safety else "overview"
+            section: SectionName = "safety" if asks_safety else "overview"
             reply = self.ingredient_reply(ingredients[0], context, ingredients[1:], section)
         elif conditions:
             order = self.lexicon.language.section_order
@@ -140,7 +140,7 @@ class Engine:
 
     def _description(self, ingredient: str, condition: str) -> str:
         use = self.kb.use(ingredient, condition)
-        return use.description or "" if use else ""
+        return (use.description if use else None) or ""
 
     def ingredient_reply(
         self,
