@@ -1,6 +1,6 @@
 """Fuzzed input: hostile text and odd updates never raise, and replies are always valid.
 
-Over 2,000 hypothesis examples run in `make test`: 1,500 texts through the engine and the
+Over 2,000 hypothesis examples run in `make test`: 1,700 texts through the engine and the
 Telegram renderer (checked by the fake Bot API's HTML parser), 400 updates through the real
 Application, and a fixed random sample through the whole HTTP path.
 """
@@ -44,7 +44,7 @@ HOSTILE = st.one_of(
     st.text(max_size=5000),
     st.integers(4000, 6000).map(lambda n: ("twitching " * n)[:n]),
 )
-FUZZ = settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=1700, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 def assert_valid(reply_messages: tuple[str, ...]) -> None:
