@@ -19,6 +19,7 @@ from knowledge.engine import Engine
         ("what kinds of twitches are there", "types"),
         ("serious causes of twitching", "severity"),
         ("is twitching dangerous", "severity"),
+        ("is it normal for muscles to twitch", "severity"),
         ("can thyroid issues lead to twitching", "severity"),
         ("twitching and my thyroid", "severity"),
         ("when to see a doctor for twitching", "doctor"),

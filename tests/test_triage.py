@@ -26,6 +26,8 @@ def level(engine: Engine, text: str) -> str:
         "no weakness, just twitching",  # negation still escalates: safety over precision
         "magnesium for weakness", "atrophy",
         ">< weakness ><", "<weakness>", "<b>numbness</b>",  # angle brackets never hide a flag
+        "I can't feel my legs", "my chest hurts", "twitching after hitting my head",
+        "my calf is getting smaller", "trouble walking",
     ],
 )
 def test_doctor_flags(engine: Engine, text: str) -> None:
