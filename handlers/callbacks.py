@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 from bot.callback_data import ListButton, TopicButton, decode
 from bot.keyboard import keyboard
 from bot.render_html import render_html
-from handlers.common import NOT_MODIFIED, services
+from handlers.common import NOT_MODIFIED, send_html, services
 from knowledge import texts
 from knowledge.reply import Reply
 
@@ -37,14 +37,14 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await query.answer()
     rendered = render_html(reply)
     markup = keyboard(rendered.buttons)
-    parts = list(rendered.messages)
+    first, *rest = rendered.messages
     if query.inline_message_id is not None or (message is not None and message.is_accessible):
-        await _edit(query, parts.pop(0), markup if len(parts) == 1 else None)
-    # Parts that did not fit, or all of it when the old message can no longer be edited.
+        await _edit(query, first, None if rest else markup)  # buttons go under the last part
+    else:
+        rest = [first, *rest]  # the old message can no longer be edited: send it all anew
     if message is not None:
-        for i, text in enumerate(parts):
-            last = i == len(parts) - 1
-            await context.bot.send_message(message.chat.id, text, reply_markup=markup if last else None)
+        for i, text in enumerate(rest):
+            await send_html(context.bot, message.chat.id, text, markup if i == len(rest) - 1 else None)
 
 
 async def _edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:

@@ -106,6 +106,7 @@ async def test_section_button_edits_in_place_and_answers_query(bot_app) -> None:
     assert edit["message_id"] == sent_id and "Common causes" in edit["text"]
     assert api.sent("answerCallbackQuery")[0]["callback_query_id"] == "cb1"
     assert "Causes" not in [b["text"] for b in buttons(edit)]
+    assert "Types" in [b["text"] for b in buttons(edit)]  # the other sections stay one tap away
 
 
 @pytest.mark.parametrize("data", ["v0|t|twitching|c", "v1|t|nope|", "v1|x", "garbage", "v1|t|Twitch|zz",
