@@ -159,7 +159,7 @@ def adversarial_vocabulary() -> list[str]:
     lexicon = load_lexicon()
     names = [n for t in (*kb.conditions.values(), *kb.ingredients.values()) for n in (t.name, *t.aliases)]
     phrases = [
-        *lexicon.triage.emergency.phrases, *lexicon.triage.doctor.phrases,
+        *(p for flag in lexicon.triage.flags.values() for p in flag.phrases),
         *(p for s in lexicon.language.sections.values() for p in s.phrases),
     ]
     words = {w.lower() for p in phrases for w in p.split() if w.isalpha() and "{" not in w}

@@ -1,7 +1,11 @@
 """Button payloads: stateless, versioned, at most 64 bytes, validated on the way back.
 
-    v1|t|<slug>|<section code>   a topic, optionally one of its sections
-    v1|l|<c or i>|<page>         a page of the list of conditions or ingredients
+    v2|t|<slug>|<section code>|<keep>   a topic, optionally one of its sections
+    v2|l|<c or i>|<page>|<keep>         a page of the list of conditions or ingredients
+
+`keep` is the escalation advice the answer showed (Escalation.keep, e.g. "d" or "ea"): the
+answer to a press shows it again, so a button never takes safety advice off the screen.
+Version 1 payloads carried no `keep` and are refused as expired.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from dataclasses import dataclass
 
 from knowledge.reply import Action, Listing, SectionName
 
-VERSION = "v1"
+VERSION = "v2"
 MAX_BYTES = 64
 _SECTION_CODES: dict[str, SectionName] = {
     "o": "overview", "s": "synopsis", "t": "types", "c": "causes", "v": "severity",
@@ -20,29 +24,33 @@ _SECTION_CODES: dict[str, SectionName] = {
 _CODE_OF = {name: code for code, name in _SECTION_CODES.items()}
 _LISTINGS: dict[str, Listing] = {"c": "conditions", "i": "ingredients"}
 _LISTING_CODE = {name: code for code, name in _LISTINGS.items()}
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_PAGE = 100_000
+_KEEP = re.compile(r"[a-z]{0,8}")
+_DIGITS = re.compile(r"[0-9]{1,6}")  # str.isdigit() also accepts "²", which int() refuses
 
 
 @dataclass(frozen=True)
 class TopicButton:
     slug: str
     section: SectionName | None
+    keep: str = ""
 
 
 @dataclass(frozen=True)
 class ListButton:
     listing: Listing
     page: int
+    keep: str = ""
 
 
 def encode(action: Action) -> str | None:
     """The payload for an action, or None if it cannot fit in 64 bytes."""
     if action.listing is not None:
-        data = f"{VERSION}|l|{_LISTING_CODE[action.listing]}|{action.page}"
+        data = f"{VERSION}|l|{_LISTING_CODE[action.listing]}|{action.page}|{action.keep}"
     else:
         code = _CODE_OF[action.section] if action.section else ""
-        data = f"{VERSION}|t|{action.topic}|{code}"
+        data = f"{VERSION}|t|{action.topic}|{code}|{action.keep}"
     return data if len(data.encode()) <= MAX_BYTES else None
 
 
@@ -51,11 +59,11 @@ def decode(data: str | None) -> TopicButton | ListButton | None:
     if not data or len(data.encode()) > MAX_BYTES:
         return None
     parts = data.split("|")
-    if len(parts) != 4 or parts[0] != VERSION:
+    if len(parts) != 5 or parts[0] != VERSION or not _KEEP.fullmatch(parts[4]):
         return None
-    _, kind, target, extra = parts
-    if kind == "t" and _SLUG.match(target) and (extra == "" or extra in _SECTION_CODES):
-        return TopicButton(target, _SECTION_CODES.get(extra))
-    if kind == "l" and target in _LISTINGS and extra.isdigit() and int(extra) <= _MAX_PAGE:
-        return ListButton(_LISTINGS[target], int(extra))
+    _, kind, target, extra, keep = parts
+    if kind == "t" and _SLUG.fullmatch(target) and (extra == "" or extra in _SECTION_CODES):
+        return TopicButton(target, _SECTION_CODES.get(extra), keep)
+    if kind == "l" and target in _LISTINGS and _DIGITS.fullmatch(extra) and int(extra) <= _MAX_PAGE:
+        return ListButton(_LISTINGS[target], int(extra), keep)
     return None

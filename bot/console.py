@@ -13,8 +13,8 @@ from knowledge.reply import Action, Reply
 
 def _press(engine: Engine, action: Action) -> Reply | None:
     if action.listing is not None:
-        return engine.catalogue(action.listing, action.page)
-    return engine.topic_reply(action.topic, action.section)
+        return engine.catalogue(action.listing, action.page, action.keep)
+    return engine.topic_reply(action.topic, action.section, action.keep)
 
 
 def run_console(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:

@@ -12,19 +12,20 @@ from typing import Literal
 
 
 class ReplyMemory:
-    """(chat id, user message id) -> the ids of the bot's reply messages, least recent out."""
+    """(chat id, user message id) -> the ids of the bot's reply messages and the code of the
+    advice they showed (Escalation.keep, so an edit never removes it), least recent out."""
 
     def __init__(self, capacity: int = 10_000) -> None:
         self.capacity = capacity
-        self._map: OrderedDict[tuple[int, int], tuple[int, ...]] = OrderedDict()
+        self._map: OrderedDict[tuple[int, int], tuple[tuple[int, ...], str]] = OrderedDict()
 
-    def remember(self, chat_id: int, message_id: int, reply_ids: list[int]) -> None:
-        self._map[(chat_id, message_id)] = tuple(reply_ids)
+    def remember(self, chat_id: int, message_id: int, reply_ids: list[int], keep: str = "") -> None:
+        self._map[(chat_id, message_id)] = (tuple(reply_ids), keep)
         self._map.move_to_end((chat_id, message_id))
         while len(self._map) > self.capacity:
             self._map.popitem(last=False)
 
-    def recall(self, chat_id: int, message_id: int) -> tuple[int, ...] | None:
+    def recall(self, chat_id: int, message_id: int) -> tuple[tuple[int, ...], str] | None:
         return self._map.get((chat_id, message_id))
 
     def __len__(self) -> int:

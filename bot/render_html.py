@@ -2,8 +2,8 @@
 
 Every dynamic string is escaped. A reply is built from blocks (title, each section, the
 disclaimer, the escalation advice) and split only between blocks, or between the lines of a
-block too big for one message, never inside a tag. The escalation advice closes the last
-message; when there are several, a one-line warning opens the first.
+block too big for one message, never inside a tag. Crisis and emergency advice opens the first
+message; doctor advice closes the last one, and a one-line banner opens the first.
 """
 
 from __future__ import annotations
@@ -78,28 +78,40 @@ def _escalation(escalation: Escalation) -> list[Line]:
     if escalation.level == "none":
         return []
     lines = [_bold(escalation.title)]
-    if escalation.reasons:
+    if escalation.reasons and escalation.level != "crisis":
         lines.append(_plain(texts.REASONS_LABEL.format(reasons=", ".join(escalation.reasons))))
-    lines.append(_plain(escalation.advice))
+    if escalation.denied:
+        lines.append(_plain(texts.DENIED_LABEL.format(denied=texts.OR.join(escalation.denied))))
+    lines += [_plain(paragraph) for paragraph in escalation.advice]
+    if escalation.lines:
+        lines.append(_bold(escalation.lines_heading))
+        lines += [_plain(f"{BULLET} {texts.HELPLINE.format(**ln.model_dump())}") for ln in escalation.lines]
     if escalation.see_doctor:
         lines.append(_bold(escalation.see_doctor_heading))
         lines += [_plain(f"{BULLET} {item}") for item in escalation.see_doctor]
     return lines
 
 
-def blocks_of(reply: Reply) -> tuple[list[list[Line]], list[list[Line]]]:
-    """(body blocks, closing blocks): the closing ones are the disclaimer and the escalation."""
-    head = [_bold(reply.title)]
+def blocks_of(reply: Reply) -> tuple[list[list[Line]], list[list[Line]], list[list[Line]]]:
+    """(leading, body, closing) blocks. Leading: crisis or emergency advice, or the doctor
+    banner. Body: the title and sections. Closing: the disclaimer, then doctor advice."""
+    escalation = reply.escalation
+    advice = _escalation(escalation)
+    leading = []
+    if escalation.leads and advice:
+        leading.append(advice)
+    elif escalation.banner:
+        leading.append([_bold(escalation.banner)])
+    head = [_bold(reply.title)] if reply.title else []
     if reply.intro:
         head.append(_italic(reply.intro))
-    body = [head, *(_section(s) for s in reply.sections)]
+    body = [b for b in (head, *(_section(s) for s in reply.sections)) if b]
     closing = []
     if reply.disclaimer:
         closing.append([_italic(reply.disclaimer)])
-    escalation = _escalation(reply.escalation)
-    if escalation:
-        closing.append(escalation)
-    return body, closing
+    if advice and not escalation.leads:
+        closing.append(advice)
+    return leading, body, closing
 
 
 def _visible(lines: list[Line]) -> int:
@@ -142,14 +154,8 @@ def _split_line(line: Line, limit: int) -> list[Line]:
 
 
 def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT) -> Rendered:
-    body, closing = blocks_of(reply)
-    warning = _plain(texts.SPLIT_WARNING) if reply.escalation.level != "none" else None
-    blocks = [*body, *closing]
-    messages = _pack(blocks, limit)
-    if len(messages) > 1 and warning is not None:
-        reserve = warning.size + len(_SEP)
-        messages = _pack(blocks, limit, first_reserve=reserve)
-        messages[0] = [[warning], *messages[0]]
+    leading, body, closing = blocks_of(reply)
+    messages = _pack([*leading, *body, *closing], limit)
     return Rendered(tuple(_join(m) for m in messages), (*reply.suggestions, *reply.actions))
 
 
@@ -180,10 +186,10 @@ def _pack(
 
 
 def render_single(reply: Reply, limit: int = TELEGRAM_LIMIT) -> str:
-    """One message (for inline results): sections that do not fit are left out, but the title,
-    the disclaimer and the escalation advice never are."""
-    body, closing = blocks_of(reply)
-    keep = [body[0], *closing]
+    """One message (for inline results): sections that do not fit are left out, but the
+    title, the disclaimer and the escalation advice never are."""
+    leading, body, closing = blocks_of(reply)
+    keep = [*leading, *body[:1], *closing]
     budget = limit - sum(_visible(b) + len(_SEP) for b in keep)
     chosen = []
     for block in body[1:]:
@@ -191,4 +197,4 @@ def render_single(reply: Reply, limit: int = TELEGRAM_LIMIT) -> str:
         if cost <= budget:
             chosen.append(block)
             budget -= cost
-    return _join(_pack([body[0], *chosen, *closing], limit)[0])
+    return _join(_pack([*leading, *body[:1], *chosen, *closing], limit)[0])

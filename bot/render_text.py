@@ -14,8 +14,17 @@ def buttons_of(reply: Reply) -> tuple[Action, ...]:
 
 
 def render_text(reply: Reply, numbered: bool = False) -> str:
-    """The whole reply as text; with `numbered`, buttons are numbered choices to type."""
-    parts = [reply.title]
+    """The whole reply as text, in the order Telegram shows it: crisis or emergency advice
+    first, else the doctor banner; the doctor advice last. With `numbered`, buttons are
+    numbered choices to type."""
+    escalation = _escalation(reply.escalation)
+    parts = []
+    if reply.escalation.leads and escalation:
+        parts.append(escalation)
+    elif reply.escalation.banner:
+        parts.append(reply.escalation.banner)
+    if reply.title:
+        parts.append(reply.title)
     if reply.intro:
         parts.append(reply.intro)
     parts += [_section(s) for s in reply.sections]
@@ -27,8 +36,7 @@ def render_text(reply: Reply, numbered: bool = False) -> str:
             parts.append(f"{texts.MORE_LABEL}: " + " | ".join(a.label for a in choices))
     if reply.disclaimer:
         parts.append(reply.disclaimer)
-    escalation = _escalation(reply.escalation)
-    if escalation:  # last, as in Telegram: the advice closes the answer
+    if escalation and not reply.escalation.leads:
         parts.append(escalation)
     return "\n\n".join(parts)
 
@@ -47,9 +55,14 @@ def _escalation(escalation: Escalation) -> str:
     if escalation.level == "none":
         return ""
     lines = [escalation.title]
-    if escalation.reasons:
+    if escalation.reasons and escalation.level != "crisis":
         lines.append(texts.REASONS_LABEL.format(reasons=", ".join(escalation.reasons)))
-    lines.append(escalation.advice)
+    if escalation.denied:
+        lines.append(texts.DENIED_LABEL.format(denied=texts.OR.join(escalation.denied)))
+    lines += escalation.advice
+    if escalation.lines:
+        lines.append(escalation.lines_heading)
+        lines += [f"{BULLET} {texts.HELPLINE.format(**line.model_dump())}" for line in escalation.lines]
     if escalation.see_doctor:
         lines.append(escalation.see_doctor_heading)
         lines += [f"{BULLET} {item}" for item in escalation.see_doctor]

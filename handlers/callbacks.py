@@ -18,9 +18,9 @@ def _reply_for(context: ContextTypes.DEFAULT_TYPE, data: str | None) -> Reply | 
     button = decode(data)
     engine = services(context).engine
     if isinstance(button, TopicButton):
-        return engine.topic_reply(button.slug, button.section)
+        return engine.topic_reply(button.slug, button.section, button.keep)
     if isinstance(button, ListButton):
-        return engine.catalogue(button.listing, button.page)
+        return engine.catalogue(button.listing, button.page, button.keep)
     return None
 
 

@@ -21,5 +21,7 @@ async def on_edited_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if earlier is None:  # after a restart, or evicted: a new answer is better than none
         ids = await send_reply(message, reply)
     else:
-        ids = await edit_in_place(context, message.chat_id, earlier, reply)
-    found.replies.remember(message.chat_id, message.message_id, ids)
+        earlier_ids, keep = earlier
+        reply = found.engine.with_kept(reply, keep)  # advice once shown stays
+        ids = await edit_in_place(context, message.chat_id, earlier_ids, reply)
+    found.replies.remember(message.chat_id, message.message_id, ids, reply.escalation.keep)

@@ -16,5 +16,6 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or text is None:
         return
     found = services(context)
-    sent = await send_reply(message, found.engine.answer(text))
-    found.replies.remember(message.chat_id, message.message_id, sent)
+    reply = found.engine.answer(text)
+    sent = await send_reply(message, reply)
+    found.replies.remember(message.chat_id, message.message_id, sent, reply.escalation.keep)

@@ -18,7 +18,7 @@ from knowledge.fuzzy import DeletionIndex, allowed_edits
 from knowledge.models import KnowledgeBase
 from knowledge.text import Token, stem, texts_of, words
 
-Kind = Literal["condition", "ingredient"]
+Kind = Literal["condition", "ingredient", "concern"]
 _SHORT = 2
 
 
@@ -45,10 +45,13 @@ class TopicIndex:
         self._first: set[str] = set()
         self._vocabulary: set[str] = set()
         self.max_window = 1
-        topics = [(c.slug, "condition", c.name, c.aliases) for c in kb.conditions.values()]
-        topics += [(i.slug, "ingredient", i.name, i.aliases) for i in kb.ingredients.values()]
-        for slug, kind, name, aliases in topics:
-            for alias in (name, *aliases):
+        topics: list[tuple[str, Kind, tuple[str, ...]]] = [
+            (c.slug, "condition", (c.name, *c.aliases)) for c in kb.conditions.values()
+        ]
+        topics += [(i.slug, "ingredient", (i.name, *i.aliases)) for i in kb.ingredients.values()]
+        topics += [(c.slug, "concern", c.concerns) for c in kb.conditions.values() if c.concerns]
+        for slug, kind, names in topics:
+            for alias in names:
                 tokens = words(alias)
                 stems = [stem(t) for t in tokens]
                 for key in ("".join(tokens), "".join(stems)):

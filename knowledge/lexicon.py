@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 LEXICON_DIR = Path(__file__).parent / "lexicon"
 SECTION_NAMES = (
@@ -22,6 +24,9 @@ class PhraseList(_Frozen):
     phrases: tuple[str, ...]
 
 
+_MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+
+
 class Duration(_Frozen):
     min_days: int
     plural: int
@@ -29,12 +34,61 @@ class Duration(_Frozen):
     numbers: dict[str, int]
     not_after: tuple[str, ...]
     not_before: tuple[str, ...]
+    anchors: tuple[str, ...] = ()
+    # "MM-DD" (the latest day the word can mean), or "short" / "long" for relative words.
+    dates: dict[str, str] = {}
+
+    @field_validator("dates")
+    @classmethod
+    def _dates(cls, dates: dict[str, str]) -> dict[str, str]:
+        for word, when in dates.items():
+            if when not in ("short", "long") and not _MONTH_DAY.match(when):
+                raise ValueError(f"[duration.dates] {word!r}: {when!r} is not MM-DD, short or long")
+        return dates
+
+
+Level = Literal["doctor", "emergency", "crisis"]
+
+
+class FlagGroup(_Frozen):
+    """One kind of red flag: its level, its phrases, and what to say besides the standard advice.
+
+    `frames` are combinations of phrases that must all occur within `window` words of each
+    other, in any order: ["{desire}", "{death}"] finds "i keep hoping i just dont wake up"."""
+
+    level: Level
+    phrases: tuple[str, ...] = ()
+    frames: tuple[tuple[str, ...], ...] = ()
+    window: int = 8
+    advice: str = ""
+    lines: Literal["", "poison"] = ""
+    # Phrases that say a red flag is absent ("strength is fine"): advice worded for a negation.
+    negated: bool = False
+
+    @field_validator("frames")
+    @classmethod
+    def _two_parts(cls, frames: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        if any(len(frame) < 2 for frame in frames):
+            raise ValueError("a frame needs two phrases or more")
+        return frames
+
+
+class Negation(_Frozen):
+    window: int
+    triggers: tuple[str, ...]
+    pseudo: tuple[str, ...]
+    terminators: tuple[str, ...]
+
+
+class IgnoreList(_Frozen):
+    phrases: tuple[str, ...]
+    function_words: tuple[str, ...] = ()
 
 
 class Triage(_Frozen):
-    emergency: PhraseList
-    doctor: PhraseList
-    ignore: PhraseList
+    flags: dict[str, FlagGroup]
+    ignore: IgnoreList
+    negation: Negation
     groups: dict[str, tuple[str, ...]]
     duration: Duration
 

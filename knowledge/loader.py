@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from knowledge.article import IngredientLine, ParsedArticle, parse_article
 from knowledge.errors import ArticleError, KnowledgeError, Problem
+from knowledge.helplines import helplines_path, read_helplines
 from knowledge.models import (
     Condition,
     ConditionType,
@@ -16,7 +17,15 @@ from knowledge.models import (
     KnowledgeBase,
     Remedy,
 )
-from knowledge.overlay import OVERLAY_FILE, IngredientOverlay, Overlay, TopicOverlay, line_of, read_overlay
+from knowledge.overlay import (
+    OVERLAY_FILE,
+    ConditionOverlay,
+    IngredientOverlay,
+    Overlay,
+    line_of,
+    read_overlay,
+)
+from knowledge.phrases import expand
 from knowledge.slugs import compact, slugify
 
 _Topic = TypeVar("_Topic", Condition, Ingredient)
@@ -59,9 +68,13 @@ def load_knowledge(directory: Path | str = DEFAULT_KNOWLEDGE_DIR) -> KnowledgeBa
             problems.append(read)
         else:
             overlay, overlay_text = read
+    helplines = read_helplines(helplines_path(directory))
+    if isinstance(helplines, Problem):
+        problems.append(helplines)
     if problems:
         raise KnowledgeError(problems)
-    return _Builder(sources, overlay, overlay_path, overlay_text).build()
+    kb = _Builder(sources, overlay, overlay_path, overlay_text).build()
+    return kb.model_copy(update={"helplines": helplines})
 
 
 def _read_article(path: Path, problems: list[Problem]) -> _Source | None:
@@ -176,7 +189,7 @@ class _Builder:
     def _apply_overlay(
         self,
         topics: dict[str, _Topic],
-        entries: dict[str, TopicOverlay] | dict[str, IngredientOverlay],
+        entries: dict[str, ConditionOverlay] | dict[str, IngredientOverlay],
         table: str,
     ) -> dict[str, _Topic]:
         merged = dict(topics)
@@ -195,8 +208,22 @@ class _Builder:
             }
             if getattr(entry, "safety", None) is not None:
                 update["safety"] = entry.safety
+            if getattr(entry, "concerns", ()):
+                update["concerns"] = entry.concerns
+            if getattr(entry, "described_as", ()):
+                update["descriptions"] = self._expanded(entry.described_as, f"{table}.{slug}")
             merged[slug] = topic.model_copy(update=update)
         return merged
+
+    def _expanded(self, phrases: tuple[str, ...], table: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for phrase in phrases:
+            try:
+                out += expand(phrase, self.overlay.groups)
+            except KeyError as exc:
+                line = line_of(self.overlay_text, phrase) or line_of(self.overlay_text, f"[{table}]")
+                self._problem(self.overlay_path, line, f"[{table}] described_as: {exc.args[0]}")
+        return tuple(dict.fromkeys(out))
 
     def _check_aliases(
         self,

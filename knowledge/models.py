@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from knowledge.reply import HelpLine
 
 
 class Frozen(BaseModel):
@@ -26,6 +28,8 @@ class Condition(Frozen):
     slug: str
     name: str
     aliases: tuple[str, ...] = ()
+    concerns: tuple[str, ...] = ()
+    descriptions: tuple[str, ...] = ()  # phrases naming it in other words, groups expanded
     synopsis: str
     types: tuple[ConditionType, ...]
     common_causes: tuple[str, ...]
@@ -73,9 +77,25 @@ class Ingredient(Frozen):
     safety: Safety | None = None
 
 
+class Helplines(Frozen):
+    """Emergency numbers, crisis lines and poison centres: operators edit them for their users."""
+
+    emergency_numbers: tuple[str, ...]
+    crisis: tuple[HelpLine, ...]
+    poison: tuple[HelpLine, ...] = ()
+
+    @field_validator("emergency_numbers", "crisis")
+    @classmethod
+    def _not_empty(cls, value: tuple[object, ...]) -> tuple[object, ...]:
+        if not value:
+            raise ValueError("must list at least one entry")
+        return value
+
+
 class KnowledgeBase(Frozen):
     conditions: Mapping[str, Condition]
     ingredients: Mapping[str, Ingredient]
+    helplines: Helplines | None = None
 
     def condition(self, slug: str) -> Condition | None:
         return self.conditions.get(slug)

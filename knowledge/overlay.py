@@ -26,6 +26,15 @@ class TopicOverlay(BaseModel):
         return tuple(a.strip() for a in aliases)
 
 
+class ConditionOverlay(TopicOverlay):
+    # Serious conditions people fear when they have this one ("ALS" for twitching): a message
+    # naming one is answered with this condition's serious causes and when to see a doctor.
+    concerns: tuple[str, ...] = ()
+    # How people describe this condition without naming it, in triage.toml's phrase language
+    # with this file's [groups]: "{body_part} ... {moves}" finds "my eyelid keeps jumping".
+    described_as: tuple[str, ...] = ()
+
+
 class IngredientOverlay(TopicOverlay):
     safety: Safety | None = None
 
@@ -33,8 +42,9 @@ class IngredientOverlay(TopicOverlay):
 class Overlay(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    conditions: dict[str, TopicOverlay] = {}
+    conditions: dict[str, ConditionOverlay] = {}
     ingredients: dict[str, IngredientOverlay] = {}
+    groups: dict[str, tuple[str, ...]] = {}
 
 
 def line_of(text: str, *needles: str) -> int | None:

@@ -11,9 +11,11 @@ from knowledge.models import Condition, KnowledgeBase
 from knowledge.phrases import Pattern, compile_phrase, expand
 from knowledge.text import words
 
-EMERGENCY, DOCTOR, IGNORE, SMALL_TALK, SECTION = (
-    "emergency", "doctor", "ignore", "small_talk", "section",
+CRISIS, EMERGENCY, DOCTOR, IGNORE, SMALL_TALK, SECTION, TOPIC, FRAME = (
+    "crisis", "emergency", "doctor", "ignore", "small_talk", "section", "topic", "frame",
 )
+FLAG_TAGS = frozenset((CRISIS, EMERGENCY, DOCTOR))
+ARTICLE_FLAG = "article"  # the kind of a red flag lent by an article's "When to See a Doctor"
 _CLAUSE_SPLIT = re.compile(r",|;|\bor\b|\band\b|\(|\)", re.IGNORECASE)
 _MIN_CLAUSE, _MAX_CLAUSE = 2, 5
 _MIN_DERIVED_WORD = 4
@@ -54,7 +56,7 @@ def build_patterns(lexicon: Lexicon, kb: KnowledgeBase) -> list[Pattern]:
 def _article_order(pattern: Pattern) -> tuple:
     if pattern.tag == SECTION:
         return (1, LENT_SECTIONS.index(pattern.section), pattern.label)
-    return (0, pattern.first)
+    return (0, pattern.first)  # red flags and descriptions, as the articles order them
 
 
 def _compiled(phrases: tuple[str, ...], groups: dict, **fields: object) -> Iterator[Pattern]:
@@ -67,12 +69,12 @@ def _compiled(phrases: tuple[str, ...], groups: dict, **fields: object) -> Itera
 
 def _lexicon_patterns(lexicon: Lexicon) -> Iterator[Pattern]:
     triage, language = lexicon.triage, lexicon.language
-    for tag, phrases in (
-        (EMERGENCY, triage.emergency.phrases),
-        (DOCTOR, triage.doctor.phrases),
-        (IGNORE, triage.ignore.phrases),
-    ):
-        yield from _compiled(phrases, triage.groups, tag=tag)
+    for name, flag in triage.flags.items():
+        yield from _compiled(flag.phrases, triage.groups, tag=flag.level, kind=name)
+        for frame, parts in enumerate(flag.frames):
+            for part, phrase in enumerate(parts):
+                yield from _compiled((phrase,), triage.groups, tag=FRAME, kind=name, frame=frame, part=part)
+    yield from _compiled(triage.ignore.phrases, triage.groups, tag=IGNORE)
     yield from _compiled(language.small_talk.phrases, {}, tag=SMALL_TALK)
     for name, entry in language.sections.items():
         yield from _compiled(
@@ -109,13 +111,15 @@ def _article_patterns(
     Without owners: build_patterns merges the copies that articles share."""
     own = _own_words(condition, kb, memo)
     patterns: list[Pattern] = []
+    for phrase in condition.descriptions:
+        patterns += memo.compiled(phrase, tag=TOPIC)
     for item in condition.when_to_see_doctor:
         for clause in _CLAUSE_SPLIT.split(item):
             kept = [w for w in memo.words(clause) if w not in own]
             while kept and kept[0] in stopwords:
                 kept.pop(0)
             if _MIN_CLAUSE <= len(kept) <= _MAX_CLAUSE:
-                patterns += memo.compiled(" ".join(kept), tag=DOCTOR)
+                patterns += memo.compiled(" ".join(kept), tag=DOCTOR, kind=ARTICLE_FLAG)
     lends = (
         condition.common_causes,
         condition.severity_causes,

@@ -12,6 +12,14 @@ from knowledge.text import Token, stem, texts_of, words
 
 GAP = "..."
 MAX_GAP = 3
+EXACT = "="  # "=fainted": this form only, never another form of the word or a typo
+NUMBER = "<num>"  # any number written in digits
+MANY = "<many>"  # ten or more, in digits or words ("took 30", "took twenty")
+_MANY_MIN = 10
+_MANY_WORDS = frozenset(
+    ("ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+     "hundred", "dozen", "dozens")
+)
 _GROUP = re.compile(r"\{(\w+)\}")
 
 
@@ -19,6 +27,7 @@ _GROUP = re.compile(r"\{(\w+)\}")
 class Pattern:
     """One phrase: word stems in segments, with up to MAX_GAP other words between segments.
 
+    `kind`: for a red flag, the name of its group in triage.toml ("poisoning").
     `owners`: the conditions whose articles lend the phrase; empty for the lexicon's phrases,
     which hold for every condition. A phrase that thousands of articles lend ("stress") is one
     Pattern with thousands of owners, so a message meets it once, not once per article.
@@ -31,6 +40,10 @@ class Pattern:
     tag: str
     section: str | None = None
     weight: int = 1
+    kind: str | None = None
+    # Part `part` of frame `frame` of a red-flag group (see FlagGroup.frames); -1 otherwise.
+    frame: int = -1
+    part: int = -1
     owners: frozenset[str] = frozenset()
     first: int = field(default=0, compare=False)
     last: int = field(default=0, compare=False)
@@ -45,14 +58,12 @@ class Pattern:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A pattern found at tokens [start, end). `group` numbers the (position, first words)
-    lookups in the order match() makes them: hits of one group come in the patterns' order."""
+    """A pattern found at tokens [start, end)."""
 
     start: int
     end: int
     pattern: Pattern
     text: str
-    group: int = field(default=0, compare=False)
 
 
 def expand(phrase: str, groups: Mapping[str, Iterable[str]]) -> list[str]:
@@ -67,34 +78,61 @@ def expand(phrase: str, groups: Mapping[str, Iterable[str]]) -> list[str]:
     return [template.format(*combo) for combo in product(*(groups[n] for n in names))]
 
 
+def _segment(part: str) -> tuple[str, ...]:
+    """A phrase segment's words as the matcher sees them: stems, exact forms, number slots."""
+    out: list[str] = []
+    for raw in part.split():
+        if raw in (NUMBER, MANY):
+            out.append(raw)
+        elif raw.startswith(EXACT):
+            out += [EXACT + w for w in words(raw[1:])]
+        else:
+            out += [stem(w) for w in words(raw)]
+    return tuple(out)
+
+
 def compile_phrase(phrase: str, **fields: object) -> Pattern | None:
-    segments = tuple(tuple(stem(w) for w in words(part)) for part in phrase.split(GAP))
-    segments = tuple(s for s in segments if s)
+    segments = tuple(s for s in (_segment(part) for part in phrase.split(GAP)) if s)
     if not segments:
         return None
-    return Pattern(segments=segments, label=" ".join(words(phrase)), **fields)  # type: ignore[arg-type]
+    label = " ".join(w for w in words(phrase.replace(NUMBER, " ").replace(MANY, " ")))
+    return Pattern(segments=segments, label=label, **fields)  # type: ignore[arg-type]
 
 
 class PhraseMatcher:
-    """All patterns, indexed by the stem of their first word, matched in one pass."""
+    """All patterns, indexed so that a message's words look up only the patterns they can start.
+
+    One-word patterns are found by a dictionary lookup. A pattern whose first part is one word
+    followed by a gap ("hit ... head") is indexed by that word and the first word after the
+    gap, so a common word ("my", "leg") tries only the patterns whose next part is in reach.
+    A pattern that opens with two words is indexed by both.
+    """
 
     def __init__(self, patterns: Iterable[Pattern], fuzzy_vocabulary: Iterable[str],
                  never_fuzzy: frozenset[str]) -> None:
-        # Indexed by their first stem, or first two, so few patterns are tried per word.
         self._single: dict[str, list[Pattern]] = {}
+        self._gapped: dict[str, dict[str, list[Pattern]]] = {}
         self._pair: dict[tuple[str, str], list[Pattern]] = {}
+        exact: set[str] = set()
         for pattern in patterns:
             head = pattern.segments[0]
-            if len(head) == 1:
+            exact.update(w[len(EXACT):] for s in pattern.segments for w in s if w.startswith(EXACT))
+            if len(head) >= 2:
+                self._pair.setdefault((head[0], head[1]), []).append(pattern)
+            elif len(pattern.segments) == 1:
                 self._single.setdefault(head[0], []).append(pattern)
             else:
-                self._pair.setdefault((head[0], head[1]), []).append(pattern)
+                after = self._gapped.setdefault(head[0], {})
+                after.setdefault(pattern.segments[1][0], []).append(pattern)
         # Stems that start some pattern: most words of a long message start none.
-        self._starts = frozenset(self._single) | frozenset(first for first, _ in self._pair)
+        self._starts = (
+            frozenset(self._single) | frozenset(self._gapped) | frozenset(f for f, _ in self._pair)
+        )
         self._stems = {w: stem(w) for w in fuzzy_vocabulary}
         self._known = frozenset(self._stems) | frozenset(self._stems.values())
         self._speller = DeletionIndex(self._stems)
         self._never_fuzzy = never_fuzzy
+        self._exact = frozenset(exact)
 
     def _alternatives(self, token: Token) -> tuple[str, ...]:
         """The stems a message word may stand for: its own, and a lexicon word's if misspelt."""
@@ -112,44 +150,43 @@ class PhraseMatcher:
         for text in distinct.keys() - self._known - self._never_fuzzy:  # set algebra, in C
             if text.isalpha():
                 alts_of[text] = self._alternatives(distinct[text])
+        for text in distinct:
+            if text.isdigit():
+                many = (MANY,) if len(text) > 6 or int(text) >= _MANY_MIN else ()
+                alts_of[text] = (*alts_of[text], NUMBER, *many)
+            elif text in _MANY_WORDS:
+                alts_of[text] = (*alts_of[text], MANY)
+        for text in distinct.keys() & self._exact:
+            alts_of[text] = (*alts_of[text], EXACT + text)
         alternatives = list(map(alts_of.__getitem__, texts))
-        starts, single, pair = self._starts, self._single, self._pair
-        # Each starting word's one-word-pattern buckets, in the order of its alternatives.
-        singles_of = {
-            text: [block for first in alts if (block := single.get(first))]
-            for text, alts in alts_of.items() if not starts.isdisjoint(alts)
-        }
+        starts, single, gapped, pair = self._starts, self._single, self._gapped, self._pair
+        starting = {text for text, alts in alts_of.items() if not starts.isdisjoint(alts)}
         hits: list[Hit] = []
-        last = len(alternatives) - 1
-        group = 0
+        n = len(alternatives)
         match_at = self._match_at
-        for i in compress(range(len(texts)), map(singles_of.__contains__, texts)):
+        for i in compress(range(n), map(starting.__contains__, texts)):
             alts, word = alternatives[i], texts[i]
-            # Buckets in the order of the nested loops over alternatives that list them: each is
-            # one group, whose hits come in the patterns' order.
-            blocks = singles_of[word]
-            if i < last:
-                following = alternatives[i + 1]
-                if len(alts) == 1 and len(following) == 1:  # no typo here or next: one pair
-                    block = pair.get((alts[0], following[0]))
-                    if block:
-                        blocks = [*blocks, block]
-                else:
-                    paired = [
-                        block for first in alts for second in following
-                        if (block := pair.get((first, second)))
-                    ]
-                    if paired:
-                        blocks = blocks + paired
-            for block in blocks:
-                group += 1
-                for pattern in block:
-                    if pattern.size == 1:  # a one-word pattern already matched by being looked up
-                        hits.append(Hit(i, i + 1, pattern, word, group))
-                        continue
-                    end = match_at(alternatives, i, pattern)
-                    if end is not None:
-                        hits.append(Hit(i, end, pattern, " ".join(texts[i:end]), group))
+            for first in alts:
+                for pattern in single.get(first, ()):
+                    hits.append(Hit(i, i + 1, pattern, word))
+                after = gapped.get(first)
+                if after:
+                    tried: set[int] = set()
+                    for j in range(i + 1, min(i + 2 + MAX_GAP, n)):
+                        for second in alternatives[j]:
+                            for pattern in after.get(second, ()):
+                                if id(pattern) in tried:
+                                    continue
+                                tried.add(id(pattern))
+                                end = match_at(alternatives, i, pattern)
+                                if end is not None:
+                                    hits.append(Hit(i, end, pattern, " ".join(texts[i:end])))
+                if i + 1 < n:
+                    for second in alternatives[i + 1]:
+                        for pattern in pair.get((first, second), ()):
+                            end = match_at(alternatives, i, pattern)
+                            if end is not None:
+                                hits.append(Hit(i, end, pattern, " ".join(texts[i:end])))
         return hits
 
     @staticmethod

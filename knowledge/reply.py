@@ -6,12 +6,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Level = Literal["none", "doctor", "emergency"]
+Level = Literal["none", "doctor", "emergency", "crisis"]
 SectionName = Literal[
     "overview", "synopsis", "types", "causes", "severity", "doctor", "remedies", "ingredients",
     "safety",
 ]
-ReplyKind = Literal["topic", "suggest", "unknown", "small_talk", "empty", "catalogue"]
+ReplyKind = Literal["topic", "suggest", "unknown", "small_talk", "empty", "catalogue", "advice"]
 
 
 class _Frozen(BaseModel):
@@ -44,15 +44,36 @@ class Action(_Frozen):
     section: SectionName | None = None
     listing: Listing | None = None
     page: int = 0
+    # The escalation advice this follow-up must show again (Escalation.keep), so that no
+    # button press ever takes safety advice off the screen.
+    keep: str = ""
+
+
+class HelpLine(_Frozen):
+    """Someone to call: a crisis line or a poison centre, from the knowledge directory."""
+
+    region: str
+    name: str
+    contact: str
 
 
 class Escalation(_Frozen):
+    """Safety advice. `leads`: shown before anything else (emergency, crisis); otherwise
+    `banner` opens the reply and the rest closes it. `keep` is the short code that brings the
+    same advice back on a button press (see Engine.kept)."""
+
     level: Level
     reasons: tuple[str, ...] = ()
+    denied: tuple[str, ...] = ()
+    leads: bool = False
+    banner: str = ""
     title: str = ""
-    advice: str = ""
+    advice: tuple[str, ...] = ()
+    lines_heading: str = ""
+    lines: tuple[HelpLine, ...] = ()
     see_doctor_heading: str = ""
     see_doctor: tuple[str, ...] = ()
+    keep: str = ""
 
 
 class Reply(_Frozen):

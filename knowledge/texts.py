@@ -74,20 +74,36 @@ SAFETY_ADVICE = (
     "pregnant, take medicines, or live with a kidney, liver or thyroid condition."
 )
 
-# Escalation: always appended when a message holds a red flag.
+# Escalation. Crisis and emergency advice opens the reply; doctor advice closes it, with a
+# one-line banner at the top. The medical words of each red flag live in triage.toml.
+CRISIS_TITLE = "You don't have to go through this alone."
+CRISIS_ADVICE = (
+    "I'm really sorry you're feeling like this. If you might act on these thoughts, or you are "
+    "in danger right now, call your local emergency number ({numbers}) or go to the nearest "
+    "emergency department."
+)
+CRISIS_REACH_OUT = "If you can, tell someone you trust how you are feeling, and stay with them."
+CRISIS_LINES_HEADING = "You can talk to someone now, free and confidential:"
 EMERGENCY_TITLE = "⚠️ This may be an emergency"
 EMERGENCY_ADVICE = (
-    "Call your local emergency number now (for example 112, 911 or 999), or ask someone "
-    "nearby to call. Do not wait for a reply from this bot."
+    "Call your local emergency number now ({numbers}), or ask someone nearby to call. "
+    "Do not wait for a reply from this bot."
 )
+POISON_LINES_HEADING = "A poison centre can also advise you:"
+DOCTOR_BANNER = "⚠️ What you describe needs a doctor's check. The advice is at the end."
 DOCTOR_TITLE = "⚠️ Please see a doctor"
 DOCTOR_ADVICE = (
     "What you describe is a reason to get checked by a doctor soon rather than manage it "
     "on your own. If it gets suddenly worse, call your local emergency number."
 )
+WATCH_BANNER = "ℹ️ Signs to watch for are at the end of this answer."
+WATCH_TITLE = "Signs to watch for"
+WATCH_HEADING = "See a doctor if any of these appear:"
 REASONS_LABEL = "You mentioned: {reasons}"
+DENIED_LABEL = "You said no {denied}."
 DOCTOR_ITEMS_LABEL = "See a doctor about {condition} when there is:"
-SPLIT_WARNING = "⚠️ Important safety advice is at the end of this answer."
+HELPLINE = "{region}: {contact} ({name})"
+OR = " or "
 
 # Telegram and console interface.
 HELP_TEXT = (

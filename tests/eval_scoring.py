@@ -8,7 +8,7 @@ from pathlib import Path
 
 from knowledge.engine import Engine
 
-LEVEL = {"none": 0, "doctor": 1, "emergency": 2}
+LEVEL = {"none": 0, "doctor": 1, "emergency": 2, "crisis": 3}
 
 
 @dataclass
@@ -24,34 +24,79 @@ class Score:
         return sum(xs) / len(xs) if xs else float("nan")
 
 
-def score(engine: Engine, path: Path) -> Score:
+def items(path: Path, split: str | None = None) -> list[dict]:
+    found = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [item for item in found if split is None or item.get("split") == split]
+
+
+def score(engine: Engine, path: Path, split: str | None = None) -> Score:
     s = Score()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
+    for item in items(path, split):
         reply = engine.answer(item["text"].replace("\n", " "))
         topics = list(reply.topics)
         topic_ok = None
         if "topic" in item:
             want = item["topic"]
-            topic_ok = (not topics) if None in want else bool(topics) and topics[0] in want
+            topic_ok = (not topics) if want == [None] else bool(topics) and topics[0] in want
+            if None in want and not topics:
+                topic_ok = True
             s.topic.append(topic_ok)
             if not topic_ok:
-                s.misses.append(f"topic {item['id']}: want {want}, got {topics}")
+                s.misses.append(f"topic {item['id']} {item['text'][:70]!r}: want {want}, got {topics}")
         if "section" in item and topic_ok is not False:
             ok = reply.section in item["section"]
             s.section.append(ok)
             if not ok:
-                s.misses.append(f"section {item['id']}: want {item['section']}, got {reply.section}")
+                s.misses.append(
+                    f"section {item['id']} {item['text'][:70]!r}: want {item['section']}, got {reply.section}"
+                )
         got = LEVEL[reply.escalation.level]
         need = min(LEVEL[x] for x in item["escalation"])
         if need == 0:
-            s.false_alarm.append(got != 0)
-            if got:
-                s.misses.append(f"alarm {item['id']}: {reply.escalation.reasons}")
+            alarm = got > max(LEVEL[x] for x in item["escalation"])
+            s.false_alarm.append(alarm)
+            if alarm:
+                s.misses.append(
+                    f"alarm {item['id']} {item['text'][:70]!r}: {reply.escalation.level} "
+                    f"{reply.escalation.reasons}"
+                )
         else:
             s.recall.append(got >= need)
             if got < need:
-                s.misses.append(f"missed {item['id']}: want {item['escalation']}")
+                s.misses.append(
+                    f"missed {item['id']} {item['text'][:70]!r}: want {item['escalation']}, "
+                    f"got {reply.escalation.level}"
+                )
     return s
+
+
+@dataclass
+class Levels:
+    crisis: list[bool] = field(default_factory=list)  # labelled crisis, and reached it
+    emergency: list[bool] = field(default_factory=list)  # labelled emergency, reached at least it
+    alarmed: list[bool] = field(default_factory=list)  # labelled harmless, reached emergency or more
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def harmless(self) -> list[bool]:
+        return self.alarmed
+
+
+def score_levels(engine: Engine, path: Path) -> Levels:
+    """The crisis set's three questions, by label."""
+    out = Levels()
+    for item in items(path):
+        got = LEVEL[engine.answer(item["text"]).escalation.level]
+        want = [LEVEL[x] for x in item["escalation"]]
+        if min(want) == LEVEL["crisis"]:
+            bucket, ok = out.crisis, got == LEVEL["crisis"]
+        elif min(want) == LEVEL["emergency"]:
+            bucket, ok = out.emergency, got >= LEVEL["emergency"]
+        elif max(want) <= LEVEL["doctor"]:
+            bucket, ok = out.alarmed, got < LEVEL["emergency"]
+        else:
+            continue
+        bucket.append(ok if bucket is not out.alarmed else not ok)
+        if not ok:
+            out.misses.append(f"{item['id']} {item['text'][:70]!r}: want {item['escalation']}, got {got}")
+    return out

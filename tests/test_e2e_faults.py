@@ -80,6 +80,6 @@ async def test_answers_callback_and_edit_through_faults(api: FakeBotAPI, engine:
         first = (await answered(api, CHAT, "twitching"))[0]
         api.fail("editMessageText", "502")
         api.fail("answerCallbackQuery", "500")
-        api.push_callback(CHAT, first["message_id"], "v1|t|twitching|r")
+        api.push_callback(CHAT, first["message_id"], "v2|t|twitching|r|")
         await api.wait_for(lambda: "Natural remedies" in api.sent_to(CHAT)[0]["text"], what="edit")
         await api.wait_for(lambda: len(api.callback_answers) == 1, what="callback answered")

@@ -34,7 +34,7 @@ async def test_logs_hold_no_token_and_no_user_text(tmp_path: Path) -> None:
             reply = (await api.wait_for_messages(CHAT, len(SECRETS_OF_USERS) + 2))[-1]
             api.push_edited_text(CHAT, question, "gaba please Ophelia")
             await api.wait_for(lambda: api.sent_to(CHAT)[-1]["text"].startswith("GABA"), what="edit")
-            api.push_callback(CHAT, reply["message_id"], "v1|t|twitching|c")
+            api.push_callback(CHAT, reply["message_id"], "v2|t|twitching|c|")
             api.push_inline_query(CHAT, "xylophone inline secret")
             await api.wait_for(lambda: api.inline_answers and api.callback_answers, what="answers")
             api.fail("sendMessage", "500", times=20)  # retries run out: the error handler logs

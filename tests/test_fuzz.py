@@ -29,7 +29,8 @@ from tests.support.fake_bot_api import FakeBotAPI
 from tests.support.telegram_html import utf16_len, validate, visible_text
 
 RED_FLAGS = ["weakness", "atrophy", "loss of coordination", "chest pain", "seizure", "can't breathe",
-             "numbness", "for 3 months", "my father had ALS", "fainted"]
+             "numbness", "twitching for 3 months", "my father had ALS", "fainted", "i want to die",
+             "my throat is swelling"]
 SPECIAL = ["\u200b", "\u200d", "\u202e", "\u2066", "\ufeff", "\x00", "\x1b", "\r", "\t", "\u0301",
            "<b>", "</i>", "<a href='x'>", "&amp;", "&", "<", ">", "**", "__", "`", "```", "[x](y)",
            "||", "😀", "💊", "🇺🇦", "\U0010ffff", "ﷺ", "é", "İ", "ß", "\u00a0"]
@@ -64,8 +65,10 @@ def test_hostile_text_renders_valid_telegram_html(engine: Engine, text: str, fla
     rendered = render_html(reply)
     assert_valid(rendered.messages)
     if flag:
-        assert reply.escalation.level != "none"
-        assert reply.escalation.advice in visible_text(rendered.messages[-1])
+        esc = reply.escalation
+        assert esc.level != "none"
+        where = rendered.messages[0] if esc.leads else rendered.messages[-1]
+        assert all(paragraph in visible_text(where) for paragraph in esc.advice)
 
 
 # -- updates through the real Application -------------------------------------------------------
@@ -150,4 +153,5 @@ async def test_random_sample_over_http(engine: Engine) -> None:
             check_html(message)
             assert message["text"] != texts.ERROR_TEXT
         if any(flag in text for flag in RED_FLAGS):
-            assert "⚠️" in api.sent_to(chat)[-1]["text"]
+            shown = " ".join(m["text"] for m in api.sent_to(chat))
+            assert "⚠️" in shown or texts.CRISIS_TITLE in shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 from collections.abc import AsyncIterator
 from typing import Any
@@ -70,9 +71,9 @@ async def test_conditions_and_ingredients_are_tappable(bot_app) -> None:
     app, api = bot_app
     await feed(app, message=message("/ingredients"))
     datas = [b["callback_data"] for b in buttons(api.sent()[0])]
-    assert "v1|t|magnesium|" in datas and len(datas) == 6
+    assert "v2|t|magnesium||" in datas and len(datas) == 6
     await feed(app, message=message("/conditions"))
-    assert [b["callback_data"] for b in buttons(api.sent()[1])] == ["v1|t|twitching|"]
+    assert [b["callback_data"] for b in buttons(api.sent()[1])] == ["v2|t|twitching||"]
 
 
 async def test_text_message_gets_formatted_answer_with_section_buttons(bot_app) -> None:
@@ -90,6 +91,7 @@ async def test_red_flag_appends_escalation(bot_app) -> None:
     await feed(app, message=message("my calf twitches and my leg feels weak"))
     text = api.sent()[0]["text"]
     assert texts.DOCTOR_TITLE in text and "feels weak" in text
+    assert text.startswith(f"<b>{html.escape(texts.DOCTOR_BANNER, quote=False)}</b>")  # a banner opens it
     assert text.rstrip().endswith("• Family history of neurological disorders")  # advice closes it
 
 
@@ -99,7 +101,7 @@ async def test_section_button_edits_in_place_and_answers_query(bot_app) -> None:
     sent_id = api.next_id
     bot_message = message(None, message_id=sent_id) | {"from": BOT_USER, "text": "Twitching"}
     await feed(app, callback_query={
-        "id": "cb1", "from": user(), "chat_instance": "ci", "data": "v1|t|twitching|c",
+        "id": "cb1", "from": user(), "chat_instance": "ci", "data": "v2|t|twitching|c|",
         "message": bot_message,
     })
     edit = api.sent("editMessageText")[0]
@@ -109,8 +111,9 @@ async def test_section_button_edits_in_place_and_answers_query(bot_app) -> None:
     assert "Types" in [b["text"] for b in buttons(edit)]  # the other sections stay one tap away
 
 
-@pytest.mark.parametrize("data", ["v0|t|twitching|c", "v1|t|nope|", "v1|x", "garbage", "v1|t|Twitch|zz",
-                                  "v1|l|c|99999999"])
+@pytest.mark.parametrize("data", ["v0|t|twitching|c|", "v2|t|nope||", "v2|x", "garbage",
+                                  "v2|t|Twitch|zz|", "v2|l|c|99999999|", "v1|t|twitching|c",
+                                  "v2|l|c|²|", "v2|t|twitching|c|D"])
 async def test_stale_or_forged_button_gets_friendly_notice(bot_app, data: str) -> None:
     app, api = bot_app
     await feed(app, callback_query={
@@ -134,7 +137,7 @@ async def test_ingredient_answer_links_to_conditions(bot_app) -> None:
     await feed(app, message=message("zinc"))
     sent = api.sent()[0]
     assert "listed as an ingredient" in sent["text"]
-    assert buttons(sent)[0]["callback_data"] == "v1|t|twitching|"
+    assert buttons(sent)[0]["callback_data"] == "v2|t|twitching||"
 
 
 async def test_inline_query_carries_escalation(bot_app) -> None:

@@ -30,9 +30,9 @@ def test_setup_logging_silences_httpx() -> None:
 def test_reply_memory_is_bounded() -> None:
     memory = ReplyMemory(capacity=3)
     for i in range(5):
-        memory.remember(1, i, [100 + i])
+        memory.remember(1, i, [100 + i], "d" if i == 4 else "")
     assert len(memory) == 3
-    assert memory.recall(1, 0) is None and memory.recall(1, 4) == (104,)
+    assert memory.recall(1, 0) is None and memory.recall(1, 4) == ((104,), "d")
 
 
 def test_flood_guard_recovers_when_user_slows_down() -> None:

@@ -9,7 +9,8 @@ from knowledge.engine import Engine
 from knowledge.text import tokenize
 
 RED_FLAGS = ["weakness", "atrophy", "loss of coordination", "chest pain", "seizure",
-             "can't breathe", "numbness", "for 3 months", "family history of ALS"]
+             "can't breathe", "numbness", "twitching for 3 months", "family history of ALS",
+             "i want to kill myself", "throat is swelling", "swallowed a whole bottle"]
 FILLER = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60
 ).map(lambda s: "".join(ch if not ch.isalnum() else " " for ch in s))
@@ -24,7 +25,7 @@ SETTINGS = settings(max_examples=300, deadline=None,
 def test_any_text_gets_a_reply(engine: Engine, text: str) -> None:
     reply = engine.answer(text)
     assert reply.disclaimer
-    assert reply.escalation.level in ("none", "doctor", "emergency")
+    assert reply.escalation.level in ("none", "doctor", "emergency", "crisis")
     assert all(t in engine.kb.conditions or t in engine.kb.ingredients for t in reply.topics)
 
 

@@ -15,7 +15,8 @@ MESSAGES = [
     "twitching", "what causes twitching", "types of twitching", "serious causes of twitching",
     "when to see a doctor", "remedies for twitching", "supplements for twitching", "magnesium",
     "zinc", "does b6 help twitching", "gaba and zinc", "headache", "hi", "magnes", "",
-    "my calf twitches and my leg feels weak", "chest pain",
+    "my calf twitches and my leg feels weak", "chest pain", "i want to kill myself",
+    "my son swallowed a bottle of zinc", "no weakness, just twitching", "do i have als",
 ]
 
 
@@ -30,6 +31,10 @@ def knowledge_strings(kb: KnowledgeBase) -> set[str]:
         out |= {i.name, *i.aliases} | {u.description for u in i.uses if u.description}
         if i.safety:
             out |= set(i.safety.cautions)
+    # Red-flag advice is data too (triage.toml), reviewed by a clinician.
+    from knowledge.lexicon import load_lexicon
+
+    out |= {f.advice for f in load_lexicon().triage.flags.values() if f.advice}
     return out
 
 
@@ -62,8 +67,15 @@ def every_string(reply: Reply) -> list[str]:
         out += [i.text for i in section.items] + [i.name for i in section.items]
     out += [a.label for a in (*reply.actions, *reply.suggestions)]
     esc = reply.escalation
-    out += [esc.title, esc.advice, esc.see_doctor_heading, *esc.see_doctor]
+    out += [esc.banner, esc.title, *esc.advice, esc.lines_heading, esc.see_doctor_heading]
+    out += list(esc.see_doctor)
     return [s for s in out if s]
+
+
+def test_helplines_come_from_the_knowledge_directory(engine: Engine, kb: KnowledgeBase) -> None:
+    esc = engine.answer("i want to kill myself").escalation
+    assert kb.helplines is not None and esc.lines == kb.helplines.crisis
+    assert any(line.contact == "call or text 988" for line in esc.lines)
 
 
 @pytest.mark.parametrize("text", MESSAGES)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.render_text import render_text
+from knowledge import texts
 from knowledge.engine import Engine
 
 
@@ -45,7 +47,8 @@ def test_doctor_flags(engine: Engine, text: str) -> None:
 def test_emergency_flags(engine: Engine, text: str) -> None:
     reply = engine.answer(text)
     assert reply.escalation.level == "emergency", text
-    assert "emergency number" in reply.escalation.advice
+    assert "emergency number" in " ".join(reply.escalation.advice)
+    assert reply.escalation.leads
 
 
 @pytest.mark.parametrize(
@@ -75,7 +78,8 @@ def test_doctor_escalation_lists_the_condition_items(engine: Engine, kb) -> None
 
 def test_escalation_on_unknown_and_ingredient_topics(engine: Engine) -> None:
     unknown = engine.answer("headache and chest pain")
-    assert (unknown.kind, unknown.escalation.level) == ("unknown", "emergency")
+    assert (unknown.kind, unknown.escalation.level) == ("advice", "emergency")
+    assert texts.UNKNOWN_TITLE not in render_text(unknown)
     ingredient = engine.answer("is zinc ok, I have numbness")
     assert (ingredient.topics[0], ingredient.escalation.level) == ("zinc", "doctor")
 
@@ -86,11 +90,8 @@ def test_article_doctor_items_escalate_without_the_lexicon(kb) -> None:
     from knowledge.lexicon import load_lexicon
 
     lexicon = load_lexicon()
-    bare = lexicon.model_copy(
-        update={"triage": lexicon.triage.model_copy(
-            update={"doctor": lexicon.triage.doctor.model_copy(update={"phrases": ()})}
-        )}
-    )
+    flags = {n: f for n, f in lexicon.triage.flags.items() if f.level != "doctor"}
+    bare = lexicon.model_copy(update={"triage": lexicon.triage.model_copy(update={"flags": flags})})
     engine = Engine(kb, bare)
     assert engine.answer("twitching with loss of coordination").escalation.level == "doctor"
     assert engine.answer("family history of neurological disorders").escalation.level == "doctor"
