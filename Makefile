@@ -18,9 +18,13 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/python -m bot
 
+# Lint, format and types first (a few seconds), then the suite on every core.
 test: install
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/mypy tests bench
+	$(BIN)/python -m pytest -n auto
 
 check: install
 	$(BIN)/python -m knowledge check
@@ -32,4 +36,4 @@ bench-quick: install
 	$(BIN)/python -m bench --quick
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis *.egg-info

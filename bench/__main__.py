@@ -33,14 +33,20 @@ class Config:
 
 
 FULL = Config(
-    sizes=report.SIZES, stories=10,
+    sizes=report.SIZES,
+    stories=10,
     engine=Settings(repeats=15, baseline_budget_s=60.0, trace_memory=True),
-    startup_runs=7, import_runs=5, quick=False,
+    startup_runs=7,
+    import_runs=5,
+    quick=False,
 )
 QUICK = Config(
-    sizes=report.SIZES, stories=10,
+    sizes=report.SIZES,
+    stories=10,
     engine=Settings(repeats=5, baseline_budget_s=2.0, trace_memory=False),
-    startup_runs=3, import_runs=1, quick=True,
+    startup_runs=3,
+    import_runs=1,
+    quick=True,
 )
 
 
@@ -73,11 +79,12 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
         "",
         f"start-up: `python -m bot ask magnesium` {started['startup_s']:.3f} s wall, "
         f"{started['peak_rss_mb']:.1f} MB peak RSS (median of {config.startup_runs})",
-        "import time in a fresh interpreter (s): "
-        + ", ".join(f"{k} {v:.3f}" for k, v in imports.items()),
-        "end-to-end: " + (
+        "import time in a fresh interpreter (s): " + ", ".join(f"{k} {v:.3f}" for k, v in imports.items()),
+        "end-to-end: "
+        + (
             f"{e2e['e2e_updates_per_s']:.0f} updates/s, echo {e2e['echo_updates_per_s']:.0f}/s"
-            if e2e.get("e2e_updates_per_s") is not None else f"not measured ({e2e.get('note')})"
+            if e2e.get("e2e_updates_per_s") is not None
+            else f"not measured ({e2e.get('note')})"
         ),
         "machine: " + ", ".join(f"{k} {v}" for k, v in report.machine().items()),
     ]

@@ -15,11 +15,11 @@ from typing import Literal
 
 from rapidfuzz import fuzz as rapid_fuzz
 from rapidfuzz import process as rapid_process
-from thefuzz import fuzz as the_fuzz
+from thefuzz import fuzz as the_fuzz  # type: ignore[import-untyped]  # the package has no type hints
 from thefuzz import process as the_process
 
-from knowledge.models import KnowledgeBase
-from knowledge.text import words
+from knowledge.base.models import KnowledgeBase
+from knowledge.understanding.normalise import words
 
 Library = Literal["scan", "thefuzz"]
 SCORE_CUTOFF = 85  # fuzz.ratio: "magnesum" ~ "magnesium" scores 94, "zink" ~ "zinc" 75
@@ -28,7 +28,7 @@ _MIN_SAMPLED = 5
 
 class ScanMatcher:
     def __init__(self, kb: KnowledgeBase, library: Library) -> None:
-        topics = [*kb.conditions.values(), *kb.ingredients.values()]
+        topics = kb.topics()
         self.owner: dict[str, str] = {}
         for topic in topics:
             for name in (topic.name, *topic.aliases):

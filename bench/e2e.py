@@ -4,6 +4,9 @@ beside an echo bot with the same python-telegram-bot set-up whose handler replie
 The echo bot is the ceiling PTB plus HTTP allows on this machine; ours is reported as a ratio
 to it. The rate limiter is OFF here (and only here): with it, both would be capped at
 Telegram's ~30 messages/s and the comparison would measure the limiter.
+
+The fake is the test suite's (tests/support/fake_bot_api) in its lean server mode, in a process
+of its own, so that its work does not count against either bot.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import os
 import statistics
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
@@ -21,6 +25,8 @@ from bot.app import ALLOWED_UPDATES, application_builder, build_application
 from bot.settings import Settings
 from knowledge import load_knowledge
 from knowledge.engine import Engine
+
+ROOT = Path(__file__).resolve().parents[1]  # where `tests.support.fake_bot_api` imports from
 
 
 async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -39,14 +45,22 @@ async def _throughput(make: Callable[[Settings], Application], updates: int) -> 
     """Updates answered per second, timed by the fake from the first poll to the last answer."""
     pin = [] if (os.cpu_count() or 1) < 2 else ["1"]
     server = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bench.fake_server", str(updates), *pin,
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "tests.support.fake_bot_api",
+        "serve",
+        str(updates),
+        *pin,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        cwd=ROOT,
     )
     assert server.stdout is not None and server.stdin is not None
     port = int(await server.stdout.readline())
     settings = Settings(
         telegram_bot_token="1:bench-token",
-        telegram_api_base_url=f"http://127.0.0.1:{port}/bot", _env_file=None,
+        telegram_api_base_url=f"http://127.0.0.1:{port}/bot",
+        _env_file=None,
     )
     app = make(settings)
     await app.initialize()

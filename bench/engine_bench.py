@@ -15,9 +15,9 @@ from bench.messages import Message
 from bench.stats import per_call_ms, percentile, seconds
 from bench.synth import generate_kb
 from knowledge import load_knowledge
+from knowledge.base.loader import DEFAULT_KNOWLEDGE_DIR
 from knowledge.engine import Engine
-from knowledge.lexicon import load_lexicon
-from knowledge.loader import DEFAULT_KNOWLEDGE_DIR
+from knowledge.understanding.lexicon import load_lexicon
 
 SHIPPED = "shipped"
 
@@ -57,9 +57,7 @@ class Settings:
     baselines: tuple[str, ...] = ("scan", "thefuzz")
 
 
-def bench_size(
-    label: str, mix: list[Message], settings: Settings, log: Callable[[str], None]
-) -> SizeResult:
+def bench_size(label: str, mix: list[Message], settings: Settings, log: Callable[[str], None]) -> SizeResult:
     if label == SHIPPED:
         return _bench_directory(label, DEFAULT_KNOWLEDGE_DIR, mix, settings, log)
     with tempfile.TemporaryDirectory(prefix=f"bench-kb-{label}-") as tmp:
@@ -88,10 +86,16 @@ def _bench_directory(
     if settings.trace_memory:  # another fresh process: tracing would inflate the RSS
         memory |= measure_in_subprocess(directory, trace=True)
     result = SizeResult(
-        label=label, conditions=len(kb.conditions), ingredients=len(kb.ingredients),
-        load_s=load_s, build_s=build_s,
-        p50_ms=percentile(times, 50), p99_ms=percentile(times, 99), max_ms=max(times),
-        by_kind_ms=by_kind, memory=memory,
+        label=label,
+        conditions=len(kb.conditions),
+        ingredients=len(kb.ingredients),
+        load_s=load_s,
+        build_s=build_s,
+        p50_ms=percentile(times, 50),
+        p99_ms=percentile(times, 99),
+        max_ms=max(times),
+        by_kind_ms=by_kind,
+        memory=memory,
     )
     dev = [m.text for m in mix if m.kind == "dev"]
     ours_top = [next(iter(engine.answer(t).topics), None) for t in dev]
@@ -105,8 +109,10 @@ def _bench_directory(
             agreement=agree,
             mean_ms=sum(timing.seconds) * 1000 / len(texts),
         )
-        log(f"  {label}: {library} {result.baselines[library].speedup:.0f}x slower"
-            + ("" if timing.share >= 1 else f" (timed {timing.share:.0%} of its n-grams)"))
+        log(
+            f"  {label}: {library} {result.baselines[library].speedup:.0f}x slower"
+            + ("" if timing.share >= 1 else f" (timed {timing.share:.0%} of its n-grams)")
+        )
     return result
 
 

@@ -35,7 +35,7 @@ def _status_kb(field: str) -> int | None:
 def rss(directory: Path) -> dict[str, float]:
     from knowledge import load_knowledge
     from knowledge.engine import Engine
-    from knowledge.lexicon import load_lexicon
+    from knowledge.understanding.lexicon import load_lexicon
 
     lexicon = load_lexicon()
     base = _status_kb("VmRSS")
@@ -53,10 +53,10 @@ def traced(directory: Path) -> dict[str, float]:
     # Import everything first: module objects are not the knowledge base's memory.
     from knowledge import load_knowledge
     from knowledge.engine import Engine
-    from knowledge.index import TopicIndex
-    from knowledge.lexicon import load_lexicon
-    from knowledge.patterns import build_patterns
-    from knowledge.phrases import PhraseMatcher
+    from knowledge.understanding.lexicon import load_lexicon
+    from knowledge.understanding.phrase_matcher import PhraseMatcher
+    from knowledge.understanding.phrasebook import build_patterns
+    from knowledge.understanding.topic_index import TopicIndex
 
     lexicon = load_lexicon()
     tracemalloc.start()
@@ -94,7 +94,10 @@ def traced(directory: Path) -> dict[str, float]:
 def measure_in_subprocess(directory: Path, trace: bool = False) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, "-m", "bench.memory", str(directory), *(["--trace"] if trace else [])],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[1],
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -153,11 +153,11 @@ def message_mix(vocabulary: list[str], stories: int = 10, seed: int = 7) -> list
 def adversarial_vocabulary() -> list[str]:
     """Names and aliases of the shipped topics and every lexicon phrase: what a typo can hit."""
     from knowledge import load_knowledge
-    from knowledge.lexicon import load_lexicon
+    from knowledge.understanding.lexicon import load_lexicon
 
     kb = load_knowledge()
     lexicon = load_lexicon()
-    names = [n for t in (*kb.conditions.values(), *kb.ingredients.values()) for n in (t.name, *t.aliases)]
+    names = [n for t in kb.topics() for n in (t.name, *t.aliases)]
     phrases = [
         *(p for flag in lexicon.triage.flags.values() for p in flag.phrases),
         *(p for s in lexicon.language.sections.values() for p in s.phrases),

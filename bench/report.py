@@ -61,7 +61,9 @@ def notes(results: list[SizeResult], mix_counts: dict[str, int], repeats: int) -
     ]
     sampled = [
         f"{r.label} {name} ({b.share:.0%} of n-grams)"
-        for r in results for name, b in r.baselines.items() if b.share < 1
+        for r in results
+        for name, b in r.baselines.items()
+        if b.share < 1
     ]
     if sampled:
         lines.append(
@@ -89,9 +91,7 @@ TARGET_STARTUP_S = 1.5
 TARGET_PEAK_RSS_MB = 120.0
 
 
-def targets(
-    results: list[SizeResult], started: dict | None = None, e2e: dict | None = None
-) -> list[str]:
+def targets(results: list[SizeResult], started: dict | None = None, e2e: dict | None = None) -> list[str]:
     by = {r.label: r for r in results}
     checks: list[tuple[str, float | None, float, bool]] = []  # label, value, target, lower is better
     if "shipped" in by:

@@ -43,8 +43,12 @@ def run(args: tuple[str, ...]) -> tuple[float, float, str]:
     """Wall seconds, peak RSS (MB) of exactly this child (os.wait4 gives its own rusage; a
     RUSAGE_CHILDREN delta cannot work for a maximum), and its stdout."""
     launched = subprocess.run(
-        [sys.executable, "-c", _LAUNCHER, *args], cwd=ROOT, env=_env(),
-        capture_output=True, text=True, check=True,
+        [sys.executable, "-c", _LAUNCHER, *args],
+        cwd=ROOT,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        check=True,
     )
     *output, last = launched.stdout.splitlines()
     result = json.loads(last)
@@ -68,10 +72,7 @@ def import_times(runs: int) -> dict[str, float]:
     start-up is not counted), median of `runs`."""
     out = {}
     for module in IMPORTS:
-        code = (
-            "import time; t = time.perf_counter(); "
-            f"import {module}; print(time.perf_counter() - t)"
-        )
+        code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
         samples = [float(run(("-c", code))[2]) for _ in range(runs)]
         out[module] = median(samples)
     return out

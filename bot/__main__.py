@@ -10,8 +10,7 @@ import sys
 from pydantic import ValidationError
 
 from bot.settings import Settings, describe_error
-from knowledge import KnowledgeError, load_knowledge
-from knowledge.engine import Engine
+from knowledge import Engine, KnowledgeError, load_knowledge
 
 EXIT_CONFIG = 2
 

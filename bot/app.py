@@ -5,8 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    LinkPreviewOptions,
+    Update,
+)
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
@@ -24,11 +31,11 @@ from telegram.request import BaseRequest
 
 from bot import webhook
 from bot.request import RetryingRequest
-from bot.services import KEY, Services
 from bot.settings import Settings
-from handlers import callbacks, commands, edits, errors, flood, inline, messages, other
-from knowledge import texts
-from knowledge.engine import Engine
+from handlers import callbacks, edits, errors, flood, inline, messages, other
+from handlers.commands import COMMANDS
+from handlers.context import CONTEXT_TYPES, BotApplication, Services
+from knowledge import Engine
 
 # Small on purpose: in PTB 22 large values slow httpx's pool down (measured).
 CONCURRENT_UPDATES = 4
@@ -38,14 +45,22 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 BOOTSTRAP_RETRIES = 5  # deleteWebhook/setWebhook at start-up survive a brief API outage
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query"]
+# The builder's type changes with the rate limiter (ExtBot[int] or ExtBot[None]): the bot and
+# the benchmark's echo bot share it, each with its own context types.
+AnyBuilder = ApplicationBuilder[Any, Any, Any, Any, Any, Any]
 
 
-async def post_init(application: Application) -> None:
-    """Register the command menu once the bot is initialised."""
-    await application.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
+async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Set the command menus from the command table: all commands in private chats, the ones
+    that make sense there in groups."""
+    private = [BotCommand(c.name, c.description) for c in COMMANDS]
+    groups = [BotCommand(c.name, c.description) for c in COMMANDS if c.in_groups]
+    await application.bot.set_my_commands(private)
+    await application.bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats())
+    await application.bot.set_my_commands(groups, scope=BotCommandScopeAllGroupChats())
 
 
-def install_stop_signals(application: Application) -> None:
+def install_stop_signals(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Stop on the first SIGINT/SIGTERM and ignore repeats. PTB's own handlers raise
     SystemExit on every signal, so a second one aborts the graceful stop and loses updates
     that were fetched (and so confirmed) but not yet answered."""
@@ -64,7 +79,7 @@ def install_stop_signals(application: Application) -> None:
         loop.add_signal_handler(sig, stop_once)
 
 
-async def post_init_serving(application: Application) -> None:
+async def post_init_serving(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """post_init when serving for real: commands, then our signal handling."""
     await post_init(application)
     install_stop_signals(application)
@@ -76,21 +91,23 @@ def application_builder(
     rate_limit: bool = True,
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
-) -> ApplicationBuilder:
+) -> AnyBuilder:
     """The PTB set-up shared by the bot and the benchmark's echo bot."""
-    assert settings.telegram_bot_token is not None
-    request = request or RetryingRequest(connection_pool_size=CONNECTION_POOL)
-    builder = (
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    backoff = settings.retry_backoff
+    request = request or RetryingRequest(connection_pool_size=CONNECTION_POOL, backoff=backoff)
+    builder: AnyBuilder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_base_url.removesuffix("/bot") + "/file/bot")
-        .defaults(Defaults(
-            parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
-        ))
+        .defaults(
+            Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
+        )
         .concurrent_updates(CONCURRENT_UPDATES)
         .request(request)
-        .get_updates_request(get_updates_request or RetryingRequest())
+        .get_updates_request(get_updates_request or RetryingRequest(backoff=backoff))
     )
     if rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
@@ -104,46 +121,50 @@ def build_application(
     rate_limit: bool = True,
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
-) -> Application:
+) -> BotApplication:
     """The Application for `settings`. `rate_limit=False` is for benchmarks only; `request` and
     `get_updates_request` let tests answer the Bot API in-process or with short timeouts."""
-    application = (
+    application: BotApplication = (
         application_builder(
             settings, rate_limit=rate_limit, request=request, get_updates_request=get_updates_request
         )
+        .context_types(CONTEXT_TYPES)
         .post_init(post_init)
         .build()
     )
-    application.bot_data[KEY] = Services(engine)
+    application.bot_data.services = Services(engine)
     register(application)
     return application
 
 
-def register(application: Application) -> None:
+def register(application: BotApplication) -> None:
+    """Every handler, in the order PTB tries them."""
     private = filters.ChatType.PRIVATE
-    application.add_handler(TypeHandler(Update, flood.guard), group=-1)
-    for name, callback in (
-        ("start", commands.start),
-        ("help", commands.help_command),
-        ("conditions", commands.conditions),
-        ("ingredients", commands.ingredients),
-        ("privacy", commands.privacy),
-    ):
-        application.add_handler(CommandHandler(name, callback))
-    application.add_handler(MessageHandler(
-        filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, messages.on_text
-    ))
-    application.add_handler(MessageHandler(
-        filters.UpdateType.EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND, edits.on_edited_text
-    ))
-    application.add_handler(CallbackQueryHandler(callbacks.on_callback))
-    application.add_handler(InlineQueryHandler(inline.on_inline_query))
-    application.add_handler(MessageHandler(
-        filters.UpdateType.MESSAGE & private & filters.COMMAND, other.on_unknown_command
-    ))
-    application.add_handler(MessageHandler(
-        filters.UpdateType.MESSAGE & private & ~filters.TEXT, other.on_non_text
-    ))
+    text = filters.TEXT & ~filters.COMMAND
+    application.add_handlers(
+        [
+            # Before everything: drop a flooding user's updates (one notice, then silence).
+            TypeHandler(Update, flood.guard),
+        ],
+        group=-1,
+    )
+    application.add_handlers(
+        [
+            # The commands of handlers/commands.py; their table also makes the menus and /help.
+            *(CommandHandler(c.name, c.callback) for c in COMMANDS),
+            # A question: answer it.
+            MessageHandler(filters.UpdateType.MESSAGE & text, messages.on_text),
+            # An edited question: edit the answer.
+            MessageHandler(filters.UpdateType.EDITED_MESSAGE & text, edits.on_edited_text),
+            # A button under an answer.
+            CallbackQueryHandler(callbacks.on_callback),
+            # "@bot question" in any chat.
+            InlineQueryHandler(inline.on_inline_query),
+            # In private chats, an unknown /command gets the help; anything not text, a hint.
+            MessageHandler(filters.UpdateType.MESSAGE & private & filters.COMMAND, other.on_unknown_command),
+            MessageHandler(filters.UpdateType.MESSAGE & private & ~filters.TEXT, other.on_non_text),
+        ]
+    )
     application.add_error_handler(errors.on_error)
 
 
@@ -152,7 +173,8 @@ def run(settings: Settings, engine: Engine) -> None:
     application = build_application(settings, engine)
     application.post_init = post_init_serving
     if settings.bot_mode == "webhook":
-        assert settings.webhook_secret is not None
+        if settings.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET is not set")
         webhook.install()
         application.run_webhook(
             listen=settings.webhook_listen,

@@ -13,8 +13,7 @@ import sys
 from collections.abc import Iterable
 
 from bot.render_text import render_text
-from knowledge.engine import Engine
-from knowledge.reply import Reply
+from knowledge import Engine, Reply
 
 
 def as_json(query: str, reply: Reply) -> str:

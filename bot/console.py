@@ -6,9 +6,15 @@ import sys
 from typing import TextIO
 
 from bot.render_text import buttons_of, render_text
-from knowledge import texts
-from knowledge.engine import Engine
-from knowledge.reply import Action, Reply
+from knowledge import Action, Engine, Reply
+
+GREETING = (
+    "Console chat: type a question and press Enter. Type a number to press a button. Ctrl-D or Ctrl-C quits."
+)
+PROMPT = "you> "
+BYE = "Bye!"
+BAD_CHOICE = "There is no button {number}."
+BUTTON_EXPIRED = "That button has expired. Please ask again."
 
 
 def _press(engine: Engine, action: Action) -> Reply | None:
@@ -25,13 +31,13 @@ def run_console(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
         stdout.write(text + "\n\n")
         stdout.flush()
 
-    say(texts.CONSOLE_GREETING)
+    say(GREETING)
     greeting = engine.greeting()
     say(render_text(greeting, numbered=True))
     buttons = buttons_of(greeting)
     try:
         while True:
-            line = input(texts.CONSOLE_PROMPT) if interactive else stdin.readline()
+            line = input(PROMPT) if interactive else stdin.readline()
             if not interactive and not line:
                 break
             choice = line.strip()
@@ -39,11 +45,11 @@ def run_console(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
             if choice.isdigit() and buttons:
                 number = int(choice)
                 if not 1 <= number <= len(buttons):
-                    say(texts.CONSOLE_BAD_CHOICE.format(number=number))
+                    say(BAD_CHOICE.format(number=number))
                     continue
                 reply = _press(engine, buttons[number - 1])
                 if reply is None:
-                    say(texts.BUTTON_EXPIRED)
+                    say(BUTTON_EXPIRED)
                     continue
             else:
                 reply = engine.answer(line)
@@ -51,5 +57,5 @@ def run_console(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
             buttons = buttons_of(reply)
     except (EOFError, KeyboardInterrupt):
         stdout.write("\n")
-    say(texts.CONSOLE_BYE)
+    say(BYE)
     return 0

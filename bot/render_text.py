@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from knowledge import texts
-from knowledge.reply import Action, Escalation, Reply, Section
+from knowledge import Action, Escalation, Reply, Section
 
 BULLET = "•"
+MORE_LABEL = "More"
 
 
 def buttons_of(reply: Reply) -> tuple[Action, ...]:
@@ -33,7 +33,7 @@ def render_text(reply: Reply, numbered: bool = False) -> str:
         if numbered:
             parts.append("\n".join(f"[{n}] {a.label}" for n, a in enumerate(choices, start=1)))
         else:
-            parts.append(f"{texts.MORE_LABEL}: " + " | ".join(a.label for a in choices))
+            parts.append(f"{MORE_LABEL}: " + " | ".join(a.label for a in choices))
     if reply.disclaimer:
         parts.append(reply.disclaimer)
     if escalation and not reply.escalation.leads:
@@ -54,16 +54,8 @@ def _section(section: Section) -> str:
 def _escalation(escalation: Escalation) -> str:
     if escalation.level == "none":
         return ""
-    lines = [escalation.title]
-    if escalation.reasons and escalation.level != "crisis":
-        lines.append(texts.REASONS_LABEL.format(reasons=", ".join(escalation.reasons)))
-    if escalation.denied:
-        lines.append(texts.DENIED_LABEL.format(denied=texts.OR.join(escalation.denied)))
-    lines += escalation.advice
-    if escalation.lines:
-        lines.append(escalation.lines_heading)
-        lines += [f"{BULLET} {texts.HELPLINE.format(**line.model_dump())}" for line in escalation.lines]
-    if escalation.see_doctor:
-        lines.append(escalation.see_doctor_heading)
-        lines += [f"{BULLET} {item}" for item in escalation.see_doctor]
+    lines = [escalation.title, *escalation.paragraphs]
+    for advice in escalation.lists:
+        lines.append(advice.heading)
+        lines += [f"{BULLET} {item}" for item in advice.items]
     return "\n".join(lines)

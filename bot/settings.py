@@ -10,17 +10,22 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from knowledge.loader import DEFAULT_KNOWLEDGE_DIR
+from knowledge import DEFAULT_KNOWLEDGE_DIR
 
 PUBLIC_API = "https://api.telegram.org/bot"
 _TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 # Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and - in a webhook secret.
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+# Seconds between retries of a failed Bot API request (bot/request.py).
+BACKOFF = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True,
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        frozen=True,
         hide_input_in_errors=True,
     )
 
@@ -33,6 +38,8 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    # Seconds between retries of a failed Bot API request, comma-separated.
+    bot_api_retry_backoff: str = ",".join(str(s) for s in BACKOFF)
 
     @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", mode="before")
     @classmethod
@@ -87,10 +94,24 @@ class Settings(BaseSettings):
         if self.bot_mode == "webhook":
             missing = [n for n in ("webhook_url", "webhook_secret") if getattr(self, n) is None]
             if missing:
-                raise ValueError(
-                    "BOT_MODE=webhook needs " + " and ".join(m.upper() for m in missing)
-                )
+                raise ValueError("BOT_MODE=webhook needs " + " and ".join(m.upper() for m in missing))
         return self
+
+    @field_validator("bot_api_retry_backoff")
+    @classmethod
+    def _backoff(cls, value: str) -> str:
+        parts = [p.strip() for p in value.split(",") if p.strip()]
+        try:
+            seconds = [float(p) for p in parts]
+        except ValueError:
+            raise ValueError("must be seconds separated by commas, e.g. 0.2,0.5,1") from None
+        if not seconds or any(not 0 <= s <= 60 for s in seconds) or len(seconds) > 20:
+            raise ValueError("must be 1 to 20 delays of 0 to 60 seconds")
+        return value
+
+    @property
+    def retry_backoff(self) -> tuple[float, ...]:
+        return tuple(float(p) for p in self.bot_api_retry_backoff.split(",") if p.strip())
 
     @property
     def api_base_url(self) -> str:

@@ -58,15 +58,19 @@ class GuardedWebhookApp(webhookhandler.WebhookAppClass):
     """PTB's webhook app (same constructor, same quiet request log) with the guarded handler."""
 
     def __init__(
-        self, webhook_path: str, bot: Bot, update_queue: asyncio.Queue, secret_token: str | None = None
+        self,
+        webhook_path: str,
+        bot: Bot,
+        update_queue: asyncio.Queue[object],
+        secret_token: str | None = None,
     ) -> None:
         self.shared_objects = {"bot": bot, "update_queue": update_queue, "secret_token": secret_token}
         handlers = [(rf"{webhook_path}/?", GuardedTelegramHandler, self.shared_objects)]
-        tornado.web.Application.__init__(self, handlers)  # type: ignore[arg-type]
+        tornado.web.Application.__init__(self, handlers)
 
 
 def install() -> None:
     """Make PTB's updater build its webhook app with the guarded handler."""
     if not hasattr(_updater, "WebhookAppClass"):  # a PTB upgrade moved it: fail loudly
         raise RuntimeError("python-telegram-bot's webhook app class was not found")
-    _updater.WebhookAppClass = GuardedWebhookApp  # type: ignore[attr-defined,misc]
+    _updater.WebhookAppClass = GuardedWebhookApp

@@ -1,4 +1,6 @@
-"""Thin Telegram adapters, one module per kind of update.
+"""The whole Telegram adapter: one module per kind of update, Reply -> HTML and keyboards,
+button data, one deliver() for send and edit, per-chat state and a typed context.
 
-They call the engine and the renderer; they hold no matching logic and no medical words.
+It imports only python-telegram-bot's public API and knowledge's public surface; nothing here
+imports `bot`.
 """

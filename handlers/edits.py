@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from handlers.addressing import text_for_bot
-from handlers.common import edit_in_place, send_reply, services
+from handlers.context import BotContext
+from handlers.deliver import Where, deliver
 
 
-async def on_edited_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer the edited text by editing the reply we sent before."""
+async def on_edited_text(update: Update, context: BotContext) -> None:
+    """Answer the edited text by editing the reply we sent before; advice once shown stays."""
     message = update.edited_message
     text = text_for_bot(message, context.bot)
     if message is None or text is None:
         return
-    found = services(context)
-    reply = found.engine.answer(text)
-    earlier = found.replies.recall(message.chat_id, message.message_id)
+    services = context.services
+    reply = services.engine.answer(text)
+    earlier = services.replies.recall(message.chat_id, message.message_id)
+    quote = message.message_id if message.chat.type != "private" else None
     if earlier is None:  # after a restart, or evicted: a new answer is better than none
-        ids = await send_reply(message, reply)
+        where = Where(chat_id=message.chat_id, quote=quote)
     else:
         earlier_ids, keep = earlier
-        reply = found.engine.with_kept(reply, keep)  # advice once shown stays
-        ids = await edit_in_place(context, message.chat_id, earlier_ids, reply)
-    found.replies.remember(message.chat_id, message.message_id, ids, reply.escalation.keep)
+        reply = services.engine.with_kept(reply, keep)
+        where = Where(chat_id=message.chat_id, replace=earlier_ids)
+    sent = await deliver(context.bot, reply, where)
+    services.replies.remember(message.chat_id, message.message_id, list(sent), reply.escalation.keep)

@@ -5,20 +5,22 @@ from __future__ import annotations
 import html
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
-from handlers.common import services
-from knowledge import texts
+from handlers import wording
+from handlers.context import BotContext
 
 
-async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def guard(update: Update, context: BotContext) -> None:
     """Let the update through, or send one notice and then drop until the user slows down."""
     user = update.effective_user
     if user is None:
         return
-    verdict = services(context).flood.check(user.id)
+    verdict = context.services.flood.check(user.id)
     if verdict == "ok":
         return
     if verdict == "notice" and update.effective_chat is not None and update.inline_query is None:
-        await context.bot.send_message(update.effective_chat.id, html.escape(texts.FLOOD_NOTICE, quote=False))
+        await context.bot.send_message(
+            update.effective_chat.id, html.escape(wording.FLOOD_NOTICE, quote=False)
+        )
     raise ApplicationHandlerStop

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from handlers.addressing import text_for_bot
-from handlers.common import send_reply, services
+from handlers.context import BotContext
+from handlers.deliver import Where, deliver
 
 
-async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_text(update: Update, context: BotContext) -> None:
     """Answer a text message addressed to the bot."""
     message = update.message
     text = text_for_bot(message, context.bot)
     if message is None or text is None:
         return
-    found = services(context)
-    reply = found.engine.answer(text)
-    sent = await send_reply(message, reply)
-    found.replies.remember(message.chat_id, message.message_id, sent, reply.escalation.keep)
+    services = context.services
+    reply = services.engine.answer(text)
+    quote = message.message_id if message.chat.type != "private" else None
+    sent = await deliver(context.bot, reply, Where(chat_id=message.chat_id, quote=quote))
+    services.replies.remember(message.chat_id, message.message_id, list(sent), reply.escalation.keep)

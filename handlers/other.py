@@ -5,18 +5,19 @@ from __future__ import annotations
 import html
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from knowledge import texts
+from handlers import wording
+from handlers.commands import help_text
+from handlers.context import BotContext
 
 
-async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_non_text(update: Update, context: BotContext) -> None:
     """Ask for a typed question."""
     if update.effective_message:
-        await update.effective_message.reply_text(html.escape(texts.NON_TEXT_HINT, quote=False))
+        await update.effective_message.reply_text(html.escape(wording.NON_TEXT_HINT, quote=False))
 
 
-async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_unknown_command(update: Update, context: BotContext) -> None:
     """An unknown /command gets the help text."""
     if update.effective_message:
-        await update.effective_message.reply_text(html.escape(texts.HELP_TEXT, quote=False))
+        await update.effective_message.reply_text(html.escape(help_text(), quote=False))

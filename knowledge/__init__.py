@@ -1,18 +1,48 @@
 """The domain: articles become a knowledge base; messages become platform-neutral replies.
 
-This package never imports `telegram`, `bot` or `handlers`.
+Three floors: `base` (articles, overlay and helplines -> a KnowledgeBase), `understanding`
+(normalising, indexes, phrase matching, triage, intent -> a Reading of a message) and `answers`
+(a Reading -> a Reply). `Engine` puts them together. This package never imports `telegram`,
+`bot` or `handlers`; they use only what is listed here.
 """
 
-from knowledge.errors import KnowledgeError, Problem
-from knowledge.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
-from knowledge.models import Condition, Ingredient, KnowledgeBase
+from knowledge.answers.reply import (
+    Action,
+    AdviceList,
+    Escalation,
+    Item,
+    Level,
+    Listing,
+    Reply,
+    Section,
+    SectionName,
+)
+from knowledge.base.errors import KnowledgeError, Problem
+from knowledge.base.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
+from knowledge.base.models import Condition, Ingredient, KnowledgeBase
+from knowledge.engine import Engine
+from knowledge.sections import SECTIONS, SectionSpec
+from knowledge.understanding.lexicon import LexiconError
 
 __all__ = [
     "DEFAULT_KNOWLEDGE_DIR",
+    "SECTIONS",
+    "Action",
+    "AdviceList",
     "Condition",
+    "Engine",
+    "Escalation",
     "Ingredient",
+    "Item",
     "KnowledgeBase",
     "KnowledgeError",
+    "Level",
+    "LexiconError",
+    "Listing",
     "Problem",
+    "Reply",
+    "Section",
+    "SectionName",
+    "SectionSpec",
     "load_knowledge",
 ]

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from knowledge.errors import KnowledgeError
-from knowledge.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
-from knowledge.summary import summarize
+from knowledge.base.errors import KnowledgeError
+from knowledge.base.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
+from knowledge.base.summary import summarize
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,69 @@
+"""Button payloads: stateless, versioned, at most 64 bytes, validated on the way back.
+
+    v2|t|<slug>|<section code>|<keep>   a topic, optionally one of its sections
+    v2|l|<c or i>|<page>|<keep>         a page of the list of conditions or ingredients
+
+Section codes come from knowledge's table of sections. `keep` is the escalation advice the
+answer showed (Escalation.keep, e.g. "d" or "ea"): the answer to a press shows it again, so a
+button never takes safety advice off the screen. Version 1 payloads carried no `keep` and are
+refused as expired.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from telegram.constants import InlineKeyboardButtonLimit
+
+from knowledge import SECTIONS, Action, Listing
+
+VERSION = "v2"
+MAX_BYTES = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
+_SECTION_OF = {s.code: s.key for s in SECTIONS}
+_CODE_OF = {s.key: s.code for s in SECTIONS}
+_LISTINGS: dict[str, Listing] = {"c": "conditions", "i": "ingredients"}
+_LISTING_CODE = {name: code for code, name in _LISTINGS.items()}
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_MAX_PAGE = 100_000
+_KEEP = re.compile(r"[a-z]{0,8}")
+_DIGITS = re.compile(r"[0-9]{1,6}")  # str.isdigit() also accepts "²", which int() refuses
+
+
+@dataclass(frozen=True)
+class TopicButton:
+    slug: str
+    section: str | None
+    keep: str = ""
+
+
+@dataclass(frozen=True)
+class ListButton:
+    listing: Listing
+    page: int
+    keep: str = ""
+
+
+def encode(action: Action) -> str | None:
+    """The payload for an action, or None if it cannot fit in 64 bytes."""
+    if action.listing is not None:
+        data = f"{VERSION}|l|{_LISTING_CODE[action.listing]}|{action.page}|{action.keep}"
+    else:
+        code = _CODE_OF[action.section] if action.section else ""
+        data = f"{VERSION}|t|{action.topic}|{code}|{action.keep}"
+    return data if len(data.encode()) <= MAX_BYTES else None
+
+
+def decode(data: str | None) -> TopicButton | ListButton | None:
+    """The button's meaning, or None for anything stale, forged or malformed."""
+    if not data or len(data.encode()) > MAX_BYTES:
+        return None
+    parts = data.split("|")
+    if len(parts) != 5 or parts[0] != VERSION or not _KEEP.fullmatch(parts[4]):
+        return None
+    _, kind, target, extra, keep = parts
+    if kind == "t" and _SLUG.fullmatch(target) and (extra == "" or extra in _SECTION_OF):
+        return TopicButton(target, _SECTION_OF.get(extra), keep)
+    if kind == "l" and target in _LISTINGS and _DIGITS.fullmatch(extra) and int(extra) <= _MAX_PAGE:
+        return ListButton(_LISTINGS[target], int(extra), keep)
+    return None

@@ -1,0 +1,194 @@
+"""Reply -> Telegram HTML messages (parse_mode=HTML), each within Telegram's 4096 characters.
+
+Every dynamic string is escaped. A reply is built from blocks (title, each section, the
+disclaimer, the escalation advice) and split only between blocks, or between the lines of a
+block too big for one message, never inside a tag. Crisis and emergency advice opens the first
+message; doctor advice closes the last one, and a one-line banner opens the first.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from telegram.constants import MessageLimit
+
+from knowledge import Action, Escalation, Reply, Section
+
+TELEGRAM_LIMIT = MessageLimit.MAX_TEXT_LENGTH
+EMPTY = "…"  # a reply with nothing to say still sends something
+BULLET = "•"
+_SEP = "\n\n"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+")
+
+
+def utf16_len(text: str) -> int:
+    """Telegram counts message length in UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(frozen=True)
+class Line:
+    html: str
+    plain: str
+    size: int = -1  # visible length in UTF-16 units, computed once
+
+    def __post_init__(self) -> None:
+        if self.size < 0:
+            object.__setattr__(self, "size", utf16_len(self.plain))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    messages: tuple[str, ...]
+    buttons: tuple[Action, ...]
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _bold(text: str) -> Line:
+    return Line(f"<b>{_esc(text)}</b>", text)
+
+
+def _italic(text: str) -> Line:
+    return Line(f"<i>{_esc(text)}</i>", text)
+
+
+def _plain(text: str) -> Line:
+    return Line(_esc(text), text)
+
+
+def _section(section: Section) -> list[Line]:
+    lines = [_bold(section.heading)]
+    if section.paragraph:
+        lines.append(_plain(section.paragraph))
+    for item in section.items:
+        if item.name and item.text:
+            lines.append(
+                Line(
+                    f"{BULLET} <b>{_esc(item.name)}:</b> {_esc(item.text)}",
+                    f"{BULLET} {item.name}: {item.text}",
+                )
+            )
+        else:
+            lines.append(_plain(f"{BULLET} {item.name or item.text}"))
+    return lines
+
+
+def _escalation(escalation: Escalation) -> list[Line]:
+    if escalation.level == "none":
+        return []
+    lines = [_bold(escalation.title), *(_plain(p) for p in escalation.paragraphs)]
+    for advice in escalation.lists:
+        lines.append(_bold(advice.heading))
+        lines += [_plain(f"{BULLET} {item}") for item in advice.items]
+    return lines
+
+
+def blocks_of(reply: Reply) -> tuple[list[list[Line]], list[list[Line]], list[list[Line]]]:
+    """(leading, body, closing) blocks. Leading: crisis or emergency advice, or the doctor
+    banner. Body: the title and sections. Closing: the disclaimer, then doctor advice."""
+    escalation = reply.escalation
+    advice = _escalation(escalation)
+    leading = []
+    if escalation.leads and advice:
+        leading.append(advice)
+    elif escalation.banner:
+        leading.append([_bold(escalation.banner)])
+    head = [_bold(reply.title)] if reply.title else []
+    if reply.intro:
+        head.append(_italic(reply.intro))
+    body = [b for b in (head, *(_section(s) for s in reply.sections)) if b]
+    closing = []
+    if reply.disclaimer:
+        closing.append([_italic(reply.disclaimer)])
+    if advice and not escalation.leads:
+        closing.append(advice)
+    return leading, body, closing
+
+
+def _visible(lines: list[Line]) -> int:
+    return sum(line.size for line in lines) + max(len(lines) - 1, 0)
+
+
+def _fit_lines(block: list[Line], limit: int) -> list[list[Line]]:
+    """Split a block too big for one message at its lines; a huge line at its words."""
+    pieces: list[list[Line]] = []
+    current: list[Line] = []
+    for line in block:
+        for part in _split_line(line, limit):
+            if current and _visible([*current, part]) > limit:
+                pieces.append(current)
+                current = []
+            current.append(part)
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _split_line(line: Line, limit: int) -> list[Line]:
+    if line.size <= limit:
+        return [line]
+    out, current = [], ""
+    for word in _SENTENCE.split(line.plain):
+        candidate = f"{current} {word}" if current else word
+        if utf16_len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            out.append(current)
+        while utf16_len(word) > limit:  # one enormous "word": cut it
+            out.append(word[: limit // 2])
+            word = word[limit // 2 :]
+        current = word
+    if current:
+        out.append(current)
+    return [_plain(p) for p in out]
+
+
+def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT) -> Rendered:
+    leading, body, closing = blocks_of(reply)
+    messages = _pack([*leading, *body, *closing], limit)
+    return Rendered(tuple(_join(m) for m in messages), (*reply.suggestions, *reply.actions))
+
+
+def _join(message: list[list[Line]]) -> str:
+    return _SEP.join("\n".join(line.html for line in block) for block in message)
+
+
+def _pack(blocks: list[list[Line]], limit: int, first_reserve: int = 0) -> list[list[list[Line]]]:
+    messages: list[list[list[Line]]] = []
+    current: list[list[Line]] = []
+    size = 0
+    for block in blocks:
+        budget = limit - (first_reserve if not messages else 0)
+        for piece in _fit_lines(block, budget) if _visible(block) > budget else [block]:
+            cost = _visible(piece) + (len(_SEP) if current else 0)
+            if current and size + cost > budget:
+                messages.append(current)
+                current, size = [], 0
+                budget = limit
+                cost = _visible(piece)
+            current.append(piece)
+            size += cost
+    if current:
+        messages.append(current)
+    return messages or [[[_plain(EMPTY)]]]
+
+
+def render_single(reply: Reply, limit: int = TELEGRAM_LIMIT) -> str:
+    """One message (for inline results): sections that do not fit are left out, but the
+    title, the disclaimer and the escalation advice never are."""
+    leading, body, closing = blocks_of(reply)
+    keep = [*leading, *body[:1], *closing]
+    budget = limit - sum(_visible(b) + len(_SEP) for b in keep)
+    chosen = []
+    for block in body[1:]:
+        cost = _visible(block) + len(_SEP)
+        if cost <= budget:
+            chosen.append(block)
+            budget -= cost
+    return _join(_pack([*leading, *body[:1], *chosen, *closing], limit)[0])

@@ -1,0 +1,153 @@
+"""Safety advice for red flags, written out in full: crisis and emergency advice that leads the
+reply, doctor advice with the condition's own "When to See a Doctor" list, and the short code
+(`keep`) that brings the same advice back whenever a button is pressed under it."""
+
+from __future__ import annotations
+
+from knowledge.answers import wording
+from knowledge.answers.reply import AdviceList, Escalation, Level, Reply
+from knowledge.base.models import HelpLine, Helplines, KnowledgeBase
+from knowledge.understanding.lexicon import Triage
+from knowledge.understanding.triage import TriageResult, rank
+
+# The first letter of a keep code: the level, and "w" for doctor advice about red flags the
+# person said they do not have ("no weakness"). The letters after it name advised flag groups.
+_LEVEL_CODES: dict[str, Level] = {"c": "crisis", "e": "emergency", "d": "doctor", "w": "doctor"}
+_WATCH = "w"
+
+
+class Advisor:
+    def __init__(self, kb: KnowledgeBase, triage: Triage, helplines: Helplines) -> None:
+        self.kb = kb
+        self.flags = triage.flags
+        self.helplines = helplines
+        # Flag groups with advice of their own, each a letter of Escalation.keep.
+        advised = [name for name, flag in triage.flags.items() if flag.advice or flag.lines]
+        self._code_of = {name: chr(ord("a") + i) for i, name in enumerate(advised)}
+        self._group_of = {code: name for name, code in self._code_of.items()}
+
+    def escalation(self, triage: TriageResult, condition: str | None) -> Escalation:
+        """The advice for a message's red flags; nothing when there are none."""
+        if triage.level == "none":
+            return Escalation(level="none")
+        advised = [k for k in triage.kinds if k in self._code_of]
+        code = (_WATCH if not triage.reasons else triage.level[0]) + "".join(
+            self._code_of[k] for k in advised
+        )
+        return self._advice(code, condition, triage.reasons, triage.denied)
+
+    def kept(self, code: str, condition: str | None) -> Escalation:
+        """The advice a button brings back (Action.keep): as first shown, without the words
+        the person wrote, which no button carries. Unknown codes keep nothing."""
+        if not code or code[0] not in _LEVEL_CODES or any(c not in self._group_of for c in code[1:]):
+            return Escalation(level="none")
+        return self._advice(code, condition, (), ())
+
+    def with_kept(self, reply: Reply, code: str) -> Reply:
+        """`reply`, still carrying the advice `code` stands for when its own is weaker."""
+        kept = self.kept(code, self._condition_of(reply.topics))
+        if rank(kept.level) <= rank(reply.escalation.level):
+            return reply
+        return with_escalation(reply, kept)
+
+    def _advice(
+        self, code: str, condition: str | None, reasons: tuple[str, ...], denied: tuple[str, ...]
+    ) -> Escalation:
+        level = _LEVEL_CODES[code[0]]
+        groups = [self.flags[self._group_of[c]] for c in code[1:]]
+        numbers = _either(self.helplines.emergency_numbers)
+        extra = tuple(g.advice for g in groups if g.advice)
+        said = (wording.REASONS_LABEL.format(reasons=", ".join(reasons)),) if reasons else ()
+        unsaid = (wording.DENIED_LABEL.format(denied=wording.OR.join(denied)),) if denied else ()
+        if level == "crisis":  # their own words are not echoed back
+            return Escalation(
+                level=level,
+                reasons=reasons,
+                leads=True,
+                keep=code,
+                title=wording.CRISIS_TITLE,
+                paragraphs=(
+                    wording.CRISIS_ADVICE.format(numbers=numbers),
+                    *extra,
+                    wording.CRISIS_REACH_OUT,
+                ),
+                lists=(
+                    AdviceList(heading=wording.CRISIS_LINES_HEADING, items=_lines(self.helplines.crisis)),
+                ),
+            )
+        if level == "emergency":
+            poison = any(g.lines == "poison" for g in groups) and self.helplines.poison
+            return Escalation(
+                level=level,
+                reasons=reasons,
+                denied=denied,
+                leads=True,
+                keep=code,
+                title=wording.EMERGENCY_TITLE,
+                paragraphs=(*said, *unsaid, wording.EMERGENCY_ADVICE.format(numbers=numbers), *extra),
+                lists=(
+                    (AdviceList(heading=wording.POISON_LINES_HEADING, items=_lines(self.helplines.poison)),)
+                    if poison
+                    else ()
+                ),
+            )
+        topic = self.kb.conditions.get(condition or "")
+        items = topic.when_to_see_doctor if topic else ()
+        if code[0] == _WATCH:
+            return Escalation(
+                level=level,
+                denied=denied,
+                keep=code,
+                banner=wording.WATCH_BANNER,
+                title=wording.WATCH_TITLE,
+                paragraphs=unsaid,
+                lists=(AdviceList(heading=wording.WATCH_HEADING, items=items or denied),),
+            )
+        lists = (
+            (AdviceList(heading=wording.DOCTOR_ITEMS_LABEL.format(condition=topic.name), items=items),)
+            if topic
+            else ()
+        )
+        return Escalation(
+            level=level,
+            reasons=reasons,
+            denied=denied,
+            keep=code,
+            banner=wording.DOCTOR_BANNER,
+            title=wording.DOCTOR_TITLE,
+            paragraphs=(*said, *unsaid, wording.DOCTOR_ADVICE),
+            lists=lists,
+        )
+
+    def _condition_of(self, topics: tuple[str, ...]) -> str | None:
+        for slug in topics:
+            if slug in self.kb.conditions:
+                return slug
+        for slug in topics:
+            ingredient = self.kb.ingredients.get(slug)
+            if ingredient is not None and len(ingredient.uses) == 1:
+                return ingredient.uses[0].condition_slug
+        return None
+
+
+def with_escalation(reply: Reply, escalation: Escalation) -> Reply:
+    """The reply with this advice, every button under it keeping the advice."""
+    keep = escalation.keep
+    if not keep:
+        return reply.model_copy(update={"escalation": escalation})
+    return reply.model_copy(
+        update={
+            "escalation": escalation,
+            "actions": tuple(a.model_copy(update={"keep": keep}) for a in reply.actions),
+            "suggestions": tuple(a.model_copy(update={"keep": keep}) for a in reply.suggestions),
+        }
+    )
+
+
+def _either(numbers: tuple[str, ...]) -> str:
+    """ "112, 911 or 999"."""
+    return f"{', '.join(numbers[:-1])}{wording.OR}{numbers[-1]}" if len(numbers) > 1 else numbers[0]
+
+
+def _lines(lines: tuple[HelpLine, ...]) -> tuple[str, ...]:
+    return tuple(wording.HELPLINE.format(region=h.region, contact=h.contact, name=h.name) for h in lines)

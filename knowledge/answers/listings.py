@@ -1,0 +1,106 @@
+"""Answers that are not about one topic: the greeting, the pages of all topics, the unknown
+topic, did-you-mean suggestions, advice with no topic, and the empty message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from knowledge.answers import wording
+from knowledge.answers.reply import Action, Item, Listing, Reply, Section
+from knowledge.base.models import Condition, Ingredient, KnowledgeBase
+
+MAX_LISTED = 12
+MAX_SUGGESTED = 6
+PAGE_SIZE = 10
+
+
+class Listings:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def greeting(self) -> Reply:
+        examples = Section(
+            heading=wording.EXAMPLES_HEADING, items=tuple(Item(text=e) for e in self.examples())
+        )
+        return Reply(
+            kind="small_talk",
+            title=wording.GREETING_TITLE,
+            intro=wording.GREETING_BODY,
+            sections=(examples, *self._known()),
+            disclaimer=wording.DISCLAIMER,
+        )
+
+    def examples(self) -> tuple[str, ...]:
+        """Example questions, with the knowledge base's own names."""
+        condition = next(iter(self.kb.conditions.values()), None)
+        if condition is None:
+            return ()
+        ingredients = self.kb.ingredients_of(condition.slug)
+        names = {
+            "condition": condition.name.lower(),
+            "ingredient": ingredients[0].name.lower() if ingredients else condition.name.lower(),
+        }
+        return tuple(t.format(**names) for t in wording.EXAMPLE_TEMPLATES)
+
+    def _known(self) -> tuple[Section, ...]:
+        def listing(title: str, topics: Sequence[Condition | Ingredient]) -> Section:
+            items = [Item(text=t.name) for t in topics[:MAX_LISTED]]
+            if len(topics) > MAX_LISTED:
+                items.append(Item(text=wording.AND_MORE.format(count=len(topics) - MAX_LISTED)))
+            return Section(heading=title, items=tuple(items))
+
+        return (
+            listing(wording.KNOWN_CONDITIONS, list(self.kb.conditions.values())),
+            listing(wording.KNOWN_INGREDIENTS, list(self.kb.ingredients.values())),
+        )
+
+    def catalogue(self, listing: Listing, page: int = 0) -> Reply:
+        """One page of all conditions or all ingredients, each a button."""
+        topics: Sequence[Condition | Ingredient]
+        if listing == "conditions":
+            topics, title = list(self.kb.conditions.values()), wording.CONDITIONS_TITLE
+        else:
+            topics, title = list(self.kb.ingredients.values()), wording.INGREDIENTS_TITLE
+        pages = max(1, -(-len(topics) // PAGE_SIZE))
+        page = min(max(page, 0), pages - 1)
+        shown = topics[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        actions = [Action(label=t.name, topic=t.slug) for t in shown]
+        if page > 0:
+            actions.append(Action(label=wording.PREVIOUS_PAGE, listing=listing, page=page - 1))
+        if page < pages - 1:
+            actions.append(Action(label=wording.NEXT_PAGE, listing=listing, page=page + 1))
+        intro = wording.PAGE_OF.format(page=page + 1, pages=pages) if pages > 1 else ""
+        return Reply(
+            kind="catalogue",
+            title=title,
+            intro=intro,
+            actions=tuple(actions),
+            disclaimer=wording.DISCLAIMER,
+        )
+
+    def unknown(self) -> Reply:
+        return Reply(
+            kind="unknown",
+            title=wording.UNKNOWN_TITLE,
+            intro=wording.UNKNOWN_BODY,
+            sections=self._known(),
+        )
+
+    def suggest(self, slugs: tuple[str, ...]) -> Reply:
+        return Reply(
+            kind="suggest",
+            title=wording.SUGGEST_TITLE,
+            intro=wording.SUGGEST_BODY,
+            suggestions=self._suggestions(slugs),
+        )
+
+    def advice_only(self, near_misses: tuple[str, ...]) -> Reply:
+        """No topic, but red flags: the advice alone (and did-you-mean buttons if any), never
+        "I don't have information on that"."""
+        return Reply(kind="advice", title="", suggestions=self._suggestions(near_misses))
+
+    def empty(self) -> Reply:
+        return Reply(kind="empty", title=wording.EMPTY_PROMPT)
+
+    def _suggestions(self, slugs: tuple[str, ...]) -> tuple[Action, ...]:
+        return tuple(Action(label=self.kb.name_of(s) or s, topic=s) for s in slugs[:MAX_SUGGESTED])

@@ -1,0 +1,83 @@
+"""The words of answers, in one place: what the engine says around the knowledge base's own
+text. Telegram's own strings (commands, notices) live in handlers/wording.py and the console's
+in bot/console.py. Medical content never lives here: it comes from the articles and the lexicon.
+"""
+
+from __future__ import annotations
+
+DISCLAIMER = "This is general information, not a diagnosis or medical advice."
+
+GREETING_TITLE = "Hello! I answer questions about health conditions and natural remedies."
+GREETING_BODY = (
+    "Ask me in your own words, typos are fine. I know about the conditions and ingredients "
+    "listed below, and I will always tell you when something you describe needs a doctor."
+)
+EXAMPLES_HEADING = "Try asking"
+# Filled in with the knowledge base's own names.
+EXAMPLE_TEMPLATES = (
+    "what causes {condition}",
+    "does {ingredient} help with {condition}",
+    "when should I see a doctor about {condition}",
+)
+EMPTY_PROMPT = "Type a question, for example the name of a condition or an ingredient."
+
+UNKNOWN_TITLE = "I don't have information on that yet."
+UNKNOWN_BODY = "I can only answer about these topics:"
+SUGGEST_TITLE = "I'm not sure what you meant."
+SUGGEST_BODY = "Did you mean one of these?"
+KNOWN_CONDITIONS = "Conditions"
+KNOWN_INGREDIENTS = "Ingredients"
+AND_MORE = "… and {count} more"
+MORE_LABEL = "More"
+
+ALSO_KNOWN_AS = "Also known as: {aliases}"
+USE_HEADING = "For {condition}"
+USE_LISTED_ONLY = "{condition}: listed as an ingredient. {intro}"
+USE_LISTED_ONLY_NO_INTRO = "{condition}: listed as an ingredient, with no further description."
+
+# Safety section of an ingredient: the facts come from the overlay, these frame them.
+UPPER_LIMIT = "Upper limit for adults: {limit}"
+NO_UPPER_LIMIT = "No upper limit established."
+ASK_FIRST = "Talk to a doctor or pharmacist first: {groups}."
+SOURCES = "Source: {sources}"
+SAFETY_ADVICE = (
+    "Talk to a doctor or pharmacist before starting a supplement, especially if you are "
+    "pregnant, take medicines, or live with a kidney, liver or thyroid condition."
+)
+
+# Escalation. Crisis and emergency advice opens the reply; doctor advice closes it, with a
+# one-line banner at the top. The medical words of each red flag live in triage.toml.
+CRISIS_TITLE = "You don't have to go through this alone."
+CRISIS_ADVICE = (
+    "I'm really sorry you're feeling like this. If you might act on these thoughts, or you are "
+    "in danger right now, call your local emergency number ({numbers}) or go to the nearest "
+    "emergency department."
+)
+CRISIS_REACH_OUT = "If you can, tell someone you trust how you are feeling, and stay with them."
+CRISIS_LINES_HEADING = "You can talk to someone now, free and confidential:"
+EMERGENCY_TITLE = "⚠️ This may be an emergency"
+EMERGENCY_ADVICE = (
+    "Call your local emergency number now ({numbers}), or ask someone nearby to call. "
+    "Do not wait for a reply from this bot."
+)
+POISON_LINES_HEADING = "A poison centre can also advise you:"
+DOCTOR_BANNER = "⚠️ What you describe needs a doctor's check. The advice is at the end."
+DOCTOR_TITLE = "⚠️ Please see a doctor"
+DOCTOR_ADVICE = (
+    "What you describe is a reason to get checked by a doctor soon rather than manage it "
+    "on your own. If it gets suddenly worse, call your local emergency number."
+)
+WATCH_BANNER = "ℹ️ Signs to watch for are at the end of this answer."
+WATCH_TITLE = "Signs to watch for"
+WATCH_HEADING = "See a doctor if any of these appear:"
+REASONS_LABEL = "You mentioned: {reasons}"
+DENIED_LABEL = "You said no {denied}."
+DOCTOR_ITEMS_LABEL = "See a doctor about {condition} when there is:"
+HELPLINE = "{region}: {contact} ({name})"
+OR = " or "
+
+PREVIOUS_PAGE = "‹ Previous"
+NEXT_PAGE = "Next ›"
+PAGE_OF = "Page {page} of {pages}"
+CONDITIONS_TITLE = "Conditions I know"
+INGREDIENTS_TITLE = "Ingredients I know"

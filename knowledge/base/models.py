@@ -1,0 +1,154 @@
+"""Frozen data models of the knowledge base."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Entry(Frozen):
+    """One bullet of an article's list: "Name: description" items have a name."""
+
+    text: str
+    name: str = ""
+
+
+class Remedy(Frozen):
+    name: str
+    description: str
+    ingredient_slugs: tuple[str, ...] = ()
+
+
+class Condition(Frozen):
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    concerns: tuple[str, ...] = ()
+    # How people describe it without naming it, in the phrase language, with KnowledgeBase.groups.
+    descriptions: tuple[str, ...] = ()
+    synopsis: str
+    # Each bullet section of the article (knowledge.sections), by section key.
+    bullets: Mapping[str, tuple[Entry, ...]]
+    remedies: tuple[Remedy, ...]
+    ingredient_slugs: tuple[str, ...]
+    ingredients_intro: str = ""
+    source: str = ""
+
+    def items(self, section: str) -> tuple[str, ...]:
+        return tuple(e.text for e in self.bullets.get(section, ()))
+
+    @property
+    def types(self) -> tuple[Entry, ...]:
+        return self.bullets.get("types", ())
+
+    @property
+    def common_causes(self) -> tuple[str, ...]:
+        return self.items("causes")
+
+    @property
+    def severity_causes(self) -> tuple[str, ...]:
+        return self.items("severity")
+
+    @property
+    def when_to_see_doctor(self) -> tuple[str, ...]:
+        return self.items("doctor")
+
+
+class IngredientUse(Frozen):
+    """What one condition's article says about an ingredient; no description if it says none."""
+
+    condition_slug: str
+    description: str | None = None
+
+
+class Safety(Frozen):
+    """Curated safety facts for adults, each entry with its source; never a dose of our own."""
+
+    upper_limit: str | None = None
+    no_upper_limit: bool = False
+    cautions: tuple[str, ...] = ()
+    ask_first: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Safety:
+        claims = bool(self.upper_limit or self.cautions or self.ask_first)
+        if self.upper_limit and self.no_upper_limit:
+            raise ValueError("upper_limit and no_upper_limit contradict each other")
+        if not claims and not self.no_upper_limit:
+            raise ValueError("a safety entry needs an upper limit, no_upper_limit or cautions")
+        if claims and not any(s.strip() for s in self.sources):
+            raise ValueError("a safety entry needs a source (sources = [...])")
+        return self
+
+
+class Ingredient(Frozen):
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    uses: tuple[IngredientUse, ...]
+    safety: Safety | None = None
+
+
+class HelpLine(Frozen):
+    """Someone to call: a crisis line or a poison centre."""
+
+    region: str
+    name: str
+    contact: str
+
+
+class Helplines(Frozen):
+    """Emergency numbers, crisis lines and poison centres: operators edit them for their users."""
+
+    emergency_numbers: tuple[str, ...]
+    crisis: tuple[HelpLine, ...]
+    poison: tuple[HelpLine, ...] = ()
+
+    @field_validator("emergency_numbers", "crisis")
+    @classmethod
+    def _not_empty(cls, value: tuple[object, ...]) -> tuple[object, ...]:
+        if not value:
+            raise ValueError("must list at least one entry")
+        return value
+
+
+class KnowledgeBase(Frozen):
+    conditions: Mapping[str, Condition]
+    ingredients: Mapping[str, Ingredient]
+    helplines: Helplines | None = None
+    # The overlay's word lists, for the conditions' descriptions ("{body_part} ... {moves}").
+    groups: Mapping[str, tuple[str, ...]] = {}
+
+    def topics(self) -> tuple[Condition | Ingredient, ...]:
+        """Every condition, then every ingredient."""
+        return (*self.conditions.values(), *self.ingredients.values())
+
+    def ingredients_of(self, condition_slug: str) -> tuple[Ingredient, ...]:
+        """The ingredients a condition's article lists, in the article's order."""
+        condition = self.conditions.get(condition_slug)
+        if condition is None:
+            return ()
+        return tuple(self.ingredients[s] for s in condition.ingredient_slugs)
+
+    def conditions_for(self, ingredient_slug: str) -> tuple[Condition, ...]:
+        """The conditions whose articles list an ingredient."""
+        ingredient = self.ingredients.get(ingredient_slug)
+        if ingredient is None:
+            return ()
+        return tuple(self.conditions[u.condition_slug] for u in ingredient.uses)
+
+    def use(self, ingredient_slug: str, condition_slug: str) -> IngredientUse | None:
+        ingredient = self.ingredients.get(ingredient_slug)
+        if ingredient is None:
+            return None
+        return next((u for u in ingredient.uses if u.condition_slug == condition_slug), None)
+
+    def name_of(self, slug: str) -> str | None:
+        topic = self.conditions.get(slug) or self.ingredients.get(slug)
+        return topic.name if topic else None

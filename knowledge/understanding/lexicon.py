@@ -1,0 +1,160 @@
+"""The language data beside the articles: red flags, section words, small talk, common words."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from knowledge.sections import SECTIONS
+
+LEXICON_DIR = Path(__file__).parents[1] / "lexicon"
+SECTION_NAMES = frozenset(s.key for s in SECTIONS)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PhraseList(_Frozen):
+    phrases: tuple[str, ...]
+
+
+_MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+
+
+class Duration(_Frozen):
+    min_days: int
+    plural: int
+    units: dict[str, int]
+    numbers: dict[str, int]
+    not_after: tuple[str, ...]
+    not_before: tuple[str, ...]
+    anchors: tuple[str, ...] = ()
+    # "MM-DD" (the latest day the word can mean), or "short" / "long" for relative words.
+    dates: dict[str, str] = {}
+
+    @field_validator("dates")
+    @classmethod
+    def _dates(cls, dates: dict[str, str]) -> dict[str, str]:
+        for word, when in dates.items():
+            if when not in ("short", "long") and not _MONTH_DAY.match(when):
+                raise ValueError(f"[duration.dates] {word!r}: {when!r} is not MM-DD, short or long")
+        return dates
+
+
+Level = Literal["doctor", "emergency", "crisis"]
+
+
+class FlagGroup(_Frozen):
+    """One kind of red flag: its level, its phrases, and what to say besides the standard advice.
+
+    `frames` are combinations of phrases that must all occur within `window` words of each
+    other, in any order: ["{desire}", "{death}"] finds "i keep hoping i just dont wake up"."""
+
+    level: Level
+    phrases: tuple[str, ...] = ()
+    frames: tuple[tuple[str, ...], ...] = ()
+    window: int = 8
+    advice: str = ""
+    lines: Literal["", "poison"] = ""
+    # Phrases that say a red flag is absent ("strength is fine"): advice worded for a negation.
+    negated: bool = False
+
+    @field_validator("frames")
+    @classmethod
+    def _two_parts(cls, frames: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        if any(len(frame) < 2 for frame in frames):
+            raise ValueError("a frame needs two phrases or more")
+        return frames
+
+
+class Negation(_Frozen):
+    window: int
+    triggers: tuple[str, ...]
+    pseudo: tuple[str, ...]
+    terminators: tuple[str, ...]
+
+
+class IgnoreList(_Frozen):
+    phrases: tuple[str, ...]
+    function_words: tuple[str, ...] = ()
+
+
+class Triage(_Frozen):
+    flags: dict[str, FlagGroup]
+    ignore: IgnoreList
+    negation: Negation
+    groups: dict[str, tuple[str, ...]]
+    duration: Duration
+
+
+class SectionWords(_Frozen):
+    weight: int
+    phrases: tuple[str, ...]
+    section: str | None = None
+
+
+class Language(_Frozen):
+    small_talk: PhraseList
+    stopwords: frozenset[str]
+    section_order: tuple[str, ...]
+    sections: dict[str, SectionWords]
+
+
+class Lexicon(_Frozen):
+    triage: Triage
+    language: Language
+    common_words: frozenset[str]
+
+
+class LexiconError(Exception):
+    """A lexicon file is malformed; the message names the file and the problem."""
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"{path}: {exc}") from exc
+
+
+def _language(raw: dict[str, Any], path: Path) -> Language:
+    sections = dict(raw.get("sections", {}))
+    order = tuple(sections.pop("order", ()))
+    parsed = {name: SectionWords.model_validate(body) for name, body in sections.items()}
+    for name, words in parsed.items():
+        target = words.section or name
+        if target not in SECTION_NAMES:
+            raise LexiconError(f"{path}: [sections.{name}] targets unknown section {target!r}")
+    return Language(
+        small_talk=PhraseList.model_validate(raw["small_talk"]),
+        stopwords=frozenset(raw["stopwords"]["words"]),
+        section_order=order,
+        sections=parsed,
+    )
+
+
+@cache
+def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
+    """Read and validate the lexicon files once per process."""
+    triage_path, language_path = directory / "triage.toml", directory / "language.toml"
+    try:
+        triage = Triage.model_validate(_read_toml(triage_path))
+    except ValidationError as exc:
+        raise LexiconError(f"{triage_path}: {exc}") from exc
+    try:
+        language = _language(_read_toml(language_path), language_path)
+    except (ValidationError, KeyError) as exc:
+        raise LexiconError(f"{language_path}: {exc}") from exc
+    common_path = directory / "common_words.txt"
+    try:
+        lines = common_path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise LexiconError(f"{common_path}: {exc}") from exc
+    common = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return Lexicon(triage=triage, language=language, common_words=common)

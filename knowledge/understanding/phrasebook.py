@@ -1,0 +1,174 @@
+"""The phrasebook: every pattern the engine looks for, from the lexicon files and from the
+articles themselves (their red flags, the words they lend to sections, their descriptions)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+
+from knowledge.base.models import Condition, KnowledgeBase
+from knowledge.understanding.lexicon import Lexicon
+from knowledge.understanding.normalise import words
+from knowledge.understanding.patterns import (
+    ARTICLE_FLAG,
+    DOCTOR,
+    FRAME,
+    IGNORE,
+    SECTION,
+    SMALL_TALK,
+    TOPIC,
+    Pattern,
+    compile_phrase,
+)
+
+_CLAUSE_SPLIT = re.compile(r",|;|\bor\b|\band\b|\(|\)", re.IGNORECASE)
+_MIN_CLAUSE, _MAX_CLAUSE = 2, 5
+_MIN_DERIVED_WORD = 4
+DERIVED_WEIGHT = 1
+# The sections an article lends words to, in the order it lends them.
+LENT_SECTIONS = ("causes", "severity", "remedies")
+
+
+def build_patterns(lexicon: Lexicon, kb: KnowledgeBase) -> list[Pattern]:
+    """The lexicon's phrases, then one Pattern per distinct article phrase with its owners.
+
+    Order matters where phrases tie, so it is the order one copy per article would have had:
+    the lexicon's phrases first, in file order; article phrases after them, a lent section word
+    ordered as every article orders its own (causes, severity, remedies; then alphabetically).
+    `first` and `last` keep each article phrase's place among those copies for triage.
+    """
+    patterns = list(_lexicon_patterns_in_order(lexicon))
+    owners: dict[Pattern, list[str]] = {}
+    places: dict[Pattern, list[int]] = {}
+    position = len(patterns)
+    stopwords = lexicon.language.stopwords
+    memo = _Memo()
+    for condition in kb.conditions.values():
+        for shape in _article_patterns(condition, kb, stopwords, memo):
+            owners.setdefault(shape, []).append(condition.slug)
+            places.setdefault(shape, [position, position])[1] = position
+            position += 1
+    merged = [
+        replace(shape, owners=frozenset(slugs), first=places[shape][0], last=places[shape][1])
+        for shape, slugs in owners.items()
+    ]
+    merged.sort(key=_article_order)
+    return patterns + merged
+
+
+# The lexicon's own patterns are the same for every knowledge base; a process builds several
+# engines (tests, a reload), so they are compiled once per lexicon object.
+_BUILT: dict[int, tuple[Lexicon, tuple[Pattern, ...]]] = {}
+
+
+def _lexicon_patterns_in_order(lexicon: Lexicon) -> tuple[Pattern, ...]:
+    built = _BUILT.get(id(lexicon))
+    if built is None or built[0] is not lexicon:
+        ordered = tuple(
+            replace(p, first=position, last=position) for position, p in enumerate(_lexicon_patterns(lexicon))
+        )
+        built = _BUILT[id(lexicon)] = (lexicon, ordered)
+    return built[1]
+
+
+def vocabulary(patterns: list[Pattern], lexicon: Lexicon, kb: KnowledgeBase) -> set[str]:
+    """The words typo correction may correct towards: every word of every phrase, the words of
+    the word lists included (a slot holds their stems, not their words)."""
+    found = {w for p in patterns for w in p.label.split()}
+    for groups in (lexicon.triage.groups, kb.groups):
+        found.update(w for entries in groups.values() for entry in entries for w in words(entry))
+    return found
+
+
+def _article_order(pattern: Pattern) -> tuple[int, int, str]:
+    if pattern.tag == SECTION:
+        return (1, LENT_SECTIONS.index(pattern.section or ""), pattern.label)
+    return (0, pattern.first, "")  # red flags and descriptions, as the articles order them
+
+
+def _compiled(
+    phrases: tuple[str, ...], groups: Mapping[str, tuple[str, ...]], **fields: object
+) -> Iterator[Pattern]:
+    for phrase in phrases:
+        yield from compile_phrase(phrase, groups, **fields)
+
+
+def _lexicon_patterns(lexicon: Lexicon) -> Iterator[Pattern]:
+    triage, language = lexicon.triage, lexicon.language
+    for name, flag in triage.flags.items():
+        yield from _compiled(flag.phrases, triage.groups, tag=flag.level, kind=name)
+        for frame, parts in enumerate(flag.frames):
+            for part, phrase in enumerate(parts):
+                yield from _compiled((phrase,), triage.groups, tag=FRAME, kind=name, frame=frame, part=part)
+    yield from _compiled(triage.ignore.phrases, triage.groups, tag=IGNORE)
+    yield from _compiled(language.small_talk.phrases, {}, tag=SMALL_TALK)
+    for name, entry in language.sections.items():
+        yield from _compiled(
+            entry.phrases, {}, tag=SECTION, section=entry.section or name, weight=entry.weight
+        )
+
+
+class _Memo:
+    """One build's memory: articles repeat their texts ("Stress or anxiety", ingredient names)
+    and phrases, and 10,000 topics would normalise and compile them over and over."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, list[str]] = {}
+        self._patterns: dict[tuple[object, ...], list[Pattern]] = {}
+
+    def words(self, text: str) -> list[str]:
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = words(text)
+        return found
+
+    def compiled(
+        self, phrase: str, groups: Mapping[str, tuple[str, ...]] | None = None, **fields: object
+    ) -> list[Pattern]:
+        key = (phrase, *sorted(fields.items()))
+        found = self._patterns.get(key)
+        if found is None:
+            found = self._patterns[key] = list(_compiled((phrase,), groups or {}, **fields))
+        return found
+
+
+def _article_patterns(
+    condition: Condition, kb: KnowledgeBase, stopwords: frozenset[str], memo: _Memo
+) -> list[Pattern]:
+    """An article's own words: its doctor items escalate; its causes and remedies lend intent.
+    Without owners: build_patterns merges the copies that articles share."""
+    own = _own_words(condition, kb, memo)
+    patterns: list[Pattern] = []
+    for phrase in condition.descriptions:
+        patterns += memo.compiled(phrase, kb.groups, tag=TOPIC)
+    for item in condition.when_to_see_doctor:
+        for clause in _CLAUSE_SPLIT.split(item):
+            kept = [w for w in memo.words(clause) if w not in own]
+            while kept and kept[0] in stopwords:
+                kept.pop(0)
+            if _MIN_CLAUSE <= len(kept) <= _MAX_CLAUSE:
+                patterns += memo.compiled(" ".join(kept), tag=DOCTOR, kind=ARTICLE_FLAG)
+    lends = (
+        condition.common_causes,
+        condition.severity_causes,
+        tuple(r.name for r in condition.remedies if not r.ingredient_slugs),
+    )
+    for section, texts in zip(LENT_SECTIONS, lends, strict=True):
+        derived = {
+            w
+            for text in texts
+            for w in memo.words(text)
+            if len(w) >= _MIN_DERIVED_WORD and w not in stopwords and w not in own
+        }
+        for word in sorted(derived):
+            patterns += memo.compiled(word, tag=SECTION, section=section, weight=DERIVED_WEIGHT)
+    return patterns
+
+
+def _own_words(condition: Condition, kb: KnowledgeBase, memo: _Memo) -> set[str]:
+    """Words that name the condition or its ingredients: they say what, not which section."""
+    names = [condition.name, *condition.aliases]
+    for ingredient in kb.ingredients_of(condition.slug):
+        names += [ingredient.name, *ingredient.aliases]
+    return {w for name in names for w in memo.words(name)}

@@ -1,0 +1,214 @@
+"""The topic index: every name and alias of every condition and ingredient, built once at load.
+
+A message's words are joined into short windows ("vitamin b 6" -> "vitaminb6") and looked up
+exactly, by spelling and by stem; windows holding a word the index and the dictionary do not
+know are also looked up with typo tolerance (knowledge.understanding.typo_index). Nothing scans the vocabulary
+per message, so the cost of a message does not grow with the number of topics.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import compress
+from typing import Literal
+
+from knowledge.base.models import KnowledgeBase
+from knowledge.understanding.normalise import Token, stem, texts_of, words
+from knowledge.understanding.typo_index import DeletionIndex, allowed_edits
+
+Kind = Literal["condition", "ingredient", "concern"]
+_SHORT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A topic found in a message, at token span [start, end), `distance` edits away."""
+
+    slug: str
+    kind: Kind
+    start: int
+    end: int
+    distance: int
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    mentions: tuple[Mention, ...]
+    near_misses: tuple[str, ...]
+
+
+class TopicIndex:
+    def __init__(self, kb: KnowledgeBase, never_fuzzy: frozenset[str], stopwords: frozenset[str]):
+        self._exact: dict[str, list[tuple[str, Kind]]] = {}
+        self._first: set[str] = set()
+        self._vocabulary: set[str] = set()
+        self.max_window = 1
+        topics: list[tuple[str, Kind, tuple[str, ...]]] = [
+            (c.slug, "condition", (c.name, *c.aliases)) for c in kb.conditions.values()
+        ]
+        topics += [(i.slug, "ingredient", (i.name, *i.aliases)) for i in kb.ingredients.values()]
+        topics += [(c.slug, "concern", c.concerns) for c in kb.conditions.values() if c.concerns]
+        for slug, kind, names in topics:
+            for alias in names:
+                tokens = words(alias)
+                stems = [stem(t) for t in tokens]
+                for key in ("".join(tokens), "".join(stems)):
+                    refs = self._exact.setdefault(key, [])
+                    if (slug, kind) not in refs:
+                        refs.append((slug, kind))
+                self._first.update((tokens[0], stems[0]))
+                self._vocabulary.update(tokens)
+                self.max_window = max(self.max_window, len(tokens) + 1)
+        self._fuzzy = DeletionIndex(self._exact, slack=1)
+        self._keys = self._fuzzy.keys  # every exact key, sorted
+        self._never_fuzzy = never_fuzzy
+        self._stopwords = stopwords
+
+    @property
+    def size(self) -> int:
+        return len(self._exact)
+
+    def find(self, tokens: list[Token]) -> Found:
+        candidates: list[Mention] = []
+        near: list[tuple[int, str]] = []
+        n = len(tokens)
+        # Decide once per distinct word (a token's stem follows from its text), mostly with set
+        # algebra in C, then visit only the positions that need work: a long message repeats
+        # most of its words, and most of its words start no name.
+        texts, distinct = texts_of(tokens)
+        words = distinct.keys()
+        first = self._first
+        maybe = (words & first) | {w for w, t in distinct.items() if len(w) <= _SHORT or t.stem in first}
+        starts = {w for w in maybe if self._begins_key(w) or self._begins_key(distinct[w].stem)}
+        if starts:
+            self._exact_matches(tokens, compress(range(n), map(starts.__contains__, texts)), candidates)
+        # Worth a typo-tolerant look: not an alias word, not an everyday word, not a number.
+        unknown = {
+            w for w in words - self._vocabulary - self._never_fuzzy if len(w) > _SHORT and not w.isdigit()
+        }
+        if unknown:
+            # A word that may be part of a name: an alias word, an unknown word or a short one.
+            joinable_words = (
+                (words & self._vocabulary) | {w for w in words if len(w) <= _SHORT + 1} | unknown
+            ) - self._stopwords
+            joinable = list(map(joinable_words.__contains__, texts))
+            memo = _Memo()
+            for i in compress(range(n), map(unknown.__contains__, texts)):
+                self._fuzzy_around(texts, joinable, i, candidates, near, memo)
+        mentions = _best_non_overlapping(candidates)
+        found = {m.slug for m in mentions}
+        suggestions = [s for _, s in sorted(near) if s not in found]
+        return Found(tuple(mentions), tuple(dict.fromkeys(suggestions)))
+
+    def _exact_matches(self, tokens: list[Token], starts: Iterable[int], out: list[Mention]) -> None:
+        """Names spelt exactly (by word or by stem) in the windows starting at `starts`."""
+        exact, width, n = self._exact, self.max_window, len(tokens)
+        opens: dict[str, bool] = {}  # "i", "a", "my", "i have": a message repeats its windows
+        begins = self._begins_key
+        for i in starts:
+            token = tokens[i]
+            raw, st = token.text, token.stem
+            raw_open = opens.get(raw)
+            if raw_open is None:
+                raw_open = opens[raw] = begins(raw)
+            st_open = opens.get(st)
+            if st_open is None:
+                st_open = opens[st] = begins(st)
+            end = i + 1
+            while True:
+                if raw_open and raw in exact:
+                    out += [Mention(slug, kind, i, end, 0) for slug, kind in exact[raw]]
+                if st_open and st in exact:
+                    out += [Mention(slug, kind, i, end, 0) for slug, kind in exact[st]]
+                if end == n or end - i == width:
+                    break
+                # Join the next word while some key still begins with the window: short words
+                # start many windows, and almost all of them stop at the second word.
+                token = tokens[end]
+                end += 1
+                if raw_open:
+                    raw += token.text
+                    raw_open = opens.get(raw)
+                    if raw_open is None:
+                        raw_open = opens[raw] = begins(raw)
+                if st_open:
+                    st += token.stem
+                    st_open = opens.get(st)
+                    if st_open is None:
+                        st_open = opens[st] = begins(st)
+                if not (raw_open or st_open):
+                    break
+
+    def _begins_key(self, prefix: str) -> bool:
+        at = bisect_left(self._keys, prefix)
+        return at < len(self._keys) and self._keys[at].startswith(prefix)
+
+    def _fuzzy_around(
+        self,
+        texts: list[str],
+        joinable: list[bool],
+        u: int,
+        out: list[Mention],
+        near: list[tuple[int, str]],
+        memo: _Memo,
+    ) -> None:
+        """Windows of joinable words around the unknown word at `u`, looked up with typos."""
+        n, width = len(texts), self.max_window
+        lo = u
+        while lo > 0 and u - lo + 1 < width and joinable[lo - 1]:
+            lo -= 1
+        hi = u + 1
+        while hi < n and hi - lo < width and joinable[hi]:
+            hi += 1
+        too_long = self._fuzzy.max_query_len
+        windows, heads, exact = memo.windows, memo.heads, self._exact
+        for start in range(lo, u + 1):
+            window = "".join(texts[start:u])
+            for end in range(u + 1, min(hi, start + width) + 1):
+                window += texts[end - 1]
+                if len(window) > too_long:
+                    break  # longer windows from this start are further still from every key
+                found = windows.get(window)
+                if found is None:
+                    found = windows[window] = self._fuzzy.lookup(window, heads)
+                for key, distance in found:
+                    whole_words = end - start == 1 or distance < min(len(texts[start]), len(texts[end - 1]))
+                    if not whole_words:
+                        continue
+                    for slug, kind in exact[key]:
+                        if distance <= allowed_edits(key):
+                            out.append(Mention(slug, kind, start, end, distance))
+                        else:
+                            near.append((start, slug))
+        text = texts[u]
+        completions = memo.completions.get(text)
+        if completions is None:
+            completions = memo.completions[text] = self._fuzzy.completions(text)
+        for key in completions:
+            near += [(u, slug) for slug, _ in exact[key]]
+
+
+class _Memo:
+    """What one message has already looked up: its words and windows repeat."""
+
+    __slots__ = ("completions", "heads", "windows")
+
+    def __init__(self) -> None:
+        self.windows: dict[str, list[tuple[str, int]]] = {}
+        self.heads: dict[str, dict[int, list[int]]] = {}
+        self.completions: dict[str, list[str]] = {}
+
+
+def _best_non_overlapping(candidates: list[Mention]) -> list[Mention]:
+    """Closest spelling first, then the longest name, then the earliest."""
+    chosen: list[Mention] = []
+    taken: set[int] = set()
+    for m in sorted(candidates, key=lambda m: (m.distance, -(m.end - m.start), m.start)):
+        span = set(range(m.start, m.end))
+        if span & taken:
+            continue
+        chosen.append(m)
+        taken |= span
+    return sorted(chosen, key=lambda m: m.start)

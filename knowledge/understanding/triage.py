@@ -1,0 +1,357 @@
+"""Red-flag triage: a level, the flags as written, and the flags the person said they do not
+have. Always on, never suppressed; the phrases and their senses are data (triage.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from itertools import compress
+
+from knowledge.answers.reply import Level
+from knowledge.understanding.lexicon import Duration, FlagGroup, Negation, Triage
+from knowledge.understanding.normalise import Token, Tokens, stem, texts_of, words
+from knowledge.understanding.patterns import CRISIS, FLAG_TAGS, FRAME, IGNORE
+from knowledge.understanding.phrase_matcher import Hit
+
+_NUMBER_CAP = 10_000
+_RANK: dict[str, int] = {"none": 0, "doctor": 1, "emergency": 2, "crisis": 3}
+# Words skipped between an anchor and its date: "since early july", "since the end of july".
+_DATE_FILLERS = frozenset(
+    (
+        "early",
+        "mid",
+        "late",
+        "the",
+        "end",
+        "of",
+        "beginning",
+        "start",
+        "like",
+        "around",
+        "about",
+        "ever",
+        "this",
+        "roughly",
+        "approx",
+        "my",
+        "our",
+        "birthday",
+        "holiday",
+        "holidays",
+        "vacation",
+        "trip",
+        "in",
+    )
+)
+_MAX_FILLERS = 4
+_CONJUNCTIONS = frozenset(("or", "and", "nor", "any", "also", "either"))
+_MIN_YEAR = 1900
+
+
+_PLAIN = FlagGroup(level="doctor")
+
+
+def rank(level: str) -> int:
+    return _RANK[level]
+
+
+@dataclass(frozen=True)
+class Flag:
+    start: int
+    end: int
+    text: str
+    level: Level
+    kind: str
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    level: Level
+    reasons: tuple[str, ...]
+    denied: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # the flag groups said (not denied), strongest first
+
+
+class Triager:
+    """Reads a message's phrase hits and durations into a TriageResult."""
+
+    def __init__(self, triage: Triage) -> None:
+        self._flags_of = triage.flags
+        self._duration = triage.duration
+        self._function_words = frozenset(triage.ignore.function_words)
+        self._negation = _NegationRules(triage.negation)
+        self._anchors = [tuple(words(a)) for a in triage.duration.anchors]
+        self._anchor_starts = frozenset(a[0] for a in self._anchors)
+        self._not_before = [tuple(words(w)) for w in triage.duration.not_before]
+        self._dates = {tuple(words(k)): v for k, v in triage.duration.dates.items()}
+
+    def assess(
+        self, tokens: list[Token], hits: list[Hit], today: date, durations: bool = True
+    ) -> TriageResult:
+        """The level and reasons; `durations`: whether "for 3 weeks" and "since july" count
+        (not when they say how long someone has taken a supplement)."""
+        texts, _ = texts_of(tokens)
+        flags = self._flags(texts, hits)
+        breaks = tokens.breaks() if isinstance(tokens, Tokens) and flags else frozenset()
+        said: list[Flag] = []
+        denied: list[Flag] = []
+        negated_ends: set[int] = set()
+        for flag in flags:
+            if self._flags_of.get(flag.kind, _PLAIN).negated or (
+                flag.level != CRISIS and self._negation.negates(texts, breaks, flag.start, negated_ends)
+            ):
+                denied.append(flag)
+                negated_ends.add(flag.end)
+            else:
+                said.append(flag)
+        if durations:
+            lasting = long_durations(tokens, self._duration, self._not_before)
+            lasting += self._anchored(texts, today)
+            said += [
+                Flag(start, start + len(text.split()), text, "doctor", "lasting") for start, text in lasting
+            ]
+        if not said and not denied:
+            return TriageResult("none", ())
+        level: Level = max((f.level for f in said), key=rank, default="doctor")
+        reasons = _merged(said, texts)
+        no = tuple(t for t in _merged(denied, texts) if t not in reasons)
+        strongest = sorted(said, key=lambda f: -rank(f.level))
+        kinds = tuple(dict.fromkeys(f.kind for f in strongest))
+        return TriageResult(level, reasons, no, kinds)
+
+    def _flags(self, texts: list[str], hits: list[Hit]) -> list[Flag]:
+        """One flag per stretch of words, the strongest and then the longest phrase winning,
+        without the ones another sense of the words silences (triage.toml's [ignore])."""
+        ignored = {i for h in hits if h.pattern.tag == IGNORE for i in range(h.start, h.end)}
+        best: dict[tuple[int, int], Hit] = {}
+        for hit in hits:
+            if hit.pattern.tag not in FLAG_TAGS or self._silenced(texts, hit, ignored):
+                continue
+            span = (hit.start, hit.end)
+            known = best.get(span)
+            if known is None or _strength(hit) > _strength(known):
+                best[span] = hit
+        flags = [
+            Flag(h.start, h.end, _reason(h), h.pattern.tag, h.pattern.kind or "")  # type: ignore[arg-type]
+            for _, h in sorted(best.items())
+        ]
+        framed = [h for h in hits if h.pattern.tag == FRAME and not self._silenced(texts, h, ignored)]
+        if framed:
+            flags += self._frames(texts, framed)
+            flags.sort(key=lambda f: (f.start, f.end))
+        return flags
+
+    def _frames(self, texts: list[str], hits: list[Hit]) -> list[Flag]:
+        """Each frame whose parts all occur within its window, as one flag over its words."""
+        parts: dict[tuple[str, int], dict[int, list[Hit]]] = {}
+        for hit in hits:
+            key = (hit.pattern.kind or "", hit.pattern.frame)
+            parts.setdefault(key, {}).setdefault(hit.pattern.part, []).append(hit)
+        out: list[Flag] = []
+        for (name, frame), found in parts.items():
+            group = self._flags_of[name]
+            if len(found) < len(group.frames[frame]):
+                continue
+            for first in found[0]:
+                chosen = [first]
+                for part in range(1, len(group.frames[frame])):
+                    near = [
+                        h
+                        for h in found[part]
+                        if abs(h.start - first.start) <= group.window
+                        and all(h.end <= c.start or h.start >= c.end for c in chosen)
+                    ]
+                    if not near:
+                        break
+                    chosen.append(min(near, key=lambda h: abs(h.start - first.start)))
+                else:
+                    start, end = min(h.start for h in chosen), max(h.end for h in chosen)
+                    out.append(Flag(start, end, " ".join(texts[start:end]), group.level, name))
+                    break
+        return out
+
+    def _silenced(self, texts: list[str], hit: Hit, ignored: set[int]) -> bool:
+        if not ignored:
+            return False
+        content = [i for i in range(hit.start, hit.end) if texts[i] not in self._function_words]
+        return all(i in ignored for i in (content or range(hit.start, hit.end)))
+
+    def _anchored(self, texts: list[str], today: date) -> list[tuple[int, str]]:
+        """ "since july", "ever since christmas", "since 2023": a start long enough ago."""
+        out: list[tuple[int, str]] = []
+        for i in compress(range(len(texts)), map(self._anchor_starts.__contains__, texts)):
+            for anchor in self._anchors:
+                if tuple(texts[i : i + len(anchor)]) != anchor:
+                    continue
+                j = i + len(anchor)
+                end = self._date_end(texts, j, today)
+                if end is not None:
+                    out.append((i, " ".join(texts[i:end])))
+                break
+        return out
+
+    def _date_end(self, texts: list[str], j: int, today: date) -> int | None:
+        """Where a long-ago date that starts at or after `j` ends, or None."""
+        for _ in range(_MAX_FILLERS + 1):
+            if j >= len(texts):
+                return None
+            for size in (2, 1):
+                key = tuple(texts[j : j + size])
+                when = self._dates.get(key) if len(key) == size else None
+                if when is not None:
+                    return j + size if self._long_ago(when, today) else None
+            word = texts[j]
+            if word.isdigit() and len(word) == 4:
+                year = int(word)
+                if _MIN_YEAR <= year < today.year or (
+                    year == today.year and (today - date(year, 1, 1)).days >= self._duration.min_days
+                ):
+                    return j + 1
+                return None
+            if word not in _DATE_FILLERS:
+                return None
+            j += 1
+        return None
+
+    def _long_ago(self, when: str, today: date) -> bool:
+        if when in ("short", "long"):
+            return when == "long"
+        month, day = (int(x) for x in when.split("-"))
+        if month == today.month:
+            return False  # "since november" in November: days, not weeks
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        start = _safe_date(year, month, day)
+        return (today - start).days >= self._duration.min_days
+
+
+class _NegationRules:
+    """A red flag shortly after a negation in its own clause is negated ("no weakness", "i
+    dont feel weak"); so is one listed right after a negated flag ("no weakness, numbness or
+    tingling"). Pseudo-negations ("not sure", "no idea") and terminators ("but") stop it."""
+
+    def __init__(self, negation: Negation) -> None:
+        self._window = negation.window
+        self._triggers = _by_first_word(negation.triggers)
+        self._pseudo = _by_first_word(negation.pseudo)
+        self._terminators = _by_first_word(negation.terminators)
+
+    def negates(self, texts: list[str], breaks: frozenset[int], start: int, negated_ends: set[int]) -> bool:
+        # A flag listed after a negated one, with only "or", "and", "any" between: negated too.
+        j = start
+        while j > 0 and texts[j - 1] in _CONJUNCTIONS:
+            j -= 1
+        if j in negated_ends:
+            return True
+        for j in range(start - 1, max(start - 1 - self._window, -1), -1):
+            if j + 1 in breaks:
+                return False  # the flag's clause began after j
+            if _starts(texts, j, self._terminators):
+                return False
+            if _starts(texts, j, self._triggers) and not _starts(texts, j, self._pseudo):
+                return True
+        return False
+
+
+def _by_first_word(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        found = tuple(words(phrase))
+        if found:
+            out.setdefault(found[0], []).append(found)
+    return out
+
+
+def _starts(texts: list[str], j: int, phrases: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether one of `phrases` begins at word j."""
+    candidates = phrases.get(texts[j])
+    if not candidates:
+        return False
+    return any(tuple(texts[j : j + len(p)]) == p for p in candidates)
+
+
+def _strength(hit: Hit) -> tuple[int, int, int]:
+    return (rank(hit.pattern.tag), hit.pattern.size, -hit.pattern.first)
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    while True:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            day -= 1  # "02-29" in a year without it
+
+
+def _reason(hit: Hit) -> str:
+    """The words as typed, unless a typo was corrected in a plain phrase: then the lexicon's
+    spelling ("weeknes" -> "weakness")."""
+    segment = hit.pattern.segments[0]
+    plain = len(hit.pattern.segments) == 1 and all(
+        isinstance(w, str) and not w.startswith(("=", "<")) for w in segment
+    )
+    if plain and [stem(w) for w in hit.text.split()] != list(segment):
+        return hit.pattern.label
+    return hit.text
+
+
+def _merged(flags: list[Flag], texts: list[str]) -> tuple[str, ...]:
+    """One reason per stretch of overlapping flags, in message order: "toddler swallowed" and
+    "swallowed a bottle" are "toddler swallowed a bottle"."""
+    out: list[str] = []
+    stretch: list[Flag] = []
+    for flag in sorted(flags, key=lambda f: (f.start, -f.end)):
+        if stretch and flag.start < max(f.end for f in stretch):
+            stretch.append(flag)
+            continue
+        if stretch:
+            out.append(_stretch_text(stretch, texts))
+        stretch = [flag]
+    if stretch:
+        out.append(_stretch_text(stretch, texts))
+    return _without_contained(out)
+
+
+def _stretch_text(stretch: list[Flag], texts: list[str]) -> str:
+    if len(stretch) == 1:
+        return stretch[0].text
+    return " ".join(texts[min(f.start for f in stretch) : max(f.end for f in stretch)])
+
+
+def _without_contained(reasons: Iterable[str]) -> tuple[str, ...]:
+    """Drop duplicates and reasons that a longer reason already says ("weak" in "feels weak")."""
+    unique = list(dict.fromkeys(reasons))
+    return tuple(r for r in unique if not any(r != other and f" {r} " in f" {other} " for other in unique))
+
+
+def _number(word: str, duration: Duration) -> int | None:
+    if word.isdigit():
+        return min(int(word), _NUMBER_CAP)
+    return duration.numbers.get(word)
+
+
+def long_durations(
+    tokens: list[Token], duration: Duration, not_before: list[tuple[str, ...]]
+) -> list[tuple[int, str]]:
+    """ "for 3 weeks", "2 months", "for months", "over a year": longer than `min_days`, unless
+    followed by `not_before` ("35 years old")."""
+    out: list[tuple[int, str]] = []
+    # Only the positions of unit words ("weeks", "months"), found in C: most words are not.
+    texts, _ = texts_of(tokens)
+    for i in compress(range(len(texts)), map(duration.units.__contains__, texts)):
+        token = tokens[i]
+        days = duration.units[token.text]
+        if any(tuple(texts[i + 1 : i + 1 + len(w)]) == w for w in not_before):
+            continue
+        j = i - 1
+        if j >= 0 and tokens[j].text == "of":  # "a couple of weeks"
+            j -= 1
+        count = _number(tokens[j].text, duration) if j >= 0 else None
+        if count is None:
+            if not token.text.endswith("s"):
+                continue
+            count, j = duration.plural, i
+        if j - 1 >= 0 and tokens[j - 1].text in duration.not_after:
+            continue
+        if count * days >= duration.min_days:
+            out.append((j, " ".join(t.text for t in tokens[j : i + 1])))
+    return out

@@ -1,0 +1,75 @@
+"""`python -m bot ask`: the contract the eval tools rely on, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+KEYS = {"query", "topics", "section", "escalation", "reasons", "suggestions", "text"}
+
+
+def ask(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "ask", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_json_one_object_per_line_in_order() -> None:
+    lines = ["magnesum", "", "   ", "does b6 help my eye twitch", "chest pain", "zebra", "magnes"]
+    result = ask("--json", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [o["query"] for o in out] == lines
+    assert all(set(o) == KEYS for o in out)
+    assert out[0]["topics"] == ["magnesium"]
+    assert out[1] == {**out[1], "topics": [], "escalation": "none"}
+    assert out[2]["topics"] == [] and out[2]["escalation"] == "none"
+    assert out[3]["topics"] == ["vitamin-b6", "twitching"]
+    assert (out[4]["escalation"], out[4]["reasons"]) == ("emergency", ["chest pain"])
+    assert out[5]["topics"] == [] and "I don't have information on that yet." in out[5]["text"]
+    assert out[6]["suggestions"] == ["magnesium"]
+    assert all(
+        o["section"]
+        in {"overview", "synopsis", "types", "causes", "severity", "doctor", "remedies", "ingredients"}
+        for o in out
+    )
+
+
+def test_text_argument_plain_output() -> None:
+    result = ask("what", "causes", "twitching")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Twitching\n\nCommon causes\n• Fatigue or overuse")
+    assert "This is general information, not a diagnosis" in result.stdout
+
+
+def test_json_with_text_argument() -> None:
+    out = json.loads(ask("--json", "my calf twitches and my leg feels weak").stdout)
+    assert out["topics"] == ["twitching"]
+    assert out["escalation"] == "doctor"
+    assert "Please see a doctor" in out["text"]
+
+
+def test_streams_each_answer_before_the_next_line_arrives() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        assert proc.stdin and proc.stdout
+        try:
+            proc.stdin.write("zinc\n")
+            proc.stdin.flush()
+            assert json.loads(proc.stdout.readline())["topics"] == ["zinc"]
+            proc.stdin.write("gaba\n")
+            proc.stdin.flush()
+            assert json.loads(proc.stdout.readline())["topics"] == ["gaba"]
+        finally:
+            proc.stdin.close()
+            assert proc.wait(timeout=30) == 0

@@ -1,0 +1,102 @@
+"""Settings: every variable documented, bad values named (never echoed), non-zero exit."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.settings import Settings, describe_error
+
+ROOT = Path(__file__).parents[2]
+VARIABLES = [
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_API_BASE_URL",
+    "BOT_MODE",
+    "WEBHOOK_URL",
+    "WEBHOOK_SECRET",
+    "WEBHOOK_LISTEN",
+    "WEBHOOK_PORT",
+    "KNOWLEDGE_DIR",
+    "LOG_LEVEL",
+    "BOT_API_RETRY_BACKOFF",
+]
+
+
+def test_env_example_documents_every_setting() -> None:
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^#?\s*([A-Z_]+)=", example, flags=re.MULTILINE))
+    assert documented == set(VARIABLES) == {f.upper() for f in Settings.model_fields}
+
+
+def test_defaults_mean_console_mode() -> None:
+    s = Settings(_env_file=None)
+    assert s.telegram_bot_token is None and s.bot_mode == "polling"
+    assert s.api_base_url == "https://api.telegram.org/bot"
+
+
+def test_base_url_gets_bot_suffix() -> None:
+    assert Settings(telegram_api_base_url="http://127.0.0.1:8081/", _env_file=None).api_base_url == (
+        "http://127.0.0.1:8081/bot"
+    )
+
+
+def test_retry_backoff_is_read_from_the_environment(monkeypatch) -> None:
+    monkeypatch.setenv("BOT_API_RETRY_BACKOFF", "0.05, 0.1,1")
+    assert Settings(_env_file=None).retry_backoff == (0.05, 0.1, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"TELEGRAM_BOT_TOKEN": "not-a-token"}, "TELEGRAM_BOT_TOKEN"),
+        ({"TELEGRAM_API_BASE_URL": "ftp://x"}, "TELEGRAM_API_BASE_URL"),
+        ({"BOT_MODE": "carrier-pigeon"}, "BOT_MODE"),
+        ({"BOT_MODE": "webhook"}, "WEBHOOK_URL"),
+        ({"BOT_MODE": "webhook", "WEBHOOK_URL": "https://x.example/hook"}, "WEBHOOK_SECRET"),
+        ({"WEBHOOK_SECRET": "has spaces!"}, "WEBHOOK_SECRET"),
+        ({"WEBHOOK_URL": "http://plain.example/hook"}, "WEBHOOK_URL"),
+        ({"WEBHOOK_PORT": "70000"}, "WEBHOOK_PORT"),
+        ({"WEBHOOK_PORT": "abc"}, "WEBHOOK_PORT"),
+        ({"KNOWLEDGE_DIR": "/nonexistent/dir"}, "KNOWLEDGE_DIR"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"BOT_API_RETRY_BACKOFF": "soon"}, "BOT_API_RETRY_BACKOFF"),
+        ({"BOT_API_RETRY_BACKOFF": "1,-2"}, "BOT_API_RETRY_BACKOFF"),
+        ({"BOT_API_RETRY_BACKOFF": ""}, "BOT_API_RETRY_BACKOFF"),
+    ],
+)
+def test_bad_value_is_named(monkeypatch, env: dict[str, str], named: str) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(ValidationError) as info:
+        Settings(_env_file=None)
+    assert named in describe_error(info.value)
+
+
+def test_cli_exits_non_zero_and_never_prints_the_token(tmp_path: Path) -> None:
+    token = "123456:abc def"  # malformed on purpose
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": token}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr
+    assert "abc def" not in result.stderr + result.stdout
+
+
+def test_dotenv_file_is_read(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / ".env").write_text("LOG_LEVEL=debug\nTELEGRAM_BOT_TOKEN=\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    s = Settings()
+    assert s.log_level == "DEBUG" and s.telegram_bot_token is None

@@ -1,0 +1,68 @@
+"""Callback data: versioned, ≤ 64 bytes, and anything else decodes to None, never raises."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from handlers.callback_data import MAX_BYTES, ListButton, TopicButton, decode, encode
+from knowledge.answers.reply import Action
+
+
+@pytest.mark.parametrize(
+    "section",
+    [None, "overview", "synopsis", "types", "causes", "severity", "doctor", "remedies", "ingredients"],
+)
+def test_topic_roundtrip(section) -> None:
+    data = encode(Action(label="x", topic="vitamin-b6", section=section))
+    assert data is not None and len(data.encode()) <= MAX_BYTES
+    assert decode(data) == TopicButton("vitamin-b6", section)
+
+
+def test_listing_roundtrip() -> None:
+    assert decode(encode(Action(label="Next", listing="ingredients", page=3))) == ListButton("ingredients", 3)
+
+
+@pytest.mark.parametrize("keep", ["", "d", "w", "e", "ea", "c", "cab"])
+def test_the_kept_advice_travels_with_the_button(keep: str) -> None:
+    action = Action(label="x", topic="twitching", section="causes", keep=keep)
+    assert decode(encode(action)) == TopicButton("twitching", "causes", keep)
+    page = Action(label="x", listing="conditions", page=2, keep=keep)
+    assert decode(encode(page)) == ListButton("conditions", 2, keep)
+
+
+def test_too_long_slug_is_not_encoded() -> None:
+    assert encode(Action(label="x", topic="a" * 70)) is None
+
+
+@given(st.text(max_size=100))
+def test_arbitrary_data_never_raises(data: str) -> None:
+    result = decode(data)
+    assert result is None or isinstance(result, TopicButton | ListButton)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "",
+        "v2|t|zinc|",
+        "v2|t|Zinc||",
+        "v2|t|zinc|q|",
+        "v2|l|x|1|",
+        "v2|l|c|-1|",
+        "v2|t|zinc",
+        "v2|t|zi nc||",
+        "v2|t|../etc||",
+        "v1|t|zinc|",
+        "v2|l|c|²|",
+        "v2|l|c|1²|",
+        "v2|t|zinc||E",
+        "v2|t|zinc\n||",
+        "v2|l|c|1\n|",
+        "v2|t|zinc||d\n",
+    ],
+)
+def test_forged_data_is_rejected(data) -> None:
+    assert decode(data) is None

@@ -1,0 +1,91 @@
+"""Keyboards, and the python-telegram-bot behaviour handlers/ptb.py leans on, pinned: PTB sends
+the dict a markup's to_dict() returns, as it is; and it builds a Message with its id, chat and
+text from an answer without keyboard or entities."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from telegram import Bot, InlineKeyboardMarkup
+
+from bot.request import RetryingRequest
+from handlers.callback_data import decode
+from handlers.keyboards import keyboard
+from handlers.ptb import PreparedKeyboard, lean_answer
+from knowledge import Action
+from tests.support.fake_bot_api import FakeBotAPI, InProcessAPI
+
+TOKEN = "123456:TEST-token_abc"
+
+
+def labels(markup: InlineKeyboardMarkup | None) -> list[list[str]]:
+    assert markup is not None
+    return [[b.text for b in row] for row in markup.inline_keyboard]
+
+
+def test_two_a_row_long_labels_alone_and_unencodable_actions_left_out() -> None:
+    actions = (
+        Action(label="Types", topic="twitching", section="types"),
+        Action(label="Causes", topic="twitching", section="causes"),
+        Action(label="A label much too long to share", topic="zinc"),
+        Action(label="Way too long a slug", topic="x" * 70),
+        Action(label="Zinc", topic="zinc"),
+    )
+    markup = keyboard(actions)
+    assert labels(markup) == [["Types", "Causes"], ["A label much too long to share"], ["Zinc"]]
+    assert markup is keyboard(actions)  # built once
+    assert all(decode(b.callback_data) for row in markup.inline_keyboard for b in row)  # type: ignore[union-attr,arg-type]
+
+
+def test_the_prepared_dict_is_ptbs_own_and_computed_once() -> None:
+    markup = keyboard((Action(label="Zinc", topic="zinc"), Action(label="GABA", topic="gaba")))
+    assert isinstance(markup, PreparedKeyboard)
+    plain = InlineKeyboardMarkup(markup.inline_keyboard)
+    assert markup.to_dict() == plain.to_dict()
+    assert markup.to_dict() is markup.to_dict()
+
+
+async def test_ptb_sends_the_prepared_dict_unchanged() -> None:
+    api = InProcessAPI()
+    markup = keyboard((Action(label="Zinc", topic="zinc", keep="d"),))
+    assert markup is not None
+    before = copy.deepcopy(markup.to_dict())
+    async with Bot(TOKEN, request=api, get_updates_request=api) as bot:
+        await bot.send_message(42, "hi", reply_markup=markup)
+        await bot.send_message(43, "again", reply_markup=markup)
+    sent = api.sent()
+    assert [p["reply_markup"] for p in sent] == [before, before]
+    assert markup.to_dict() == before  # PTB did not change the shared dict
+
+
+def test_lean_answer_drops_only_what_no_handler_reads() -> None:
+    answer = {
+        "ok": True,
+        "result": {
+            "message_id": 7,
+            "chat": {"id": 1, "type": "private"},
+            "date": 1,
+            "text": "hi",
+            "entities": [{"type": "bold", "offset": 0, "length": 2}],
+            "reply_markup": {"inline_keyboard": []},
+        },
+    }
+    body = json.dumps(answer).encode()
+    lean = json.loads(lean_answer("sendMessage", 200, body))
+    assert set(lean["result"]) == {"message_id", "chat", "date", "text"}
+    assert lean_answer("getUpdates", 200, body) == body
+    assert lean_answer("sendMessage", 400, body) == body
+    assert lean_answer("sendMessage", 200, b"not json") == b"not json"
+
+
+async def test_ptb_builds_the_sent_message_from_a_lean_answer() -> None:
+    async with FakeBotAPI() as api:
+        request = RetryingRequest(backoff=(0.05,))
+        markup = keyboard((Action(label="Zinc", topic="zinc"),))
+        assert markup is not None
+        async with Bot(api.token, base_url=api.base_url, request=request) as bot:
+            sent = await bot.send_message(42, "<b>hi</b>", parse_mode="HTML", reply_markup=markup)
+    assert (sent.message_id, sent.chat.id, sent.text) == (api.sent_to(42)[0]["message_id"], 42, "hi")
+    assert sent.reply_markup is None and sent.entities == ()  # dropped on the way in
+    assert api.sent_to(42)[0]["reply_markup"] == markup.to_dict()  # but sent in full

@@ -1,0 +1,174 @@
+"""Replies say only what the knowledge base says, always carry the disclaimer, and link onwards."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.answers import wording as texts
+from knowledge.answers.reply import Reply
+from knowledge.base.models import KnowledgeBase
+from knowledge.engine import Engine
+from knowledge.sections import CONDITION_BUTTONS, SECTIONS
+
+MESSAGES = [
+    "twitching",
+    "what causes twitching",
+    "types of twitching",
+    "serious causes of twitching",
+    "when to see a doctor",
+    "remedies for twitching",
+    "supplements for twitching",
+    "magnesium",
+    "zinc",
+    "does b6 help twitching",
+    "gaba and zinc",
+    "headache",
+    "hi",
+    "magnes",
+    "",
+    "my calf twitches and my leg feels weak",
+    "chest pain",
+    "i want to kill myself",
+    "my son swallowed a bottle of zinc",
+    "no weakness, just twitching",
+    "do i have als",
+]
+
+
+def knowledge_strings(kb: KnowledgeBase) -> set[str]:
+    out: set[str] = set()
+    for c in kb.conditions.values():
+        out |= {
+            c.name,
+            c.synopsis,
+            c.ingredients_intro,
+            *c.common_causes,
+            *c.severity_causes,
+            *c.when_to_see_doctor,
+        }
+        out |= {t.name for t in c.types} | {t.text for t in c.types}
+        out |= {r.name for r in c.remedies} | {r.description for r in c.remedies}
+    for i in kb.ingredients.values():
+        out |= {i.name, *i.aliases} | {u.description for u in i.uses if u.description}
+        if i.safety:
+            out |= set(i.safety.cautions)
+    # Red-flag advice is data too (triage.toml), reviewed by a clinician.
+    from knowledge.understanding.lexicon import load_lexicon
+
+    out |= {f.advice for f in load_lexicon().triage.flags.values() if f.advice}
+    return out
+
+
+def interface_strings() -> list[str]:
+    """The answers' own words: knowledge.answers.wording, and the section table's headings and
+    button labels."""
+    values: list[str] = []
+    for name in (n for n in dir(texts) if n.isupper()):
+        value = getattr(texts, name)
+        if isinstance(value, str):
+            values.append(value)
+        elif isinstance(value, tuple):
+            values += [v for v in value if isinstance(v, str)]
+    values += [s.heading for s in SECTIONS] + [s.button for s in SECTIONS]
+    return values
+
+
+def is_from_texts(s: str) -> bool:
+    """A fixed interface string, possibly with {placeholders} filled in."""
+    for template in interface_strings():
+        pattern = re.sub(r"\\\{\w+\\\}", "(.+)", re.escape(template))
+        if re.fullmatch(pattern, s, flags=re.DOTALL):
+            return True
+    return False
+
+
+def every_string(reply: Reply) -> list[str]:
+    out = [reply.title, reply.intro, reply.disclaimer]
+    for section in reply.sections:
+        out += [section.heading, section.paragraph]
+        out += [i.text for i in section.items] + [i.name for i in section.items]
+    out += [a.label for a in (*reply.actions, *reply.suggestions)]
+    esc = reply.escalation
+    out += [esc.banner, esc.title, *esc.paragraphs]
+    out += [s for advice in esc.lists for s in (advice.heading, *advice.items)]
+    return [s for s in out if s]
+
+
+def test_helplines_come_from_the_knowledge_directory(engine: Engine, kb: KnowledgeBase) -> None:
+    esc = engine.answer("i want to kill myself").escalation
+    assert kb.helplines is not None
+    shown = esc.lists[0].items
+    assert len(shown) == len(kb.helplines.crisis)
+    assert all(
+        h.contact in line and h.region in line for h, line in zip(kb.helplines.crisis, shown, strict=True)
+    )
+    assert any("call or text 988" in line for line in shown)
+
+
+@pytest.mark.parametrize("text", MESSAGES)
+def test_nothing_is_invented(engine: Engine, kb: KnowledgeBase, text: str) -> None:
+    known = knowledge_strings(kb)
+    for s in every_string(engine.answer(text)):
+        assert s in known or is_from_texts(s) or s in engine.examples(), s
+
+
+@pytest.mark.parametrize("text", MESSAGES)
+def test_disclaimer_always_present(engine: Engine, text: str) -> None:
+    assert engine.answer(text).disclaimer == texts.DISCLAIMER
+
+
+def test_condition_overview_is_synopsis_with_buttons_for_other_sections(
+    engine: Engine, kb: KnowledgeBase
+) -> None:
+    reply = engine.answer("twitching")
+    assert reply.sections[0].paragraph == kb.conditions["twitching"].synopsis
+    assert [a.section for a in reply.actions] == [s.key for s in CONDITION_BUTTONS if s.key != "synopsis"]
+
+
+def test_each_section_shows_its_items(engine: Engine, kb: KnowledgeBase) -> None:
+    c = kb.conditions["twitching"]
+    expected = {
+        "types": [t.text for t in c.types],
+        "causes": list(c.common_causes),
+        "severity": list(c.severity_causes),
+        "doctor": list(c.when_to_see_doctor),
+        "remedies": [r.description for r in c.remedies],
+    }
+    for section, items in expected.items():
+        reply = engine.topic_reply("twitching", section)
+        assert reply is not None
+        assert [i.text for i in reply.sections[0].items] == items, section
+    ingredients = engine.topic_reply("twitching", "ingredients")
+    assert ingredients is not None
+    assert [i.name for i in ingredients.sections[0].items] == [
+        "Ashwagandha",
+        "GABA",
+        "L-theanine",
+        "Magnesium",
+        "Vitamin B6",
+        "Zinc",
+    ]
+    assert {a.topic for a in ingredients.actions} >= set(c.ingredient_slugs)
+
+
+def test_ingredient_answer_in_context_of_condition(engine: Engine, kb: KnowledgeBase) -> None:
+    reply = engine.answer("does magnesium help twitching")
+    assert reply.title == "Magnesium"
+    assert reply.sections[0].heading == "For Twitching"
+    use = kb.use("magnesium", "twitching")
+    assert use is not None and reply.sections[0].items[0].text == use.description
+    assert reply.actions[0].topic == "twitching"
+
+
+def test_zinc_says_which_conditions_list_it_and_nothing_more(engine: Engine) -> None:
+    reply = engine.answer("zinc")
+    text = reply.sections[0].items[0].text
+    assert text.startswith("Twitching: listed as an ingredient.")
+    assert "These raw ingredients are often used in alternative medicine to treat Twitching" in text
+    assert reply.actions[0].topic == "twitching"
+
+
+def test_topic_reply_for_unknown_slug_is_none(engine: Engine) -> None:
+    assert engine.topic_reply("nope") is None

@@ -1,0 +1,122 @@
+"""Run the real bot against the fake Bot API: in-process (fast timeouts) or as `python -m bot`."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from telegram.ext import Application
+
+from bot.app import ALLOWED_UPDATES, build_application, post_init
+from bot.request import RetryingRequest
+from bot.settings import Settings
+from knowledge.engine import Engine
+from tests.support.fake_bot_api import FakeBotAPI
+from tests.support.telegram_html import validate, visible_text
+
+FAST_BACKOFF = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
+ROOT = Path(__file__).parents[2]
+
+
+def fast_request(read_timeout: float = 1.0, pool: int = 8) -> RetryingRequest:
+    return RetryingRequest(
+        connection_pool_size=pool,
+        read_timeout=read_timeout,
+        write_timeout=1.0,
+        connect_timeout=1.0,
+        pool_timeout=1.0,
+        backoff=FAST_BACKOFF,
+    )
+
+
+@asynccontextmanager
+async def polling_bot(
+    api: FakeBotAPI, engine: Engine, *, rate_limit: bool = True, read_timeout: float = 1.0
+) -> AsyncIterator[Application]:
+    """The production Application, polling the fake over loopback HTTP, with short timeouts."""
+    settings = Settings(telegram_bot_token=api.token, telegram_api_base_url=api.base_url, _env_file=None)
+    app = build_application(
+        settings,
+        engine,
+        rate_limit=rate_limit,
+        request=fast_request(read_timeout),
+        get_updates_request=fast_request(read_timeout, pool=1),
+    )
+    await app.initialize()
+    await post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(
+        poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES, bootstrap_retries=3
+    )
+    try:
+        yield app
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+
+def check_html(message: dict) -> None:
+    """Every reply must be HTML that Telegram accepts, within its length limit."""
+    assert validate(message["html"]) is None, message["html"]
+    assert len(visible_text(message["html"]).encode("utf-16-le")) // 2 <= 4096
+
+
+def bot_env(api: FakeBotAPI, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_", "WEBHOOK_"))}
+    env.update(TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_API_BASE_URL=api.base_url, PYTHONPATH=str(ROOT))
+    env.update(extra)
+    return env
+
+
+async def start_bot_process(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
+    """`python -m bot`, exactly as a user runs it."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        env=env,
+        cwd=cwd,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+
+
+async def stop_bot_process(
+    proc: asyncio.subprocess.Process, timeout: float = 30, signal_it: bool = True
+) -> str:
+    """SIGTERM (unless already sent), wait for a clean exit, return everything it printed."""
+    if signal_it and proc.returncode is None:
+        proc.send_signal(signal.SIGTERM)
+    out, _ = await asyncio.wait_for(proc.communicate(), timeout)
+    return out.decode(errors="replace")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def wait_until_listening(port: int, timeout: float = 30) -> None:
+    """The webhook server registers with Telegram before it listens: wait for the socket."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            if loop.time() > deadline:
+                raise TimeoutError(f"nothing listens on port {port}") from None
+            await asyncio.sleep(0.05)
+        else:
+            writer.close()
+            await writer.wait_closed()
+            return
