@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import sys
@@ -10,9 +11,10 @@ import sys
 from pydantic import ValidationError
 
 from bot.settings import Settings, describe_error
-from knowledge import Engine, KnowledgeError, load_knowledge
+from knowledge import Engine, KnowledgeError, LexiconError, load_knowledge
 
 EXIT_CONFIG = 2
+log = logging.getLogger("bot")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,10 +24,17 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as exc:
         print(describe_error(exc), file=sys.stderr)
         return EXIT_CONFIG
+    except (UnicodeDecodeError, OSError) as exc:
+        reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else (exc.strerror or type(exc).__name__)
+        print(f"invalid configuration:\n  .env: cannot be read ({reason})", file=sys.stderr)
+        return EXIT_CONFIG
     try:
         engine = Engine(load_knowledge(settings.knowledge_dir))
     except KnowledgeError as exc:
         print(f"cannot load the knowledge base (KNOWLEDGE_DIR):\n{exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except LexiconError as exc:
+        print(f"cannot load the lexicon (a packaging fault): {exc}", file=sys.stderr)
         return EXIT_CONFIG
     if argv[:1] == ["ask"]:
         from bot.cli import run_ask
@@ -39,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_console(engine)
 
-    from bot.app import run
     from bot.logs import setup_logging
+    from bot.serve import ConfigurationError, serve
 
     secrets = [settings.telegram_bot_token.get_secret_value()]
     if settings.webhook_secret is not None:
@@ -49,8 +58,17 @@ def main(argv: list[str] | None = None) -> int:
     # The knowledge base lives as long as the process: keep the collector from re-scanning it
     # (on a large base a full collection would otherwise pause answers).
     gc.freeze()
-    logging.getLogger(__name__).info("starting in %s mode", settings.bot_mode)
-    run(settings, engine)
+    log.info("starting in %s mode", settings.bot_mode)
+    try:
+        asyncio.run(serve(settings, engine))
+    except ConfigurationError as exc:
+        log.error("%s", exc)
+        print(f"invalid configuration:\n  {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except BaseException:  # whatever ends the process is logged through the redacting formatter
+        log.critical("the bot stopped on an unexpected error", exc_info=True)
+        return 1
+    log.info("stopped")
     return 0
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import signal
 from typing import Any
 
 from telegram import (
@@ -29,20 +27,17 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import webhook
-from bot.request import RetryingRequest
+from bot.request import ApiHealth, RetryingRequest
 from bot.settings import Settings
 from handlers import callbacks, edits, errors, flood, inline, messages, other
 from handlers.commands import COMMANDS
 from handlers.context import CONTEXT_TYPES, BotApplication, Services
+from handlers.metrics import Metrics
 from knowledge import Engine
 
-# Small on purpose: in PTB 22 large values slow httpx's pool down (measured).
-CONCURRENT_UPDATES = 4
+# Small on purpose: in PTB 22 large pools slow httpx down (measured).
 CONNECTION_POOL = 8
 RATE_LIMIT_RETRIES = 5  # 429s are waited out and retried, not dropped
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-BOOTSTRAP_RETRIES = 5  # deleteWebhook/setWebhook at start-up survive a brief API outage
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query"]
 # The builder's type changes with the rate limiter (ExtBot[int] or ExtBot[None]): the bot and
@@ -60,43 +55,24 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
     await application.bot.set_my_commands(groups, scope=BotCommandScopeAllGroupChats())
 
 
-def install_stop_signals(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Stop on the first SIGINT/SIGTERM and ignore repeats. PTB's own handlers raise
-    SystemExit on every signal, so a second one aborts the graceful stop and loses updates
-    that were fetched (and so confirmed) but not yet answered."""
-    loop = asyncio.get_running_loop()
-
-    def already_stopping() -> None:
-        log.info("already stopping: answering the updates received so far")
-
-    def stop_once() -> None:
-        for sig in STOP_SIGNALS:
-            loop.add_signal_handler(sig, already_stopping)
-        log.info("stop signal received: finishing pending updates")
-        application.stop_running()
-
-    for sig in STOP_SIGNALS:
-        loop.add_signal_handler(sig, stop_once)
-
-
-async def post_init_serving(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """post_init when serving for real: commands, then our signal handling."""
-    await post_init(application)
-    install_stop_signals(application)
-
-
 def application_builder(
     settings: Settings,
     *,
     rate_limit: bool = True,
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
+    metrics: Metrics | None = None,
+    health: ApiHealth | None = None,
 ) -> AnyBuilder:
-    """The PTB set-up shared by the bot and the benchmark's echo bot."""
+    """The PTB set-up shared by the bot and the benchmark's echo bot. There is no Updater:
+    updates come from our own polling loop or webhook server (bot/polling.py,
+    bot/http_server.py), which confirm an update only once it is handled."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     backoff = settings.retry_backoff
-    request = request or RetryingRequest(connection_pool_size=CONNECTION_POOL, backoff=backoff)
+    request = request or RetryingRequest(
+        connection_pool_size=CONNECTION_POOL, backoff=backoff, metrics=metrics, health=health
+    )
     builder: AnyBuilder = (
         Application.builder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -105,12 +81,13 @@ def application_builder(
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .concurrent_updates(CONCURRENT_UPDATES)
+        .updater(None)
         .request(request)
-        .get_updates_request(get_updates_request or RetryingRequest(backoff=backoff))
+        .get_updates_request(get_updates_request or RetryingRequest(backoff=backoff, health=health))
     )
     if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        limiter = AIORateLimiter(overall_max_rate=settings.send_rate, max_retries=RATE_LIMIT_RETRIES)
+        builder = builder.rate_limiter(limiter)
     return builder
 
 
@@ -121,18 +98,25 @@ def build_application(
     rate_limit: bool = True,
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
+    metrics: Metrics | None = None,
+    health: ApiHealth | None = None,
 ) -> BotApplication:
     """The Application for `settings`. `rate_limit=False` is for benchmarks only; `request` and
     `get_updates_request` let tests answer the Bot API in-process or with short timeouts."""
+    metrics = metrics or Metrics()
     application: BotApplication = (
         application_builder(
-            settings, rate_limit=rate_limit, request=request, get_updates_request=get_updates_request
+            settings,
+            rate_limit=rate_limit,
+            request=request,
+            get_updates_request=get_updates_request,
+            metrics=metrics,
+            health=health,
         )
         .context_types(CONTEXT_TYPES)
-        .post_init(post_init)
         .build()
     )
-    application.bot_data.services = Services(engine)
+    application.bot_data.services = Services(engine, metrics=metrics)
     register(application)
     return application
 
@@ -166,27 +150,3 @@ def register(application: BotApplication) -> None:
         ]
     )
     application.add_error_handler(errors.on_error)
-
-
-def run(settings: Settings, engine: Engine) -> None:
-    """Serve until SIGINT/SIGTERM: long polling by default, or a webhook."""
-    application = build_application(settings, engine)
-    application.post_init = post_init_serving
-    if settings.bot_mode == "webhook":
-        if settings.webhook_secret is None:
-            raise ValueError("WEBHOOK_SECRET is not set")
-        webhook.install()
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=settings.webhook_path,
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret.get_secret_value(),
-            allowed_updates=ALLOWED_UPDATES,
-            bootstrap_retries=BOOTSTRAP_RETRIES,
-            stop_signals=None,
-        )
-    else:
-        application.run_polling(
-            allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES, stop_signals=None
-        )

@@ -42,7 +42,7 @@ def run_console(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
                 break
             choice = line.strip()
             reply: Reply | None
-            if choice.isdigit() and buttons:
+            if choice.isdecimal() and buttons:
                 number = int(choice)
                 if not 1 <= number <= len(buttons):
                     say(BAD_CHOICE.format(number=number))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sys
+import threading
+from types import TracebackType
 
 # httpx logs every request URL at INFO, and Bot API URLs contain the token.
 _QUIET = ("httpx", "httpcore", "apscheduler", "aiohttp.access", "tornado.access")
@@ -32,3 +35,13 @@ def setup_logging(level: str, secrets: list[str]) -> None:
     root.setLevel(level)
     for name in _QUIET:
         logging.getLogger(name).setLevel(logging.WARNING)
+    # Python prints an uncaught exception's traceback itself, around the formatter: route every
+    # one through it, so no token can leak that way either.
+    sys.excepthook = _log_uncaught
+    threading.excepthook = lambda args: _log_uncaught(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def _log_uncaught(
+    kind: type[BaseException], value: BaseException | None, trace: TracebackType | None
+) -> None:
+    logging.getLogger("bot").critical("uncaught exception", exc_info=(kind, value or kind(), trace))

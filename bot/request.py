@@ -16,18 +16,39 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import HTTPXRequest, RequestData
 
 from bot.settings import BACKOFF
+from handlers.metrics import Metrics
 from handlers.ptb import lean_answer
 
 log = logging.getLogger(__name__)
 _SERVER_ERROR = 500
+_CLIENT_ERROR = 400
+
+
+class ApiHealth:
+    """Whether the last request to the Bot API got an answer: /readyz reports it."""
+
+    def __init__(self) -> None:
+        self.reachable = True
+
+    def record(self, reachable: bool) -> None:
+        self.reachable = reachable
 
 
 class RetryingRequest(HTTPXRequest):
     """PTB's httpx request, retrying transport failures and server errors with backoff."""
 
-    def __init__(self, *args: Any, backoff: tuple[float, ...] = BACKOFF, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        backoff: tuple[float, ...] = BACKOFF,
+        health: ApiHealth | None = None,
+        metrics: Metrics | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.backoff = backoff
+        self.health = health or ApiHealth()
+        self.metrics = metrics
 
     async def do_request(
         self,
@@ -39,7 +60,7 @@ class RetryingRequest(HTTPXRequest):
         connect_timeout: Any = HTTPXRequest.DEFAULT_NONE,
         pool_timeout: Any = HTTPXRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        api_method = url.rsplit("/", 1)[-1]  # never log the URL: it holds the token
+        api_method = url.rsplit("/", 1)[-1].split("?", 1)[0]  # never log the URL: it holds the token
         timeouts = {
             "read_timeout": read_timeout,
             "write_timeout": write_timeout,
@@ -50,12 +71,25 @@ class RetryingRequest(HTTPXRequest):
             try:
                 code, body = await super().do_request(url, method, request_data, **timeouts)
             except (TimedOut, NetworkError) as exc:
+                self._failed(api_method, type(exc).__name__)
                 if delay is None:
                     raise
                 log.warning("%s failed (%s), retry %d", api_method, type(exc).__name__, attempt + 1)
             else:
+                self.health.record(True)
                 if code < _SERVER_ERROR or delay is None:
+                    if code >= _CLIENT_ERROR and self.metrics is not None:
+                        self.metrics.api_errors.labels(api_method, str(code)).inc()
                     return code, lean_answer(api_method, code, body)
+                self._failed(api_method, str(code))
                 log.warning("%s got HTTP %d, retry %d", api_method, code, attempt + 1)
+            if self.metrics is not None:
+                self.metrics.api_retries.labels(api_method).inc()
             await asyncio.sleep(delay)
         raise AssertionError("unreachable")
+
+    def _failed(self, api_method: str, kind: str) -> None:
+        if kind != "TimedOut" or api_method != "getUpdates":  # an empty long poll is no failure
+            self.health.record(False)
+        if self.metrics is not None:
+            self.metrics.api_errors.labels(api_method, kind).inc()

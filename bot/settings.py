@@ -40,8 +40,18 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # Seconds between retries of a failed Bot API request, comma-separated.
     bot_api_retry_backoff: str = ",".join(str(s) for s in BACKOFF)
+    # Polling mode: serve /healthz, /readyz and /metrics on this port (webhook mode serves them
+    # beside the webhook).
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_listen: str = "127.0.0.1"
+    # Seconds a stop (SIGTERM) waits for the updates being handled; the rest are delivered again.
+    shutdown_grace: float = Field(default=8.0, ge=0, le=120)
+    # Messages a second the bot sends at most: Telegram's limit for a bot is about 30.
+    send_rate: float = Field(default=30.0, gt=0, le=1000)
+    # Seconds our HTTP server waits for a request's headers, and then for its body.
+    http_timeout: float = Field(default=10.0, gt=0, le=300)
 
-    @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", mode="before")
+    @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", "metrics_port", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -86,7 +96,7 @@ class Settings(BaseSettings):
     @classmethod
     def _is_directory(cls, value: Path) -> Path:
         if not value.is_dir():
-            raise ValueError(f"{value} is not a directory")
+            raise ValueError("is not a directory")
         return value
 
     @model_validator(mode="after")

@@ -32,8 +32,12 @@ async def on_callback(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     if query.inline_message_id is not None:
-        await deliver(context.bot, reply, Where(inline_message_id=query.inline_message_id))
+        await deliver(
+            context.bot, reply, Where(inline_message_id=query.inline_message_id), context.services.metrics
+        )
     elif message is not None:
         # A message too old to edit is answered anew.
         replace = (message.message_id,) if message.is_accessible else ()
-        await deliver(context.bot, reply, Where(chat_id=message.chat.id, replace=replace))
+        await deliver(
+            context.bot, reply, Where(chat_id=message.chat.id, replace=replace), context.services.metrics
+        )

@@ -22,7 +22,9 @@ async def _answer(update: Update, context: BotContext, reply: Reply) -> None:
     message = update.effective_message
     if message is not None:
         quote = message.message_id if message.chat.type != "private" else None
-        await deliver(context.bot, reply, Where(chat_id=message.chat_id, quote=quote))
+        await deliver(
+            context.bot, reply, Where(chat_id=message.chat_id, quote=quote), context.services.metrics
+        )
 
 
 async def _say(update: Update, text: str) -> None:

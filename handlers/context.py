@@ -8,6 +8,7 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
+from handlers.metrics import Metrics
 from handlers.state import FloodGuard, ReplyMemory
 from knowledge import Engine
 
@@ -17,6 +18,7 @@ class Services:
     """What the handlers share: the engine, and per-chat state that holds ids and counters."""
 
     engine: Engine
+    metrics: Metrics = field(default_factory=Metrics)
     replies: ReplyMemory = field(default_factory=ReplyMemory)
     flood: FloodGuard = field(default_factory=FloodGuard)
 

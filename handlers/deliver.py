@@ -15,6 +15,7 @@ from telegram.error import BadRequest
 
 from handlers import wording
 from handlers.keyboards import keyboard
+from handlers.metrics import Metrics
 from handlers.render import render_html, render_single
 from knowledge import Reply
 
@@ -32,8 +33,10 @@ class Where:
     inline_message_id: str | None = None
 
 
-async def deliver(bot: Bot, reply: Reply, where: Where) -> tuple[int, ...]:
+async def deliver(bot: Bot, reply: Reply, where: Where, metrics: Metrics | None = None) -> tuple[int, ...]:
     """Show `reply`; return the ids of the chat messages that now hold it."""
+    if metrics is not None:
+        metrics.answered(reply.kind, reply.escalation.level)
     if where.inline_message_id is not None:
         markup = keyboard((*reply.suggestions, *reply.actions))
         await _edit(bot, render_single(reply), markup, inline_message_id=where.inline_message_id)

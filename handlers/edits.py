@@ -25,5 +25,5 @@ async def on_edited_text(update: Update, context: BotContext) -> None:
         earlier_ids, keep = earlier
         reply = services.engine.with_kept(reply, keep)
         where = Where(chat_id=message.chat_id, replace=earlier_ids)
-    sent = await deliver(context.bot, reply, where)
+    sent = await deliver(context.bot, reply, where, context.services.metrics)
     services.replies.remember(message.chat_id, message.message_id, list(sent), reply.escalation.keep)

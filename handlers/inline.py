@@ -45,6 +45,7 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
         ]
     else:
         reply = engine.answer(query.query)
+        context.services.metrics.answered(reply.kind, reply.escalation.level)
         results = [_article("0", reply)]
         for n, slug in enumerate(reply.topics[1:MAX_RESULTS], start=1):
             other = engine.topic_reply(slug, keep=reply.escalation.keep)

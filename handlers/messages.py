@@ -18,5 +18,7 @@ async def on_text(update: Update, context: BotContext) -> None:
     services = context.services
     reply = services.engine.answer(text)
     quote = message.message_id if message.chat.type != "private" else None
-    sent = await deliver(context.bot, reply, Where(chat_id=message.chat_id, quote=quote))
+    sent = await deliver(
+        context.bot, reply, Where(chat_id=message.chat_id, quote=quote), context.services.metrics
+    )
     services.replies.remember(message.chat_id, message.message_id, list(sent), reply.escalation.keep)

@@ -68,3 +68,42 @@ class FloodGuard:
             return "drop"
         self._noticed.add(user_id)
         return "notice"
+
+
+Claim = Literal["mine", "done", "busy"]
+
+
+class HandledUpdates:
+    """The update_ids handled lately, so that an update delivered again (a webhook retried, a
+    poll after a hard kill) is answered once. A claim lasts `claim_seconds`: if the process
+    handling it dies, the update can be handled again once Telegram redelivers it."""
+
+    def __init__(
+        self,
+        capacity: int = 100_000,
+        claim_seconds: float = 120.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.capacity, self.claim_seconds, self.clock = capacity, claim_seconds, clock
+        self._done: OrderedDict[int, None] = OrderedDict()
+        self._busy: dict[int, float] = {}
+
+    async def claim(self, update_id: int) -> Claim:
+        """ "mine": handle it; "done": already handled; "busy": being handled now."""
+        if update_id in self._done:
+            return "done"
+        until = self._busy.get(update_id)
+        if until is not None and until > self.clock():
+            return "busy"
+        self._busy[update_id] = self.clock() + self.claim_seconds
+        return "mine"
+
+    async def done(self, update_id: int) -> None:
+        self._busy.pop(update_id, None)
+        self._done[update_id] = None
+        while len(self._done) > self.capacity:
+            self._done.popitem(last=False)
+
+    async def release(self, update_id: int) -> None:
+        """Handling stopped before the end: the update may be handled again."""
+        self._busy.pop(update_id, None)

@@ -16,9 +16,6 @@ import knowledge
 
 ROOT = Path(__file__).parents[1]
 PACKAGES = ("knowledge", "handlers", "bot")
-# Fenced until the delivery issue replaces PTB's webhook server with our own; nothing else may
-# join this list.
-PRIVATE_PTB_ALLOWED = {"bot/webhook.py"}
 
 
 def imports(path: Path) -> list[str]:
@@ -67,8 +64,6 @@ def test_no_private_telegram_module(path: Path) -> None:
         for m in imports(path)
         if under(m, "telegram") and any(part.startswith("_") for part in m.split(".")[1:])
     ]
-    if str(path.relative_to(ROOT)) in PRIVATE_PTB_ALLOWED:
-        return
     assert not private, private
 
 

@@ -100,7 +100,7 @@ class PhraseMatcher:
             if text.isalpha():
                 alts_of[text] = self._alternatives(distinct[text])
         for text in distinct:
-            if text.isdigit():
+            if text.isdecimal():  # int() reads these; isdigit() also admits "❶"
                 many = (MANY,) if len(text) > 6 or int(text) >= _MANY_MIN else ()
                 alts_of[text] = (*alts_of[text], NUMBER, *many)
             elif text in _MANY_WORDS:

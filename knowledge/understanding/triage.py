@@ -202,7 +202,7 @@ class Triager:
                 if when is not None:
                     return j + size if self._long_ago(when, today) else None
             word = texts[j]
-            if word.isdigit() and len(word) == 4:
+            if word.isdecimal() and len(word) == 4:
                 year = int(word)
                 if _MIN_YEAR <= year < today.year or (
                     year == today.year and (today - date(year, 1, 1)).days >= self._duration.min_days
@@ -324,7 +324,7 @@ def _without_contained(reasons: Iterable[str]) -> tuple[str, ...]:
 
 
 def _number(word: str, duration: Duration) -> int | None:
-    if word.isdigit():
+    if word.isdecimal():
         return min(int(word), _NUMBER_CAP)
     return duration.numbers.get(word)
 

@@ -25,6 +25,11 @@ VARIABLES = [
     "KNOWLEDGE_DIR",
     "LOG_LEVEL",
     "BOT_API_RETRY_BACKOFF",
+    "METRICS_PORT",
+    "METRICS_LISTEN",
+    "SHUTDOWN_GRACE",
+    "HTTP_TIMEOUT",
+    "SEND_RATE",
 ]
 
 
@@ -68,14 +73,38 @@ def test_retry_backoff_is_read_from_the_environment(monkeypatch) -> None:
         ({"BOT_API_RETRY_BACKOFF": "soon"}, "BOT_API_RETRY_BACKOFF"),
         ({"BOT_API_RETRY_BACKOFF": "1,-2"}, "BOT_API_RETRY_BACKOFF"),
         ({"BOT_API_RETRY_BACKOFF": ""}, "BOT_API_RETRY_BACKOFF"),
+        ({"METRICS_PORT": "0"}, "METRICS_PORT"),
+        ({"SHUTDOWN_GRACE": "-1"}, "SHUTDOWN_GRACE"),
+        ({"HTTP_TIMEOUT": "0"}, "HTTP_TIMEOUT"),
+        ({"SEND_RATE": "lots"}, "SEND_RATE"),
     ],
 )
-def test_bad_value_is_named(monkeypatch, env: dict[str, str], named: str) -> None:
+def test_bad_value_is_named_and_never_echoed(monkeypatch, env: dict[str, str], named: str) -> None:
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     with pytest.raises(ValidationError) as info:
         Settings(_env_file=None)
-    assert named in describe_error(info.value)
+    message = describe_error(info.value)
+    assert named in message
+    for key, value in env.items():
+        if key != "BOT_MODE":  # "BOT_MODE=webhook needs ..." names a mode, not what was typed
+            assert len(value) < 3 or value not in message, message
+
+
+def test_an_unreadable_env_file_is_named_exit_2(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"LOG_LEVEL=\xff\xfe debug\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "LOG_"))}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "zinc"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert ".env" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_cli_exits_non_zero_and_never_prints_the_token(tmp_path: Path) -> None:

@@ -66,3 +66,20 @@ def test_arbitrary_data_never_raises(data: str) -> None:
 )
 def test_forged_data_is_rejected(data) -> None:
     assert decode(data) is None
+
+
+PART = st.one_of(
+    st.sampled_from(["v2", "v1", "t", "l", "c", "i", "d", "ea", "", "zinc", "twitching", "vitamin-b6"]),
+    st.text(alphabet="0123456789²❶١٢३a-z|", max_size=8),
+    st.text(max_size=6),
+)
+
+
+@given(st.lists(PART, min_size=0, max_size=7))
+def test_random_payloads_decode_or_are_refused_never_raise(parts: list[str]) -> None:
+    data = "|".join(parts)
+    result = decode(data)
+    if isinstance(result, ListButton):
+        assert 0 <= result.page <= 100_000 and str(result.page) == data.split("|")[3]
+    if result is not None:
+        assert data.isascii()

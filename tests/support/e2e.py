@@ -14,8 +14,11 @@ from pathlib import Path
 from telegram.ext import Application
 
 from bot.app import ALLOWED_UPDATES, build_application, post_init
+from bot.dispatch import Dispatcher
+from bot.polling import Poller
 from bot.request import RetryingRequest
 from bot.settings import Settings
+from handlers.state import HandledUpdates
 from knowledge.engine import Engine
 from tests.support.fake_bot_api import FakeBotAPI
 from tests.support.telegram_html import validate, visible_text
@@ -41,24 +44,34 @@ async def polling_bot(
 ) -> AsyncIterator[Application]:
     """The production Application, polling the fake over loopback HTTP, with short timeouts."""
     settings = Settings(telegram_bot_token=api.token, telegram_api_base_url=api.base_url, _env_file=None)
+    poll_request = fast_request(read_timeout + 1, pool=1)
     app = build_application(
         settings,
         engine,
         rate_limit=rate_limit,
         request=fast_request(read_timeout),
-        get_updates_request=fast_request(read_timeout, pool=1),
+        get_updates_request=poll_request,  # shared with the poller, so the app closes it
     )
     await app.initialize()
     await post_init(app)
     await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(
-        poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES, bootstrap_retries=3
+    services = app.bot_data.services
+    dispatcher = Dispatcher(app, services.metrics, HandledUpdates())
+    poller = Poller(
+        app.bot.base_url,
+        poll_request,
+        dispatcher,
+        ALLOWED_UPDATES,
+        poll_timeout=1,
+        confirm_interval=0.1,
     )
+    polling = asyncio.create_task(poller.run())
     try:
         yield app
     finally:
-        await app.updater.stop()
+        poller.stop()
+        await asyncio.wait_for(polling, 10)
+        await poller.close()
         await app.stop()
         await app.shutdown()
 
@@ -120,3 +133,11 @@ async def wait_until_listening(port: int, timeout: float = 30) -> None:
             writer.close()
             await writer.wait_closed()
             return
+
+
+def rss_mb(pid: int) -> float:
+    """A process's resident memory, in MB, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for {pid}")

@@ -1,0 +1,179 @@
+"""Long polling that confirms an update to Telegram only once it, and every update before it,
+has been handled.
+
+Telegram confirms every update below the `offset` of the next getUpdates. PTB's own updater
+confirms a batch as soon as it asks for the next one, so a hard kill loses what was fetched
+but not answered. Here a batch is handled (several updates at once, started in order), its
+handled prefix is confirmed every `confirm_interval`, and the next batch is fetched only when
+this one is done. A stop lets the started updates finish, confirms them and leaves the rest
+unconfirmed: Telegram delivers them again after the restart.
+
+getUpdates is read raw (a GET with query parameters through the request object), so that one
+update PTB cannot parse is skipped and confirmed instead of stopping the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+from telegram.error import InvalidToken, NetworkError, TimedOut
+from telegram.request import BaseRequest
+
+from bot.dispatch import Dispatcher
+
+log = logging.getLogger(__name__)
+_UNAUTHORIZED = (401, 404)
+_CONFLICT = 409
+_MAX_BACKOFF = 30.0
+
+
+class Poller:
+    def __init__(
+        self,
+        base_url: str,  # the bot's base URL: API root plus token ("…/bot123:abc")
+        request: BaseRequest,
+        dispatcher: Dispatcher,
+        allowed_updates: Sequence[str],
+        *,
+        concurrency: int = 8,
+        poll_timeout: int = 50,
+        limit: int = 100,
+        confirm_interval: float = 0.5,
+    ) -> None:
+        self.base_url, self.request, self.dispatcher = base_url, request, dispatcher
+        self.allowed_updates = list(allowed_updates)
+        self.concurrency, self.poll_timeout, self.limit = concurrency, poll_timeout, limit
+        self.confirm_interval = confirm_interval
+        self.offset = 0  # the first update not yet handled (and so not confirmed)
+        self._confirmed = 0
+        self._stop = asyncio.Event()
+
+    def stop(self) -> None:
+        """Fetch nothing more, start nothing more; the updates already started finish."""
+        self._stop.set()
+
+    async def run(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            try:
+                batch = await self._until_stopped(self._fetch(self.offset, self.limit, self.poll_timeout))
+            except (NetworkError, TimedOut, _ApiError) as exc:
+                failures += 1
+                delay = min(_MAX_BACKOFF, 0.5 * 2**failures)
+                log.warning("getUpdates failed (%s), retrying in %.1f s", exc, delay)
+                await self._until_stopped(asyncio.sleep(delay))
+                continue
+            if batch is None:  # stopped while waiting: nothing fetched is started
+                break
+            failures = 0
+            await self._handle(batch)
+
+    async def close(self) -> None:
+        """Confirm what was handled: after run() returns or is cancelled."""
+        await self._confirm()
+
+    async def _handle(self, batch: list[dict[str, Any]]) -> None:
+        """Handle a batch, several at a time, started in update order."""
+        ids = [u["update_id"] for u in batch if isinstance(u, dict) and isinstance(u.get("update_id"), int)]
+        if not ids:
+            return
+        handled: set[int] = set()
+        slots = asyncio.Semaphore(self.concurrency)
+        started: list[asyncio.Task[None]] = []
+
+        async def one(raw: dict[str, Any]) -> None:
+            try:
+                update = self.dispatcher.parse(raw)
+                if update is not None:  # unreadable updates are skipped and confirmed
+                    await self.dispatcher.dispatch(raw, update)
+            finally:
+                slots.release()
+            handled.add(raw["update_id"])
+
+        confirmer = asyncio.create_task(self._confirm_while(lambda: self._prefix(ids, handled)))
+        try:
+            for raw in sorted(
+                (u for u in batch if isinstance(u, dict) and u.get("update_id") in ids),
+                key=lambda u: int(u["update_id"]),
+            ):
+                await slots.acquire()
+                if self._stop.is_set():
+                    slots.release()
+                    break
+                started.append(asyncio.create_task(one(raw)))
+            await asyncio.gather(*started, return_exceptions=True)
+        finally:
+            for task in started:
+                task.cancel()
+            confirmer.cancel()
+            self.offset = max(self.offset, self._prefix(ids, handled))
+
+    @staticmethod
+    def _prefix(ids: list[int], handled: set[int]) -> int:
+        """The offset that confirms the handled updates that no unhandled one precedes."""
+        offset = 0
+        for update_id in sorted(ids):
+            if update_id not in handled:
+                return offset or update_id
+            offset = update_id + 1
+        return offset
+
+    async def _confirm_while(self, prefix: Callable[[], int]) -> None:
+        while True:
+            await asyncio.sleep(self.confirm_interval)
+            self.offset = max(self.offset, prefix())
+            await self._confirm()
+
+    async def _confirm(self) -> None:
+        """Tell Telegram the handled updates are done: a getUpdates that returns at once."""
+        if self.offset <= self._confirmed:
+            return
+        try:
+            await self._fetch(self.offset, 1, 0)
+            self._confirmed = self.offset
+        except (NetworkError, TimedOut, _ApiError) as exc:
+            log.warning("could not confirm handled updates (%s); they may be delivered again", exc)
+
+    async def _fetch(self, offset: int, limit: int, timeout: int) -> list[dict[str, Any]]:
+        query = {
+            "offset": offset,
+            "limit": limit,
+            "timeout": timeout,
+            "allowed_updates": json.dumps(self.allowed_updates),
+        }
+        code, body = await self.request.do_request(
+            f"{self.base_url}/getUpdates?{urlencode(query)}", "GET", read_timeout=timeout + 10
+        )
+        try:
+            answer = json.loads(body)
+        except ValueError:
+            raise _ApiError(f"HTTP {code}, not JSON") from None
+        if code in _UNAUTHORIZED:
+            raise InvalidToken("the bot token was rejected")
+        if code == _CONFLICT:
+            raise _ApiError("conflict: another poller or a webhook is active")
+        if not isinstance(answer, dict) or not answer.get("ok") or not isinstance(answer.get("result"), list):
+            raise _ApiError(
+                f"HTTP {code}: {answer.get('description', '') if isinstance(answer, dict) else ''}"
+            )
+        return [u for u in answer["result"] if isinstance(u, dict)]
+
+    async def _until_stopped(self, work: Any) -> Any:
+        """Run `work`; None if a stop came first (the work is cancelled)."""
+        task = asyncio.ensure_future(work)
+        stopped = asyncio.ensure_future(self._stop.wait())
+        done, _ = await asyncio.wait({task, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
+        if task in done:
+            return task.result()
+        task.cancel()
+        return None
+
+
+class _ApiError(Exception):
+    """The Bot API answered getUpdates with an error."""

@@ -1,0 +1,51 @@
+"""What an operator can watch, in Prometheus' text format. Labels are kinds, levels and method
+names only: never message text, a user id or a chat id."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+
+# Seconds: most answers take a few milliseconds; sends wait for Telegram and the rate limiter.
+_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+
+
+class Metrics:
+    """One registry per application, so that several can live in one process (tests)."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        r = self.registry
+        self.updates = Counter("bot_updates", "Updates received, by type", ["type"], registry=r)
+        self.updates_invalid = Counter(
+            "bot_updates_invalid", "Updates that could not be read, skipped", registry=r
+        )
+        self.updates_duplicate = Counter(
+            "bot_updates_duplicate", "Updates delivered again and not answered twice", registry=r
+        )
+        self.replies = Counter("bot_replies", "Answers given, by kind of reply", ["kind"], registry=r)
+        self.escalations = Counter(
+            "bot_escalations", "Answers with safety advice, by level", ["level"], registry=r
+        )
+        self.handler_seconds = Histogram(
+            "bot_handler_seconds", "Time to handle one update", buckets=_LATENCY_BUCKETS, registry=r
+        )
+        self.api_errors = Counter(
+            "bot_api_errors",
+            "Bot API requests that failed, by method and kind",
+            ["method", "kind"],
+            registry=r,
+        )
+        self.api_retries = Counter(
+            "bot_api_retries", "Bot API requests retried, by method", ["method"], registry=r
+        )
+        self.webhook_rejected = Counter(
+            "bot_webhook_rejected", "Webhook requests refused, by reason", ["reason"], registry=r
+        )
+
+    def answered(self, kind: str, level: str) -> None:
+        self.replies.labels(kind).inc()
+        if level != "none":
+            self.escalations.labels(level).inc()
+
+    def exposition(self) -> bytes:
+        return generate_latest(self.registry)
