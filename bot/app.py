@@ -32,6 +32,7 @@ from bot.settings import Settings
 from handlers import callbacks, edits, errors, flood, inline, messages, other
 from handlers.commands import COMMANDS
 from handlers.context import CONTEXT_TYPES, BotApplication, Services
+from handlers.conversations import Conversations
 from handlers.metrics import Metrics
 from knowledge import Engine
 
@@ -116,7 +117,9 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .build()
     )
-    application.bot_data.services = Services(engine, metrics=metrics)
+    application.bot_data.services = Services(
+        engine, metrics=metrics, conversations=Conversations(ttl=settings.context_ttl)
+    )
     register(application)
     return application
 

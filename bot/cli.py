@@ -1,8 +1,10 @@
-"""`python -m bot ask [--json] [TEXT...]`: the answer engine from the command line.
+"""`python -m bot ask [--json] [--conversation] [TEXT...]`: the answer engine from the command
+line.
 
 A contract the eval tools rely on: with --json, exactly one JSON object per input line, in
 order, flushed after each, with the keys query, topics, section, escalation, reasons,
-suggestions and text.
+suggestions and text. Each line is answered alone, unless --conversation makes the lines one
+conversation: then each is read in the context the lines before it left ("is it safe?").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sys
 from collections.abc import Iterable
 
 from bot.render_text import render_text
-from knowledge import Engine, Reply
+from knowledge import Conversation, Engine, Reply
 
 
 def as_json(query: str, reply: Reply) -> str:
@@ -34,11 +36,19 @@ def as_json(query: str, reply: Reply) -> str:
 def run_ask(engine: Engine, argv: list[str], stdin: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot ask")
     parser.add_argument("--json", action="store_true", help="one JSON object per message")
+    parser.add_argument(
+        "--conversation",
+        action="store_true",
+        help="read the messages as one conversation, each in the context of those before it",
+    )
     parser.add_argument("text", nargs="*", help="the message; without it, read one per line")
     args = parser.parse_args(argv)
     messages = [" ".join(args.text)] if args.text else (line.rstrip("\r\n") for line in stdin or sys.stdin)
+    conversation: Conversation | None = None
     for message in messages:
-        reply = engine.answer(message)
+        reply = engine.answer(message, conversation)
+        if args.conversation:
+            conversation = engine.after(conversation, reply)
         out = as_json(message, reply) if args.json else render_text(reply) + "\n"
         sys.stdout.write(out + "\n")
         sys.stdout.flush()

@@ -1,4 +1,6 @@
-"""The console chat: the same engine, readable text, numbered buttons. No Telegram needed."""
+"""The console chat: the same engine, readable text, numbered buttons. No Telegram needed.
+The whole chat is one conversation: follow-ups ("is it safe?") and button presses move it on
+as on Telegram."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import sys
 from typing import TextIO
 
 from bot.render_text import buttons_of, render_text
-from knowledge import Action, Engine, Reply
+from knowledge import Action, Conversation, Engine, Reply
 
 GREETING = (
     "Console chat: type a question and press Enter. Type a number to press a button. Ctrl-D or Ctrl-C quits."
@@ -20,6 +22,8 @@ BUTTON_EXPIRED = "That button has expired. Please ask again."
 def _press(engine: Engine, action: Action) -> Reply | None:
     if action.listing is not None:
         return engine.catalogue(action.listing, action.page, action.keep)
+    if action.check is not None:
+        return engine.check(action.topic, action.check, action.keep)
     return engine.topic_reply(action.topic, action.section, action.keep)
 
 
@@ -35,6 +39,7 @@ def run_console(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
     greeting = engine.greeting()
     say(render_text(greeting, numbered=True))
     buttons = buttons_of(greeting)
+    conversation: Conversation | None = None
     try:
         while True:
             line = input(PROMPT) if interactive else stdin.readline()
@@ -52,7 +57,8 @@ def run_console(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.
                     say(BUTTON_EXPIRED)
                     continue
             else:
-                reply = engine.answer(line)
+                reply = engine.answer(line, conversation)
+            conversation = engine.after(conversation, reply)
             say(render_text(reply, numbered=True))
             buttons = buttons_of(reply)
     except (EOFError, KeyboardInterrupt):

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=30.0, gt=0, le=1000)
     # Seconds our HTTP server waits for a request's headers, and then for its body.
     http_timeout: float = Field(default=10.0, gt=0, le=300)
+    # Seconds a conversation's context (topics, section, advice level; never text) is kept
+    # after its last message, so that "is it safe?" knows what "it" is.
+    context_ttl: float = Field(default=1800.0, gt=0, le=7 * 24 * 3600)
 
     @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", "metrics_port", mode="before")
     @classmethod

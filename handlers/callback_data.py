@@ -1,6 +1,9 @@
 """Button payloads: stateless, versioned, at most 64 bytes, validated on the way back.
 
     v2|t|<slug>|<section code>|<keep>   a topic, optionally one of its sections
+    v2|k|<slug>|<step>.<yes>.<unsure>|<keep>
+                                        a step of a condition's symptom check: the answers so
+                                        far as three hexadecimal numbers (Answers)
     v2|l|<c or i>|<page>|<keep>         a page of the list of conditions or ingredients
 
 Section codes come from knowledge's table of sections. `keep` is the escalation advice the
@@ -14,9 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pydantic import ValidationError
 from telegram.constants import InlineKeyboardButtonLimit
 
-from knowledge import SECTIONS, Action, Listing
+from knowledge import SECTIONS, Action, Answers, Listing
 
 VERSION = "v2"
 MAX_BYTES = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
@@ -28,12 +32,20 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_PAGE = 100_000
 _KEEP = re.compile(r"[a-z]{0,8}")
 _DIGITS = re.compile(r"[0-9]{1,6}")  # str.isdigit() also accepts "²", which int() refuses
+_ANSWERS = re.compile(r"([0-9a-f]{1,2})\.([0-9a-f]{1,8})\.([0-9a-f]{1,8})")
 
 
 @dataclass(frozen=True)
 class TopicButton:
     slug: str
     section: str | None
+    keep: str = ""
+
+
+@dataclass(frozen=True)
+class CheckButton:
+    slug: str
+    answers: Answers
     keep: str = ""
 
 
@@ -48,13 +60,16 @@ def encode(action: Action) -> str | None:
     """The payload for an action, or None if it cannot fit in 64 bytes."""
     if action.listing is not None:
         data = f"{VERSION}|l|{_LISTING_CODE[action.listing]}|{action.page}|{action.keep}"
+    elif action.check is not None:
+        a = action.check
+        data = f"{VERSION}|k|{action.topic}|{a.step:x}.{a.yes:x}.{a.unsure:x}|{action.keep}"
     else:
         code = _CODE_OF[action.section] if action.section else ""
         data = f"{VERSION}|t|{action.topic}|{code}|{action.keep}"
     return data if len(data.encode()) <= MAX_BYTES else None
 
 
-def decode(data: str | None) -> TopicButton | ListButton | None:
+def decode(data: str | None) -> TopicButton | CheckButton | ListButton | None:
     """The button's meaning, or None for anything stale, forged or malformed."""
     if not data or len(data.encode()) > MAX_BYTES:
         return None
@@ -64,6 +79,13 @@ def decode(data: str | None) -> TopicButton | ListButton | None:
     _, kind, target, extra, keep = parts
     if kind == "t" and _SLUG.fullmatch(target) and (extra == "" or extra in _SECTION_OF):
         return TopicButton(target, _SECTION_OF.get(extra), keep)
+    answers = _ANSWERS.fullmatch(extra)
+    if kind == "k" and _SLUG.fullmatch(target) and answers is not None:
+        step, yes, unsure = (int(n, 16) for n in answers.groups())
+        try:
+            return CheckButton(target, Answers(step=step, yes=yes, unsure=unsure), keep)
+        except ValidationError:  # a step past any check
+            return None
     if kind == "l" and target in _LISTINGS and _DIGITS.fullmatch(extra) and int(extra) <= _MAX_PAGE:
         return ListButton(_LISTINGS[target], int(extra), keep)
     return None

@@ -1,20 +1,23 @@
-"""Button presses: section, did-you-mean, related-topic and page buttons edit their message."""
+"""Button presses: section, did-you-mean, related-topic, symptom-check and page buttons edit
+their message. A topic button moves the conversation on to that topic, as if it was asked."""
 
 from __future__ import annotations
 
 from telegram import Update
 
 from handlers import wording
-from handlers.callback_data import ListButton, TopicButton, decode
+from handlers.callback_data import CheckButton, ListButton, TopicButton, decode
 from handlers.context import BotContext
+from handlers.conversations import conversation_key
 from handlers.deliver import Where, deliver
 from knowledge import Engine, Reply
 
 
-def _reply_for(engine: Engine, data: str | None) -> Reply | None:
-    button = decode(data)
+def _reply_for(engine: Engine, button: TopicButton | CheckButton | ListButton | None) -> Reply | None:
     if isinstance(button, TopicButton):
         return engine.topic_reply(button.slug, button.section, button.keep)
+    if isinstance(button, CheckButton):
+        return engine.check(button.slug, button.answers, button.keep)
     if isinstance(button, ListButton):
         return engine.catalogue(button.listing, button.page, button.keep)
     return None
@@ -25,7 +28,8 @@ async def on_callback(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    reply = _reply_for(context.services.engine, query.data)
+    button = decode(query.data)
+    reply = _reply_for(context.services.engine, button)
     message = query.message
     if reply is None or (message is None and query.inline_message_id is None):
         await query.answer(wording.BUTTON_EXPIRED)
@@ -38,6 +42,11 @@ async def on_callback(update: Update, context: BotContext) -> None:
     elif message is not None:
         # A message too old to edit is answered anew.
         replace = (message.message_id,) if message.is_accessible else ()
-        await deliver(
-            context.bot, reply, Where(chat_id=message.chat.id, replace=replace), context.services.metrics
-        )
+        where = Where(chat_id=message.chat.id, replace=replace)
+        services = context.services
+        if not isinstance(button, TopicButton):
+            await deliver(context.bot, reply, where, services.metrics)
+            return
+        async with services.conversations.turn(conversation_key(message.chat, query.from_user)) as turn:
+            await deliver(context.bot, reply, where, services.metrics)
+            turn.after = services.engine.after(turn.before, reply)

@@ -12,6 +12,7 @@ from telegram import Update
 
 from handlers import wording
 from handlers.context import BotContext
+from handlers.conversations import conversation_key
 from handlers.deliver import Where, deliver
 from knowledge import Listing, Reply
 
@@ -51,8 +52,19 @@ def _listing(listing: Listing) -> CommandCallback:
 
 
 async def privacy(update: Update, context: BotContext) -> None:
-    """Say what is kept about the user: nothing beyond the running process."""
-    await _say(update, wording.PRIVACY_TEXT)
+    """Say what is kept about the user, where, and for how long."""
+    conversations = context.services.conversations
+    minutes = max(1, round(conversations.ttl / 60))
+    await _say(update, wording.PRIVACY_TEXT.format(minutes=minutes, where=conversations.where))
+
+
+async def forget(update: Update, context: BotContext) -> None:
+    """Forget what the conversation is about, now."""
+    message = update.effective_message
+    if message is None:
+        return
+    await context.services.conversations.forget(conversation_key(message.chat, update.effective_user))
+    await _say(update, wording.FORGET_DONE)
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("conditions", _listing("conditions"), "Conditions I know"),
     Command("ingredients", _listing("ingredients"), "Ingredients I know"),
     Command("privacy", privacy, "What I keep about you"),
+    Command("forget", forget, "Forget our conversation"),
 )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
+from handlers.conversations import Conversations
 from handlers.metrics import Metrics
 from handlers.state import FloodGuard, ReplyMemory
 from knowledge import Engine
@@ -15,10 +16,12 @@ from knowledge import Engine
 
 @dataclass
 class Services:
-    """What the handlers share: the engine, and per-chat state that holds ids and counters."""
+    """What the handlers share: the engine, and per-chat state that holds ids, counters and
+    slugs."""
 
     engine: Engine
     metrics: Metrics = field(default_factory=Metrics)
+    conversations: Conversations = field(default_factory=Conversations)
     replies: ReplyMemory = field(default_factory=ReplyMemory)
     flood: FloodGuard = field(default_factory=FloodGuard)
 

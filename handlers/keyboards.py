@@ -15,7 +15,8 @@ _LONG_LABEL = 22
 
 
 def keyboard(actions: tuple[Action, ...]) -> InlineKeyboardMarkup | None:
-    """Two buttons a row; a long label gets a row of its own. Unencodable actions are left out.
+    """Two buttons a row; a long label gets a row of its own, and a symptom check's answers
+    (Yes, No, Not sure) share one. Unencodable actions are left out.
 
     Keyboards depend only on the (few) topic and section buttons, never on what a user wrote,
     and PTB's markup objects are immutable, so each distinct keyboard is built once."""
@@ -26,11 +27,18 @@ def keyboard(actions: tuple[Action, ...]) -> InlineKeyboardMarkup | None:
 def _keyboard(actions: tuple[Action, ...]) -> InlineKeyboardMarkup | None:
     rows: list[list[InlineKeyboardButton]] = []
     row: list[InlineKeyboardButton] = []
+    answers: list[InlineKeyboardButton] = []
     for action in actions:
         data = encode(action)
         if data is None:
             continue
         button = InlineKeyboardButton(action.label, callback_data=data)
+        if _is_answer(action):
+            answers.append(button)
+            continue
+        if answers:
+            rows.append(answers)
+            answers = []
         if len(action.label) > _LONG_LABEL:
             rows.append([button])
             continue
@@ -38,6 +46,12 @@ def _keyboard(actions: tuple[Action, ...]) -> InlineKeyboardMarkup | None:
         if len(row) == _PER_ROW:
             rows.append(row)
             row = []
-    if row:
-        rows.append(row)
+    for last in (answers, row):
+        if last:
+            rows.append(last)
     return PreparedKeyboard(rows) if rows else None
+
+
+def _is_answer(action: Action) -> bool:
+    """An answer to a symptom check's question (the button that starts a check is not)."""
+    return action.check is not None and action.check.step > 0

@@ -1,4 +1,5 @@
-"""Text messages: answer with the engine, remember which messages answered it."""
+"""Text messages: answer with the engine in the conversation's context, remember which
+messages answered it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from telegram import Update
 
 from handlers.addressing import text_for_bot
 from handlers.context import BotContext
+from handlers.conversations import conversation_key
 from handlers.deliver import Where, deliver
 
 
@@ -16,9 +18,11 @@ async def on_text(update: Update, context: BotContext) -> None:
     if message is None or text is None:
         return
     services = context.services
-    reply = services.engine.answer(text)
-    quote = message.message_id if message.chat.type != "private" else None
-    sent = await deliver(
-        context.bot, reply, Where(chat_id=message.chat_id, quote=quote), context.services.metrics
-    )
-    services.replies.remember(message.chat_id, message.message_id, list(sent), reply.escalation.keep)
+    async with services.conversations.turn(conversation_key(message.chat, message.from_user)) as turn:
+        reply = services.engine.answer(text, turn.before)
+        quote = message.message_id if message.chat.type != "private" else None
+        sent = await deliver(
+            context.bot, reply, Where(chat_id=message.chat_id, quote=quote), services.metrics
+        )
+        services.replies.remember(message.chat_id, message.message_id, list(sent), reply.escalation.keep)
+        turn.after = services.engine.after(turn.before, reply)

@@ -10,12 +10,17 @@ HELP_TEXT = (
     "{commands}"
 )
 PRIVACY_TEXT = (
-    "I don't store your messages or your name. Your question is read to answer it and then "
-    "forgotten; nothing is written to disk or to the logs. While the bot is running, it keeps "
-    "in memory only which of its replies answered which message (so an edited question can "
-    "update its answer), and a per-user message count for flood protection; both vanish when "
-    "the bot restarts."
+    "I don't store your messages or your name, and nothing you write goes to disk or to the "
+    "logs. Your question is read to answer it and then forgotten.\n\n"
+    'So that you can ask follow-ups such as "is it safe?", I remember what we are talking '
+    "about: the topics and section of my last answer and the level of any advice I gave, never "
+    "your words. It is kept for {minutes} minutes after your last message, in the bot's "
+    "{where}, and /forget clears it at once.\n\n"
+    "I also keep, in memory only, which of my replies answered which message (so an edited "
+    "question can update its answer) and a per-user message count for flood protection; both "
+    "vanish when the bot restarts."
 )
+FORGET_DONE = "Done: I've forgotten what we were talking about. Your next question starts afresh."
 EDIT_SUPERSEDED = "(This part of the earlier answer was replaced above.)"
 NON_TEXT_HINT = "I can only read text. Please type your question."
 BUTTON_EXPIRED = "That button has expired. Please ask again."

@@ -9,6 +9,7 @@ Three floors: `base` (articles, overlay and helplines -> a KnowledgeBase), `unde
 from knowledge.answers.reply import (
     Action,
     AdviceList,
+    Answers,
     Escalation,
     Item,
     Level,
@@ -20,6 +21,7 @@ from knowledge.answers.reply import (
 from knowledge.base.errors import KnowledgeError, Problem
 from knowledge.base.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
 from knowledge.base.models import Condition, Ingredient, KnowledgeBase
+from knowledge.conversation import Conversation
 from knowledge.engine import Engine
 from knowledge.sections import SECTIONS, SectionSpec
 from knowledge.understanding.lexicon import LexiconError
@@ -29,7 +31,9 @@ __all__ = [
     "SECTIONS",
     "Action",
     "AdviceList",
+    "Answers",
     "Condition",
+    "Conversation",
     "Engine",
     "Escalation",
     "Ingredient",

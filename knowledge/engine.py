@@ -8,13 +8,19 @@ from datetime import date
 
 from knowledge.answers import wording
 from knowledge.answers.advice import Advisor, with_escalation
+from knowledge.answers.check import SymptomCheck
 from knowledge.answers.compose import Composer
 from knowledge.answers.listings import Listings
-from knowledge.answers.reply import Escalation, Listing, Reply
+from knowledge.answers.reply import Answers, Escalation, Listing, Reply
 from knowledge.base.helplines import shipped_helplines
 from knowledge.base.models import KnowledgeBase
+from knowledge.conversation import MAX_TOPICS, Conversation
 from knowledge.understanding.lexicon import Lexicon, load_lexicon
 from knowledge.understanding.reader import Reader, Reading
+
+# Replies that leave the conversation's topic as it was.
+_KEEPS_CONTEXT = frozenset(("small_talk", "empty", "suggest", "catalogue", "check"))
+_LEADING = frozenset(("emergency", "crisis"))
 
 
 class Engine:
@@ -26,35 +32,84 @@ class Engine:
         self.reader = Reader(kb, self.lexicon, today)
         self.composer = Composer(kb)
         self.listings = Listings(kb)
+        self.checks = SymptomCheck(kb)
         self.advisor = Advisor(kb, self.lexicon.triage, kb.helplines or shipped_helplines())
 
-    def answer(self, text: str) -> Reply:
-        """Answer one message. Escalation is decided from the text alone, whatever matched."""
-        reading = self.reader.read(text)
-        reply = self._reply(reading).model_copy(update={"topics": reading.topics})
-        context = reading.condition
+    def answer(self, text: str, conversation: Conversation | None = None) -> Reply:
+        """Answer one message, in `conversation` if there is one (a follow-up such as "is it
+        safe?" takes its topic from it). Escalation is decided from the text alone."""
+        reading = self.reader.read(text, conversation)
+        reply = self._reply(reading, conversation).model_copy(update={"topics": reading.topics})
+        context = reading.condition or reading.context
         if context is None and reading.ingredients:
             uses = self.kb.ingredients[reading.ingredients[0]].uses
             context = uses[0].condition_slug if len(uses) == 1 else None
         escalation = self.advisor.escalation(reading.triage, context)
-        return with_escalation(reply, escalation).model_copy(update={"disclaimer": wording.DISCLAIMER})
+        if escalation.level in _LEADING:  # now is not the time for a questionnaire
+            reply = reply.model_copy(update={"actions": tuple(a for a in reply.actions if a.check is None)})
+        reply = with_escalation(reply, escalation)
+        if reply.kind == "small_talk":  # one short line
+            return reply
+        return reply.model_copy(update={"disclaimer": wording.DISCLAIMER})
 
-    def _reply(self, reading: Reading) -> Reply:
+    def _reply(self, reading: Reading, conversation: Conversation | None) -> Reply:
         if reading.empty:
             return self.listings.empty()
+        if reading.inherited and reading.triage.level != "none" and self._only_advice(reading):
+            return self.listings.about(reading.topics[0])
         if reading.ingredients:
             section = "safety" if reading.asks_safety else "overview"
             first, *also = reading.ingredients
-            return self.composer.ingredient(first, reading.condition, tuple(also), section)
+            return self.composer.ingredient(first, reading.condition or reading.context, tuple(also), section)
         if reading.condition is not None:
             return self.composer.condition(reading.condition, reading.section)
         if reading.triage.level != "none":
             return self.listings.advice_only(reading.near_misses)
         if reading.small_talk:
-            return self.listings.greeting()
+            return self.listings.small_talk(reading.small_talk, self._reminder(conversation))
+        if reading.other_topic:
+            return self.listings.unknown(reading.other_topic)
         if reading.near_misses:
             return self.listings.suggest(reading.near_misses)
         return self.listings.unknown()
+
+    @staticmethod
+    def _only_advice(reading: Reading) -> bool:
+        """A red flag said in passing ("it's been 2 months now"), with nothing else asked."""
+        return not reading.asks_safety and reading.section == "overview"
+
+    def _reminder(self, conversation: Conversation | None) -> str:
+        level = conversation.level if conversation else "none"
+        numbers = self.advisor.emergency_numbers()
+        if level == "crisis":
+            return wording.AFTER_CRISIS.format(numbers=numbers)
+        if level == "emergency":
+            return wording.AFTER_EMERGENCY.format(numbers=numbers)
+        return ""
+
+    def after(self, conversation: Conversation | None, reply: Reply) -> Conversation:
+        """The conversation once `reply` is shown: its topics, condition, section and level.
+        Small talk changes nothing; a topic the knowledge base lacks clears the topic."""
+        conversation = conversation or Conversation()
+        if reply.kind in _KEEPS_CONTEXT:
+            return conversation
+        level = reply.escalation.level
+        if reply.kind == "unknown":
+            return Conversation(level=level)
+        topics = tuple(t for t in reply.topics if t in self.kb.conditions or t in self.kb.ingredients)
+        if not topics:  # advice about nothing named: the person, not a topic
+            return conversation.model_copy(update={"level": level})
+        condition = next((t for t in topics if t in self.kb.conditions), None)
+        if condition is None:
+            uses = [u.condition_slug for u in self.kb.ingredients[topics[0]].uses]
+            if len(uses) == 1:
+                condition = uses[0]
+            elif conversation.condition in uses:
+                condition = conversation.condition
+        # The topics before stay behind the new ones: "is it safe?" after "which one is best
+        # for twitching?" still means the ingredient.
+        topics = tuple(dict.fromkeys((*topics, *conversation.topics)))[:MAX_TOPICS]
+        return Conversation(topics=topics, condition=condition, section=reply.section, level=level)
 
     def topic_reply(self, slug: str, section: str | None = None, keep: str = "") -> Reply | None:
         """A topic's answer without a message (a button press): no red flag to look for, but
@@ -63,6 +118,15 @@ class Engine:
         if reply is None:
             return None
         reply = reply.model_copy(update={"topics": (slug,), "disclaimer": wording.DISCLAIMER})
+        return self.advisor.with_kept(reply, keep)
+
+    def check(self, slug: str, answers: Answers, keep: str = "") -> Reply | None:
+        """A step of a condition's symptom check (a button press), or None if the button no
+        longer fits the article."""
+        reply = self.checks.step(slug, answers)
+        if reply is None:
+            return None
+        reply = reply.model_copy(update={"disclaimer": wording.DISCLAIMER})
         return self.advisor.with_kept(reply, keep)
 
     def catalogue(self, listing: Listing, page: int = 0, keep: str = "") -> Reply:

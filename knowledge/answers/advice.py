@@ -36,6 +36,9 @@ class Advisor:
         )
         return self._advice(code, condition, triage.reasons, triage.denied)
 
+    def emergency_numbers(self) -> str:
+        return _either(self.helplines.emergency_numbers)
+
     def kept(self, code: str, condition: str | None) -> Escalation:
         """The advice a button brings back (Action.keep): as first shown, without the words
         the person wrote, which no button carries. Unknown codes keep nothing."""

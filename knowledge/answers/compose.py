@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from knowledge.answers import wording
+from knowledge.answers.check import SymptomCheck
 from knowledge.answers.reply import Action, Item, Reply, Section
 from knowledge.base.models import Condition, Ingredient, KnowledgeBase
 from knowledge.sections import BY_KEY, CONDITION_BUTTONS, heading
@@ -25,6 +26,7 @@ class Composer:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self.check = SymptomCheck(kb)
         self.condition = lru_cache(maxsize=_CACHED_ANSWERS)(self._condition)
         self.ingredient = lru_cache(maxsize=_CACHED_ANSWERS)(self._ingredient)
 
@@ -48,6 +50,9 @@ class Composer:
             for spec in CONDITION_BUTTONS
             if spec.key != current
         ]
+        check = self.check.start(slug)
+        if check is not None:
+            actions.append(check)
         if section in ("remedies", "ingredients"):
             actions += [Action(label=i.name, topic=i.slug) for i in self.kb.ingredients_of(slug)]
         return Reply(kind="topic", title=c.name, sections=body, actions=tuple(actions), section=section)

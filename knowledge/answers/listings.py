@@ -78,10 +78,11 @@ class Listings:
             disclaimer=wording.DISCLAIMER,
         )
 
-    def unknown(self) -> Reply:
+    def unknown(self, name: str = "") -> Reply:
+        """What the bot knows, for a topic it does not (`name`, when the lexicon knows it)."""
         return Reply(
             kind="unknown",
-            title=wording.UNKNOWN_TITLE,
+            title=wording.UNKNOWN_NAMED_TITLE.format(name=name) if name else wording.UNKNOWN_TITLE,
             intro=wording.UNKNOWN_BODY,
             sections=self._known(),
         )
@@ -93,6 +94,19 @@ class Listings:
             intro=wording.SUGGEST_BODY,
             suggestions=self._suggestions(slugs),
         )
+
+    def small_talk(self, kind: str, after: str = "") -> Reply:
+        """One short line for a thank-you, an ok or a goodbye (and `after`, a reminder of the
+        help given before); a greeting gets the greeting."""
+        if kind == "greeting":
+            return self.greeting()
+        return Reply(kind="small_talk", title=wording.SMALL_TALK_LINES[kind], intro=after)
+
+    def about(self, slug: str) -> Reply:
+        """Advice about a topic in the conversation ("it's been 2 months now"): the advice, and
+        a button back to the topic."""
+        actions = (Action(label=self.kb.name_of(slug) or slug, topic=slug),)
+        return Reply(kind="advice", title="", actions=actions)
 
     def advice_only(self, near_misses: tuple[str, ...]) -> Reply:
         """No topic, but red flags: the advice alone (and did-you-mean buttons if any), never

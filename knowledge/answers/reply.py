@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from knowledge.sections import is_section
 
 Level = Literal["none", "doctor", "emergency", "crisis"]
-ReplyKind = Literal["topic", "suggest", "unknown", "small_talk", "empty", "catalogue", "advice"]
+ReplyKind = Literal["topic", "suggest", "unknown", "small_talk", "empty", "catalogue", "advice", "check"]
 Listing = Literal["conditions", "ingredients"]
 # A key of knowledge.sections.SECTIONS ("causes", "safety", ...).
 SectionName = str
@@ -39,13 +39,42 @@ class Section(_Frozen):
     paragraph: str = ""
 
 
+MAX_QUESTIONS = 32  # a check asks at most this many of an article's items
+
+
+class Answers(_Frozen):
+    """A symptom check's answers so far: how many questions were answered (`step`), and which
+    of them got Yes or Not sure (bit i for question i). No answer means No. Small enough for a
+    button, so a check needs no state on any server."""
+
+    step: int = Field(default=0, ge=0, le=MAX_QUESTIONS)
+    yes: int = Field(default=0, ge=0)
+    unsure: int = Field(default=0, ge=0)
+
+    def answer(self, choice: Literal["yes", "no", "unsure"]) -> Answers:
+        bit = 1 << self.step
+        return Answers(
+            step=self.step + 1,
+            yes=self.yes | (bit if choice == "yes" else 0),
+            unsure=self.unsure | (bit if choice == "unsure" else 0),
+        )
+
+    def valid_for(self, questions: int) -> bool:
+        """Whether these answers can come from a check of `questions` questions."""
+        limit = 1 << self.step
+        return (
+            self.step <= questions and self.yes < limit and self.unsure < limit and not self.yes & self.unsure
+        )
+
+
 class Action(_Frozen):
-    """A follow-up the user can pick: a topic (optionally one of its sections), or a page of a
-    listing of all topics."""
+    """A follow-up the user can pick: a topic (optionally one of its sections), a step of the
+    topic's symptom check (`check`), or a page of a listing of all topics."""
 
     label: str
     topic: str = ""
     section: SectionName | None = None
+    check: Answers | None = None
     listing: Listing | None = None
     page: int = 0
     # The escalation advice this follow-up must show again (Escalation.keep), so that no

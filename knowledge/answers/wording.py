@@ -81,3 +81,37 @@ NEXT_PAGE = "Next ›"
 PAGE_OF = "Page {page} of {pages}"
 CONDITIONS_TITLE = "Conditions I know"
 INGREDIENTS_TITLE = "Ingredients I know"
+
+# Small talk: one short line each, never the topic lists.
+SMALL_TALK_LINES = {
+    "thanks": "You're welcome! Ask me any time.",
+    "ok": "👍 Anything else, just ask.",
+    "bye": "Take care! I'm here whenever you have a question.",
+}
+# After emergency or crisis advice, a closing line still points to help.
+AFTER_EMERGENCY = "If anything gets worse, call your local emergency number ({numbers})."
+AFTER_CRISIS = (
+    "If you need to talk, the lines I gave you are there any time. In danger, call your local "
+    "emergency number ({numbers})."
+)
+UNKNOWN_NAMED_TITLE = "I don't have information on {name} yet."
+
+# The symptom check: the article's own "When to See a Doctor" items, one at a time.
+CHECK_BUTTON = "Check my symptoms"
+CHECK_TITLE = "Symptom check: {condition}"
+CHECK_PROGRESS = "Question {number} of {total}"
+CHECK_QUESTION = "Does this apply to you?"
+CHECK_YES = "Yes"
+CHECK_NO = "No"
+CHECK_UNSURE = "Not sure"
+CHECK_RESULT_TITLE = "Symptom check: {condition}, your result"
+CHECK_DOCTOR_ADVICE = (
+    "Based on your answers, please see a doctor about this rather than manage it on your own. "
+    "If it gets suddenly worse, call your local emergency number."
+)
+CHECK_SAID_YES = "You said yes to:"
+CHECK_SAID_UNSURE = "You were not sure about:"
+CHECK_ALL_NO = "You said none of the signs that need a doctor apply to you right now."
+CHECK_SELF_CARE = "What the article suggests trying"
+CHECK_WATCH = "See a doctor if any of these appear"
+CHECK_BACK = "Back to {condition}"

@@ -31,3 +31,12 @@ def split_parenthesised(name: str) -> tuple[str, list[str]]:
     """`GABA (gamma aminobutyric acid)` -> (`GABA`, [`gamma aminobutyric acid`])."""
     inner = [m.strip() for m in re.findall(r"\(([^)]*)\)", name) if m.strip()]
     return " ".join(_PAREN.sub(" ", name).split()), inner
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG = 200  # bounds what stored context may hold
+
+
+def is_slug(text: str) -> bool:
+    """What slugify can produce (and button data and stored context may carry)."""
+    return len(text) <= MAX_SLUG and _SLUG.fullmatch(text) is not None

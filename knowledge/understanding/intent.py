@@ -1,13 +1,20 @@
-"""Which section of a condition a message asks for, and whether it is only small talk."""
+"""What a message asks beyond its topics: which section, whether it is a question, and whether
+it is only small talk (a greeting, a thank-you, an ok, a goodbye)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
+from itertools import pairwise
 
 from knowledge.answers.reply import SectionName
+from knowledge.understanding.lexicon import Language, SmallTalkKind
 from knowledge.understanding.normalise import Token
 from knowledge.understanding.patterns import SECTION, SMALL_TALK
 from knowledge.understanding.phrase_matcher import Hit, longest_first
+
+# When a message holds small talk of several kinds, the reply answers the strongest.
+_STRONGEST_FIRST: tuple[SmallTalkKind, ...] = ("bye", "thanks", "greeting", "ok")
 
 
 def section_for(hits: list[Hit], condition: str, order: tuple[str, ...]) -> SectionName:
@@ -24,9 +31,53 @@ def section_for(hits: list[Hit], condition: str, order: tuple[str, ...]) -> Sect
     return winners[0]
 
 
-def is_small_talk(tokens: list[Token], hits: list[Hit], stopwords: frozenset[str]) -> bool:
-    """Only greetings, thanks and filler words: "hi", "thanks!", "hello there"."""
-    covered = {i for h in hits if h.pattern.tag == SMALL_TALK for i in range(h.start, h.end)}
-    if not covered:
-        return False
-    return all(i in covered or t.text in stopwords for i, t in enumerate(tokens))
+def is_question(tokens: list[Token], source: str, language: Language) -> bool:
+    """A question mark, a question word anywhere, or a verb before its subject ("is it")."""
+    if "?" in source or "？" in source:
+        return True
+    questions = language.questions
+    texts = [t.text for t in tokens]
+    if any(t in questions.openers for t in texts):
+        return True
+    return any(a in questions.verbs and b in questions.subjects for a, b in pairwise(texts))
+
+
+def small_talk(
+    tokens: list[Token], hits: list[Hit], language: Language, *, question: bool, closing: bool
+) -> SmallTalkKind | None:
+    """The kind of small talk the message is, if it is only that: every word small talk or a
+    filler word ("thanks so much!"), or, when `closing` is allowed (no topic, no question, no
+    red flag) and the message is no `question`, a statement closed by a thank-you or goodbye,
+    or opened by an ok."""
+    talk = [h for h in hits if h.pattern.tag == SMALL_TALK and h.pattern.kind in language.small_talk]
+    if not talk:
+        return None
+    groups = language.small_talk
+    covered = {i for h in talk for i in range(h.start, h.end)}
+    kinds = {groups[h.pattern.kind or ""].reply for h in talk}
+    # A question is small talk only in so many words ("what can you do?"), never with filler
+    # words around a greeting or an ok ("what helps?", "why not?").
+    filler = () if question else language.stopwords
+    if all(i in covered or t.text in filler for i, t in enumerate(tokens)):
+        return next(k for k in _STRONGEST_FIRST if k in kinds)
+    if not closing or question:
+        return None
+    closers = {
+        groups[h.pattern.kind or ""].reply
+        for h in talk
+        if groups[h.pattern.kind or ""].closing == "anywhere"
+        or (groups[h.pattern.kind or ""].closing == "start" and h.start == 0)
+    }
+    return next((k for k in _STRONGEST_FIRST if k in closers), None)
+
+
+def emoji_small_talk(source: str, language: Language) -> SmallTalkKind | None:
+    """A message of emoji only ("👍", "🙏🙏"): the strongest kind among its emoji; any other
+    symbol is read as an ok."""
+    found: set[SmallTalkKind] = set()
+    for group in language.small_talk.values():
+        if any(e in source for e in group.emoji):
+            found.add(group.reply)
+    if found:
+        return next(k for k in _STRONGEST_FIRST if k in found)
+    return "ok" if any(unicodedata.category(c) == "So" for c in source) else None

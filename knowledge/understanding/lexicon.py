@@ -99,11 +99,34 @@ class SectionWords(_Frozen):
     section: str | None = None
 
 
+SmallTalkKind = Literal["greeting", "thanks", "ok", "bye"]
+
+
+class SmallTalk(_Frozen):
+    """Words that are small talk of one kind. `closing`: whether they also close a statement
+    ("ok will call my gp, thanks"): never, when they open it, or anywhere in it."""
+
+    reply: SmallTalkKind
+    phrases: tuple[str, ...]
+    closing: Literal["never", "start", "anywhere"] = "never"
+    emoji: tuple[str, ...] = ()
+
+
+class Questions(_Frozen):
+    openers: tuple[str, ...]
+    verbs: frozenset[str]
+    subjects: frozenset[str]
+
+
 class Language(_Frozen):
-    small_talk: PhraseList
+    small_talk: dict[str, SmallTalk]
     stopwords: frozenset[str]
     section_order: tuple[str, ...]
     sections: dict[str, SectionWords]
+    questions: Questions
+    follow_up: frozenset[str]
+    refers_back: frozenset[str]
+    other_topics: PhraseList
 
 
 class Lexicon(_Frozen):
@@ -132,10 +155,14 @@ def _language(raw: dict[str, Any], path: Path) -> Language:
         if target not in SECTION_NAMES:
             raise LexiconError(f"{path}: [sections.{name}] targets unknown section {target!r}")
     return Language(
-        small_talk=PhraseList.model_validate(raw["small_talk"]),
+        small_talk={name: SmallTalk.model_validate(body) for name, body in raw["small_talk"].items()},
         stopwords=frozenset(raw["stopwords"]["words"]),
         section_order=order,
         sections=parsed,
+        questions=Questions.model_validate(raw["questions"]),
+        follow_up=frozenset(raw["follow_up"]["words"]),
+        refers_back=frozenset(raw["refers_back"]["words"]),
+        other_topics=PhraseList.model_validate(raw["other_topics"]),
     )
 
 

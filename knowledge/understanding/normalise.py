@@ -77,12 +77,21 @@ def clean(text: str) -> str:
     return fold(_APOSTROPHE.sub("", text))
 
 
+# Texting spellings read as the words they stand for, so that every phrase written with "you"
+# also meets "u" ("can u overdose" is "can you overdose").
+_TEXTING = {"u": "you", "ur": "your", "r": "are", "cuz": "because", "coz": "because", "b4": "before"}
+
+
 def words(text: str) -> list[str]:
     """The normalised words of a text, in order."""
     cleaned = clean(text)
     if cleaned.isascii():
-        return _ASCII_NUMBER_THEN_WORD.sub(r"\1 ", cleaned).translate(_ASCII_BREAKS).split()
-    return _WORD.findall(_NUMBER_THEN_WORD.sub(r"\1 ", cleaned))
+        found = _ASCII_NUMBER_THEN_WORD.sub(r"\1 ", cleaned).translate(_ASCII_BREAKS).split()
+    else:
+        found = _WORD.findall(_NUMBER_THEN_WORD.sub(r"\1 ", cleaned))
+    if _TEXTING.keys().isdisjoint(found):
+        return found
+    return [_TEXTING.get(w, w) for w in found]
 
 
 class Tokens(list[Token]):

@@ -18,7 +18,7 @@ from typing import Any
 
 from knowledge.understanding.normalise import stem, words
 
-CRISIS, EMERGENCY, DOCTOR, IGNORE, SMALL_TALK, SECTION, TOPIC, FRAME = (
+CRISIS, EMERGENCY, DOCTOR, IGNORE, SMALL_TALK, SECTION, TOPIC, FRAME, OTHER_TOPIC = (
     "crisis",
     "emergency",
     "doctor",
@@ -27,6 +27,7 @@ CRISIS, EMERGENCY, DOCTOR, IGNORE, SMALL_TALK, SECTION, TOPIC, FRAME = (
     "section",
     "topic",
     "frame",
+    "other_topic",  # a name the knowledge base does not cover ("melatonin")
 )
 FLAG_TAGS = frozenset((CRISIS, EMERGENCY, DOCTOR))
 ARTICLE_FLAG = "article"  # the kind of a red flag lent by an article's "When to See a Doctor"

@@ -15,6 +15,7 @@ from knowledge.understanding.patterns import (
     DOCTOR,
     FRAME,
     IGNORE,
+    OTHER_TOPIC,
     SECTION,
     SMALL_TALK,
     TOPIC,
@@ -102,7 +103,9 @@ def _lexicon_patterns(lexicon: Lexicon) -> Iterator[Pattern]:
             for part, phrase in enumerate(parts):
                 yield from _compiled((phrase,), triage.groups, tag=FRAME, kind=name, frame=frame, part=part)
     yield from _compiled(triage.ignore.phrases, triage.groups, tag=IGNORE)
-    yield from _compiled(language.small_talk.phrases, {}, tag=SMALL_TALK)
+    for name, talk in language.small_talk.items():
+        yield from _compiled(talk.phrases, {}, tag=SMALL_TALK, kind=name)
+    yield from _compiled(language.other_topics.phrases, {}, tag=OTHER_TOPIC)
     for name, entry in language.sections.items():
         yield from _compiled(
             entry.phrases, {}, tag=SECTION, section=entry.section or name, weight=entry.weight

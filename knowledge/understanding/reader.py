@@ -1,29 +1,40 @@
 """Reading a message: its words, the topics it names or describes, the section it asks for, its
-red flags. Pure understanding: what to answer is knowledge.answers' job."""
+red flags, and what it refers to in the conversation so far. Pure understanding: what to answer
+is knowledge.answers' job."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from knowledge.base.models import KnowledgeBase
-from knowledge.understanding.intent import is_small_talk, section_for
-from knowledge.understanding.lexicon import Lexicon
-from knowledge.understanding.normalise import Tokens, tokenize
-from knowledge.understanding.patterns import SECTION, TOPIC
-from knowledge.understanding.phrase_matcher import PhraseMatcher
+from knowledge.conversation import Conversation
+from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
+from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
+from knowledge.understanding.normalise import Tokens, tokenize, words
+from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK
+from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
 from knowledge.understanding.phrasebook import build_patterns, vocabulary
 from knowledge.understanding.topic_index import TopicIndex
 from knowledge.understanding.triage import Triager, TriageResult
 
 _FEARED_SECTIONS = ("severity", "doctor")
+# A worry about an ingredient ("is that normal?", "why not?", "should she ask her doctor?")
+# is a question about its safety: an ingredient has no causes, severity or doctor section.
+_SAFETY_WORRIES = ("severity", "doctor", "causes")
+# Sections that only a condition has: asked after an ingredient, they are about the condition.
+_CONDITION_ONLY = ("types", "ingredients", "remedies")
+_NOT_CARRIED = ("safety", "overview")  # sections a condition does not take from the last question
+_CLEAR_ASK = 4  # the weight of language.toml's "strong" section phrases
 
 
 @dataclass(frozen=True)
 class Reading:
     """What one message is about. `conditions` are named or described ("my eyelid keeps
-    jumping"); `concerns` are serious conditions feared ("do I have ALS?")."""
+    jumping"); `concerns` are serious conditions feared ("do I have ALS?"). `inherited`: the
+    topic comes from the conversation ("is it safe?"), not the message. `context`: the
+    condition in context, for an ingredient asked about in its conversation."""
 
     ingredients: tuple[str, ...]
     conditions: tuple[str, ...]
@@ -32,8 +43,11 @@ class Reading:
     triage: TriageResult
     asks_safety: bool
     section: str  # for the first condition or concern; "overview" when none is asked
-    small_talk: bool
+    small_talk: SmallTalkKind | None
     empty: bool = False  # no words at all
+    other_topic: str = ""  # a name the knowledge base does not cover ("melatonin")
+    inherited: bool = False
+    context: str | None = None
 
     @property
     def condition(self) -> str | None:
@@ -45,13 +59,24 @@ class Reading:
         return (*self.ingredients, *dict.fromkeys((*self.conditions, *self.concerns)))
 
 
-NOTHING = Reading((), (), (), (), TriageResult("none", ()), False, "overview", False, empty=True)
+NOTHING = Reading((), (), (), (), TriageResult("none", ()), False, "overview", None, empty=True)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What reading needs of a message besides the Reading: its tokens, the phrases found, and
+    the token positions that name a topic."""
+
+    tokens: Tokens
+    hits: list[Hit]
+    named: frozenset[int]
 
 
 class Reader:
     """Builds every index once per knowledge base; reads any number of messages."""
 
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, today: Callable[[], date]) -> None:
+        self.kb = kb
         self.lexicon = lexicon
         self.today = today
         language = lexicon.language
@@ -60,20 +85,36 @@ class Reader:
         patterns = build_patterns(lexicon, kb)
         self.phrases = PhraseMatcher(patterns, vocabulary(patterns, lexicon, kb), never_fuzzy)
         self.triager = Triager(lexicon.triage)
+        # The name as the lexicon writes it, for each other topic's normalised label.
+        self._other_names = {" ".join(words(p)): p for p in language.other_topics.phrases}
+        # Words that tie a message to the conversation: the words of every topic's names, and
+        # of the overlay's word lists (body parts, how twitching moves).
+        names = [n for c in kb.conditions.values() for n in (c.name, *c.aliases)]
+        names += [n for i in kb.ingredients.values() for n in (i.name, *i.aliases)]
+        names += [entry for entries in kb.groups.values() for entry in entries]
+        self._topic_words = frozenset(w for n in names for w in words(n)) - language.stopwords
 
-    def read(self, text: str) -> Reading:
+    def read(self, text: str, conversation: Conversation | None = None) -> Reading:
+        """Read a message; a follow-up takes its topic from `conversation`."""
         tokens = tokenize(text)
         if not tokens:
-            return NOTHING
-        return self._read(tokens)
+            kind = emoji_small_talk(text, self.lexicon.language)
+            return NOTHING if kind is None else replace(NOTHING, small_talk=kind, empty=False)
+        reading, found = self._read(tokens)
+        if conversation is None or conversation.focus is None:
+            return reading
+        if reading.topics:
+            return self._in_context(reading, found, conversation)
+        return self._follow_up(reading, found, conversation)
 
-    def _read(self, tokens: Tokens) -> Reading:
+    def _read(self, tokens: Tokens) -> tuple[Reading, _Words]:
+        language = self.lexicon.language
         hits = self.phrases.match(tokens)
         found = self.index.find(tokens)
         mentioned = list(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
         ingredients = tuple(slug for slug, kind in mentioned if kind == "ingredient")
         named = [slug for slug, kind in mentioned if kind == "condition"]
-        described = [o for h in hits if h.pattern.tag == TOPIC for o in sorted(h.pattern.owners)]
+        described = [o for h in hits if h.pattern.tag == "topic" for o in sorted(h.pattern.owners)]
         conditions = tuple(dict.fromkeys((*named, *described)))
         concerns = tuple(slug for slug, kind in mentioned if kind == "concern")
         in_question = next(iter((*conditions, *concerns)), None)
@@ -83,13 +124,21 @@ class Reader:
         asks_safety = any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits)
         section = "overview"
         if in_question is not None:
-            asked = [h for h in hits if h.pattern.section != "safety"]
-            section = section_for(asked, in_question, self.lexicon.language.section_order)
+            section = self._section(hits, in_question)
             feared = concerns and (section == "overview" or not conditions)
             if feared and section not in _FEARED_SECTIONS:
                 section = "severity"  # "do I have ALS?": what sets a worrying case apart
-        small_talk = is_small_talk(tokens, hits, self.lexicon.language.stopwords)
-        return Reading(
+        other = ""
+        if not mentioned and not described:
+            other = next(
+                (self._other_names.get(h.pattern.label, "") for h in hits if h.pattern.tag == OTHER_TOPIC), ""
+            )
+        talk = None
+        if any(h.pattern.tag == SMALL_TALK for h in hits):
+            question = is_question(tokens, tokens.source, language)
+            closing = not (mentioned or described or other) and triage.level == "none"
+            talk = small_talk(tokens, hits, language, question=question, closing=closing)
+        reading = Reading(
             ingredients,
             conditions,
             concerns,
@@ -97,5 +146,90 @@ class Reader:
             triage,
             asks_safety,
             section,
-            small_talk,
+            talk,
+            other_topic=other,
         )
+        spans = frozenset(i for m in found.mentions for i in range(m.start, m.end))
+        return reading, _Words(tokens, hits, spans)
+
+    def _section(self, hits: list[Hit], condition: str) -> str:
+        asked = [h for h in hits if h.pattern.section != "safety"]
+        return section_for(asked, condition, self.lexicon.language.section_order)
+
+    def _in_context(self, reading: Reading, found: _Words, conversation: Conversation) -> Reading:
+        """A message with a topic of its own: that topic, still in the conversation's condition
+        ("and b6?"), asking what the question before asked when it says nothing else. A
+        serious condition named in a safety question about the ingredient in focus is the
+        person's own ("is it ok with my ms meds?"): the question is the ingredient's."""
+        focus = conversation.focus or ""
+        lived_with = reading.concerns and not (reading.ingredients or reading.conditions)
+        if lived_with and reading.asks_safety and focus in self.kb.ingredients:
+            return replace(
+                reading, ingredients=(focus,), concerns=(), context=conversation.condition, inherited=True
+            )
+        if reading.condition is None:
+            reading = replace(reading, context=conversation.condition)
+        if not self._elliptical(found) or reading.small_talk:
+            return reading
+        last = conversation.section
+        if reading.ingredients and not reading.conditions and last == "safety":
+            return replace(reading, asks_safety=True)
+        if reading.condition is not None and reading.section == "overview" and last not in _NOT_CARRIED:
+            return replace(reading, section=last)
+        return reading
+
+    def _elliptical(self, found: _Words) -> bool:
+        """Nothing but the topic's name and words such as "and", "what about": "and b6?"."""
+        language = self.lexicon.language
+        return all(
+            i in found.named or t.text in language.stopwords or t.text in language.follow_up
+            for i, t in enumerate(found.tokens)
+        )
+
+    def _ties_back(self, reading: Reading, found: _Words) -> bool:
+        """Whether a message without a topic follows on from the conversation: it asks, has a
+        red flag or a section's words, or points back ("it", "that"). "diabetes" does not."""
+        language = self.lexicon.language
+        if reading.triage.level != "none" or any(h.pattern.tag == SECTION for h in found.hits):
+            return True
+        if any(t.text in language.refers_back or t.text in self._topic_words for t in found.tokens):
+            return True
+        return is_question(found.tokens, found.tokens.source, language)
+
+    def _follow_up(self, reading: Reading, found: _Words, conversation: Conversation) -> Reading:
+        """A message with no topic of its own refers to the conversation's, unless it is small
+        talk, names a topic the knowledge base lacks or nearly names one it has ("magnes"), has
+        nothing that ties it to the conversation ("diabetes"), or is a crisis (about the person,
+        not a topic). The section is read again for that topic."""
+        if reading.small_talk or reading.other_topic or reading.triage.level == "crisis":
+            return reading
+        if reading.near_misses and reading.triage.level == "none":  # a name mistyped: ask which
+            return reading
+        if not self._ties_back(reading, found):
+            return reading
+        focus, condition = conversation.focus or "", conversation.condition
+        inherited = replace(reading, inherited=True, near_misses=())
+        if focus in self.kb.ingredients:
+            # As for "magnesium for years": in a talk about a supplement, how long is how long
+            # it was taken ("why is taking it for years a problem"), not how long a symptom
+            # lasted. Every other red flag still counts.
+            triage = self.triager.assess(found.tokens, found.hits, self.today(), durations=False)
+            inherited = replace(inherited, triage=triage)
+            asked = self._section(found.hits, condition or "")
+            if reading.asks_safety or asked in _SAFETY_WORRIES:
+                return replace(inherited, ingredients=(focus,), asks_safety=True, context=condition)
+            # Only a clear ask moves to the condition ("what else helps?"), not a word such as
+            # "capsule" said about the ingredient.
+            strong = [h for h in found.hits if h.pattern.weight >= _CLEAR_ASK]
+            clear = self._section(strong, condition or "")
+            if clear in _CONDITION_ONLY and condition is not None and condition in self.kb.conditions:
+                return replace(inherited, conditions=(condition,), section=clear)
+            return replace(inherited, ingredients=(focus,), context=condition)
+        if focus in self.kb.conditions:
+            section = self._section(found.hits, focus)
+            if section == "overview" and reading.asks_safety:
+                ingredient = next((t for t in conversation.topics if t in self.kb.ingredients), None)
+                if ingredient is not None:
+                    return replace(inherited, ingredients=(ingredient,), context=focus)
+            return replace(inherited, conditions=(focus,), section=section)
+        return reading  # a topic the knowledge base no longer has (reloaded since)

@@ -73,3 +73,47 @@ def test_streams_each_answer_before_the_next_line_arrives() -> None:
         finally:
             proc.stdin.close()
             assert proc.wait(timeout=30) == 0
+
+
+def test_conversation_reads_each_line_in_the_context_of_those_before() -> None:
+    lines = ["magnesum?", "is it safe?", "how much can i take", "thanks", "and b6?", "what about vitamin d"]
+    result = ask("--json", "--conversation", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert all(set(o) == KEYS for o in out)
+    assert [(o["topics"][:1], o["section"]) for o in out] == [
+        (["magnesium"], "overview"),
+        (["magnesium"], "safety"),
+        (["magnesium"], "safety"),
+        ([], "overview"),
+        (["vitamin-b6"], "safety"),
+        ([], "overview"),
+    ]
+    assert out[3]["text"] == "You're welcome! Ask me any time."
+
+
+def test_without_conversation_each_line_is_answered_alone() -> None:
+    result = ask("--json", stdin="magnesium\nis it safe?\n")
+    second = json.loads(result.stdout.splitlines()[1])
+    assert second["topics"] == []
+
+
+def test_a_conversation_set_scores_the_same_through_the_cli(engine) -> None:
+    """The eval tools run `ask --json --conversation` on each conversation: it must agree with
+    the engine in-process, turn for turn."""
+    from tests.conftest import DATA
+    from tests.support.eval_scoring import items
+
+    for conv in items(DATA / "conversations.jsonl")[:8]:
+        texts = [t["text"] for t in conv["turns"]]
+        result = ask("--json", "--conversation", stdin="\n".join(texts) + "\n")
+        out = [json.loads(line) for line in result.stdout.splitlines()]
+        conversation = None
+        for text, got in zip(texts, out, strict=True):
+            reply = engine.answer(text, conversation)
+            conversation = engine.after(conversation, reply)
+            assert (got["topics"], got["section"], got["escalation"]) == (
+                list(reply.topics),
+                reply.section,
+                reply.escalation.level,
+            ), text

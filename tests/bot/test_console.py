@@ -60,3 +60,24 @@ def test_ctrl_c_exits_cleanly(engine: Engine) -> None:
     out = io.StringIO()
     assert run_console(engine, interrupting, out) == 0
     assert out.getvalue().rstrip().endswith(console.BYE)
+
+
+def test_the_console_is_one_conversation(engine: Engine) -> None:
+    out = io.StringIO()
+    run_console(engine, io.StringIO("zinc\nis it safe?\nthanks\n"), out)
+    text = out.getvalue()
+    assert "Safety\n• Upper limit for adults" in text
+    assert "You're welcome! Ask me any time." in text
+
+
+def test_the_symptom_check_runs_on_numbered_choices(engine: Engine) -> None:
+    """ "Check my symptoms", then Yes/No/Not sure as numbers, to the doctor outcome."""
+    twitching = engine.answer("twitching")
+    check = next(n for n, a in enumerate(twitching.actions, start=1) if a.check is not None)
+    items = engine.kb.conditions["twitching"].when_to_see_doctor
+    presses = [str(check), "1", *(["2"] * (len(items) - 1))]  # Yes, then No to the rest
+    out = io.StringIO()
+    run_console(engine, io.StringIO("twitching\n" + "\n".join(presses) + "\n"), out)
+    text = out.getvalue()
+    assert f"{texts.CHECK_QUESTION}\n{items[0]}\n\n[1] Yes\n[2] No\n[3] Not sure" in text
+    assert f"{texts.CHECK_SAID_YES}\n• {items[0]}" in text

@@ -30,6 +30,7 @@ VARIABLES = [
     "SHUTDOWN_GRACE",
     "HTTP_TIMEOUT",
     "SEND_RATE",
+    "CONTEXT_TTL",
 ]
 
 

@@ -54,6 +54,7 @@ async def test_conversation(api: FakeBotAPI, engine: Engine) -> None:
             "When to see a doctor",
             "Remedies",
             "Ingredients",
+            "Check my symptoms",
         ]
 
         api.push_callback(CHAT, condition["message_id"], buttons["Causes"])

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.callback_data import MAX_BYTES, ListButton, TopicButton, decode, encode
-from knowledge.answers.reply import Action
+from handlers.callback_data import MAX_BYTES, CheckButton, ListButton, TopicButton, decode, encode
+from knowledge.answers.reply import Action, Answers
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,18 @@ def test_the_kept_advice_travels_with_the_button(keep: str) -> None:
     assert decode(encode(page)) == ListButton("conditions", 2, keep)
 
 
+@pytest.mark.parametrize(
+    "answers",
+    [Answers(), Answers(step=1, yes=1), Answers(step=5, yes=0b10001, unsure=0b00100), Answers(step=32)],
+)
+@pytest.mark.parametrize("keep", ["", "d", "wab"])
+def test_check_roundtrip(answers: Answers, keep: str) -> None:
+    """A symptom check's answers so far travel in the button: no state anywhere."""
+    data = encode(Action(label="Yes", topic="twitching", check=answers, keep=keep))
+    assert data is not None and len(data.encode()) <= MAX_BYTES
+    assert decode(data) == CheckButton("twitching", answers, keep)
+
+
 def test_too_long_slug_is_not_encoded() -> None:
     assert encode(Action(label="x", topic="a" * 70)) is None
 
@@ -39,7 +51,7 @@ def test_too_long_slug_is_not_encoded() -> None:
 @given(st.text(max_size=100))
 def test_arbitrary_data_never_raises(data: str) -> None:
     result = decode(data)
-    assert result is None or isinstance(result, TopicButton | ListButton)
+    assert result is None or isinstance(result, TopicButton | CheckButton | ListButton)
 
 
 @pytest.mark.parametrize(
@@ -62,6 +74,14 @@ def test_arbitrary_data_never_raises(data: str) -> None:
         "v2|t|zinc\n||",
         "v2|l|c|1\n|",
         "v2|t|zinc||d\n",
+        "v2|k|twitching|0.0|",
+        "v2|k|twitching|21.0.0|",
+        "v2|k|twitching|1.-1.0|",
+        "v2|k|twitching|1.G.0|",
+        "v2|k|twitching|1.².0|",
+        "v2|k|twitching|1.0.0.0|",
+        "v2|k|twitching|1.123456789.0|",
+        "v2|k|Twitching|1.0.0|",
     ],
 )
 def test_forged_data_is_rejected(data) -> None:
@@ -69,8 +89,10 @@ def test_forged_data_is_rejected(data) -> None:
 
 
 PART = st.one_of(
-    st.sampled_from(["v2", "v1", "t", "l", "c", "i", "d", "ea", "", "zinc", "twitching", "vitamin-b6"]),
-    st.text(alphabet="0123456789²❶١٢३a-z|", max_size=8),
+    st.sampled_from(
+        ["v2", "v1", "t", "l", "k", "c", "i", "d", "ea", "", "zinc", "twitching", "vitamin-b6", "1.0.0"]
+    ),
+    st.text(alphabet="0123456789²❶١٢३a-z|.", max_size=8),
     st.text(max_size=6),
 )
 
@@ -81,5 +103,7 @@ def test_random_payloads_decode_or_are_refused_never_raise(parts: list[str]) -> 
     result = decode(data)
     if isinstance(result, ListButton):
         assert 0 <= result.page <= 100_000 and str(result.page) == data.split("|")[3]
+    if isinstance(result, CheckButton):
+        assert result.answers.step <= 32 and result.answers.yes >= 0
     if result is not None:
         assert data.isascii()

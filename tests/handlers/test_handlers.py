@@ -45,7 +45,7 @@ async def test_post_init_registers_commands(bot_app) -> None:
     app, api = bot_app
     await post_init(app)
     menus = api.sent("setMyCommands")
-    everything = ["start", "help", "conditions", "ingredients", "privacy"]
+    everything = ["start", "help", "conditions", "ingredients", "privacy", "forget"]
     assert [c["command"] for c in menus[0]["commands"]] == everything
     groups = next(m for m in menus if (m.get("scope") or {}).get("type") == "all_group_chats")
     assert [c["command"] for c in groups["commands"]] == [c for c in everything if c != "start"]
@@ -85,7 +85,15 @@ async def test_text_message_gets_formatted_answer_with_section_buttons(bot_app) 
     sent = api.sent()[0]
     assert sent["text"].startswith("<b>Twitching</b>")
     labels = [b["text"] for b in buttons(sent)]
-    assert labels == ["Types", "Causes", "Serious causes", "When to see a doctor", "Remedies", "Ingredients"]
+    assert labels == [
+        "Types",
+        "Causes",
+        "Serious causes",
+        "When to see a doctor",
+        "Remedies",
+        "Ingredients",
+        "Check my symptoms",
+    ]
     assert all(len(b["callback_data"].encode()) <= MAX_BYTES for b in buttons(sent))
 
 

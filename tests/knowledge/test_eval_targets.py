@@ -8,6 +8,9 @@
   idioms and look-alikes that must not alarm;
 - validation.jsonl: all of these at once, written blind (without seeing the lexicon or the other
   sets) as a check on how the lexicon generalises, and tuned on after its first reading.
+- conversations.jsonl: conversations modelled on forum threads, scored turn by turn in context
+  (follow-ups such as "is it safe?"); conversations_blind.jsonl and conversations_blind2.jsonl
+  were written blind, each read once before any tuning on it (see the README).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import pytest
 
 from knowledge.engine import Engine
 from tests.conftest import DATA
-from tests.support.eval_scoring import Score, score, score_levels
+from tests.support.eval_scoring import Score, score, score_conversations, score_levels
 
 REAL = ["real_messages.jsonl", "real_more.jsonl"]
 CRISIS = ["crisis.jsonl", "crisis_more.jsonl"]
@@ -64,3 +67,24 @@ def test_crisis_set_targets(engine: Engine, name: str) -> None:
     assert Score.rate(levels.crisis) >= (0.95 if name == "validation.jsonl" else 0.97), levels.misses
     assert Score.rate(levels.emergency) == 1.0, levels.misses
     assert Score.rate(levels.alarmed) <= 0.02, levels.misses
+
+
+@pytest.mark.parametrize(
+    ("name", "split"),
+    [
+        ("conversations.jsonl", "tune"),
+        ("conversations.jsonl", "holdout"),
+        ("conversations_blind.jsonl", None),
+        ("conversations_blind2.jsonl", None),
+    ],
+)
+def test_conversation_targets(engine: Engine, name: str, split: str | None) -> None:
+    """Follow-ups reach the topic in context and the section they ask; every red flag on every
+    turn escalates; first turns hold the single-message targets."""
+    s = score_conversations(engine, DATA / name, split=split)
+    assert len(s.follow.topic) >= 50 and len(s.follow.recall) >= 5
+    assert Score.rate(s.follow.topic) >= 0.95, s.misses
+    assert Score.rate(s.follow.section) >= 0.90, s.misses
+    assert Score.rate(s.first.recall + s.follow.recall) == 1.0, s.misses
+    assert Score.rate(s.first.false_alarm + s.follow.false_alarm) <= 0.03, s.misses
+    assert Score.rate(s.first.topic) >= 0.97, s.misses

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from knowledge.answers import wording as texts
-from knowledge.answers.reply import Reply
+from knowledge.answers.reply import Answers, Reply
 from knowledge.base.models import KnowledgeBase
 from knowledge.engine import Engine
 from knowledge.sections import CONDITION_BUTTONS, SECTIONS
@@ -124,7 +124,10 @@ def test_condition_overview_is_synopsis_with_buttons_for_other_sections(
 ) -> None:
     reply = engine.answer("twitching")
     assert reply.sections[0].paragraph == kb.conditions["twitching"].synopsis
-    assert [a.section for a in reply.actions] == [s.key for s in CONDITION_BUTTONS if s.key != "synopsis"]
+    sections = [a for a in reply.actions if a.check is None]
+    assert [a.section for a in sections] == [s.key for s in CONDITION_BUTTONS if s.key != "synopsis"]
+    check = [a for a in reply.actions if a.check is not None]
+    assert [(a.topic, a.check) for a in check] == [("twitching", Answers())]
 
 
 def test_each_section_shows_its_items(engine: Engine, kb: KnowledgeBase) -> None:

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knowledge.answers.reply import Reply
 from knowledge.engine import Engine
 
 LEVEL = {"none": 0, "doctor": 1, "emergency": 2, "crisis": 3}
@@ -32,42 +33,71 @@ def items(path: Path, split: str | None = None) -> list[dict]:
 def score(engine: Engine, path: Path, split: str | None = None) -> Score:
     s = Score()
     for item in items(path, split):
-        reply = engine.answer(item["text"].replace("\n", " "))
-        topics = list(reply.topics)
-        topic_ok = None
-        if "topic" in item:
-            want = item["topic"]
-            topic_ok = (not topics) if want == [None] else bool(topics) and topics[0] in want
-            if None in want and not topics:
-                topic_ok = True
-            s.topic.append(topic_ok)
-            if not topic_ok:
-                s.misses.append(f"topic {item['id']} {item['text'][:70]!r}: want {want}, got {topics}")
-        if "section" in item and topic_ok is not False:
-            ok = reply.section in item["section"]
-            s.section.append(ok)
-            if not ok:
-                s.misses.append(
-                    f"section {item['id']} {item['text'][:70]!r}: want {item['section']}, got {reply.section}"
-                )
-        got = LEVEL[reply.escalation.level]
-        need = min(LEVEL[x] for x in item["escalation"])
-        if need == 0:
-            alarm = got > max(LEVEL[x] for x in item["escalation"])
-            s.false_alarm.append(alarm)
-            if alarm:
-                s.misses.append(
-                    f"alarm {item['id']} {item['text'][:70]!r}: {reply.escalation.level} "
-                    f"{reply.escalation.reasons}"
-                )
-        else:
-            s.recall.append(got >= need)
-            if got < need:
-                s.misses.append(
-                    f"missed {item['id']} {item['text'][:70]!r}: want {item['escalation']}, "
-                    f"got {reply.escalation.level}"
-                )
+        judge(item, engine.answer(item["text"].replace("\n", " ")), s)
     return s
+
+
+def judge(item: dict, reply: Reply, s: Score, where: str = "") -> None:
+    """Score one labelled message's reply into `s`, by the rules of score_eval.py."""
+    name = where or item.get("id", "")
+    topics = list(reply.topics)
+    topic_ok = None
+    if "topic" in item:
+        want = item["topic"]
+        topic_ok = (not topics) if want == [None] else bool(topics) and topics[0] in want
+        if None in want and not topics:
+            topic_ok = True
+        s.topic.append(topic_ok)
+        if not topic_ok:
+            s.misses.append(f"topic {name} {item['text'][:70]!r}: want {want}, got {topics}")
+    if "section" in item and topic_ok is not False:
+        ok = reply.section in item["section"]
+        s.section.append(ok)
+        if not ok:
+            s.misses.append(
+                f"section {name} {item['text'][:70]!r}: want {item['section']}, got {reply.section}"
+            )
+    got = LEVEL[reply.escalation.level]
+    need = min(LEVEL[x] for x in item["escalation"])
+    if need == 0:
+        alarm = got > max(LEVEL[x] for x in item["escalation"])
+        s.false_alarm.append(alarm)
+        if alarm:
+            s.misses.append(
+                f"alarm {name} {item['text'][:70]!r}: {reply.escalation.level} {reply.escalation.reasons}"
+            )
+    else:
+        s.recall.append(got >= need)
+        if got < need:
+            want, got_level = item["escalation"], reply.escalation.level
+            s.misses.append(f"missed {name} {item['text'][:70]!r}: want {want}, got {got_level}")
+
+
+@dataclass
+class Conversations:
+    """A conversation set's scores: first turns, and follow-up turns (each read in the
+    context the turns before it left, as `ask --json --conversation` reads them)."""
+
+    first: Score = field(default_factory=Score)
+    follow: Score = field(default_factory=Score)
+    whole: list[bool] = field(default_factory=list)  # every turn of a conversation right
+
+    @property
+    def misses(self) -> list[str]:
+        return self.first.misses + self.follow.misses
+
+
+def score_conversations(engine: Engine, path: Path, split: str | None = None) -> Conversations:
+    out = Conversations()
+    for conv in items(path, split):
+        conversation = None
+        misses = len(out.misses)
+        for n, turn in enumerate(conv["turns"]):
+            reply = engine.answer(turn["text"], conversation)
+            conversation = engine.after(conversation, reply)
+            judge(turn, reply, out.follow if n else out.first, f"{conv['id']}#{n}")
+        out.whole.append(len(out.misses) == misses)
+    return out
 
 
 @dataclass

@@ -1,0 +1,56 @@
+"""What a conversation is about, carried from one message to the next: slugs and levels only,
+never what anyone wrote. The engine reads a follow-up ("is it safe?") against it and gives the
+next one after each answer (Engine.after)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from knowledge.answers.reply import Level, SectionName
+from knowledge.base.slugs import is_slug
+from knowledge.sections import is_section
+
+MAX_TOPICS = 4
+
+
+class Conversation(BaseModel):
+    """`topics`: the last answer's topics, the one in focus first. `condition`: the condition
+    in context (named, or the one an ingredient was asked about). `section`: the last section
+    shown. `level`: the last escalation level reached."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    topics: tuple[str, ...] = Field(default=(), max_length=MAX_TOPICS)
+    condition: str | None = None
+    section: SectionName = "overview"
+    level: Level = "none"
+
+    @field_validator("topics")
+    @classmethod
+    def _slugs(cls, topics: tuple[str, ...]) -> tuple[str, ...]:
+        if not all(is_slug(t) for t in topics):
+            raise ValueError("topics must be slugs")
+        return topics
+
+    @field_validator("condition")
+    @classmethod
+    def _slug(cls, condition: str | None) -> str | None:
+        if condition is not None and not is_slug(condition):
+            raise ValueError("condition must be a slug")
+        return condition
+
+    @field_validator("section")
+    @classmethod
+    def _section(cls, section: str) -> str:
+        if not is_section(section):
+            raise ValueError(f"unknown section {section!r}")
+        return section
+
+    @property
+    def focus(self) -> str | None:
+        """The topic a follow-up refers to."""
+        return self.topics[0] if self.topics else self.condition
+
+    @property
+    def empty(self) -> bool:
+        return self.focus is None and self.level == "none"

@@ -1,0 +1,190 @@
+"""Follow-ups read in the conversation's context; small talk; what the context keeps."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from knowledge import Conversation, Reply
+from knowledge.answers import wording
+from knowledge.base.models import KnowledgeBase
+from knowledge.engine import Engine
+from tests.knowledge.test_properties import RED_FLAGS, SETTINGS
+
+
+def chat(engine: Engine, *messages: str) -> list[Reply]:
+    """Answer messages as one conversation, as the bot does."""
+    conversation, replies = None, []
+    for text in messages:
+        reply = engine.answer(text, conversation)
+        conversation = engine.after(conversation, reply)
+        replies.append(reply)
+    return replies
+
+
+def topic_and_section(reply: Reply) -> tuple[str | None, str]:
+    return (reply.topics[0] if reply.topics else None), reply.section
+
+
+@pytest.mark.parametrize("follow_up", ["is it safe?", "how much can I take", "side effects?", "max dose?"])
+def test_safety_questions_refer_to_the_ingredient_in_context(engine: Engine, follow_up: str) -> None:
+    _, reply = chat(engine, "magnesum?", follow_up)
+    assert topic_and_section(reply) == ("magnesium", "safety")
+    assert reply.sections[0].heading == "Safety"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "sections"),
+    [
+        ("what causes it?", {"causes"}),
+        ("why?", {"causes"}),
+        ("how do I stop it", {"remedies"}),
+        ("when should I worry?", {"doctor", "severity"}),
+        ("what kinds are there", {"types"}),
+    ],
+)
+def test_section_questions_refer_to_the_condition_in_context(
+    engine: Engine, follow_up: str, sections: set[str]
+) -> None:
+    _, reply = chat(engine, "my eyelid keeps twitching", follow_up)
+    topic, section = topic_and_section(reply)
+    assert topic == "twitching" and section in sections
+
+
+def test_a_new_topic_wins_and_keeps_the_condition_in_context(engine: Engine) -> None:
+    first, second, third = chat(engine, "does magnesium help my twitching", "and b6?", "what about zinc")
+    assert first.topics[0] == "magnesium"
+    assert second.topics == ("vitamin-b6",) and third.topics == ("zinc",)
+    # Still about twitching: its use for twitching comes first.
+    assert third.sections[0].heading == "For Twitching"
+
+
+def test_a_bare_new_topic_asks_what_the_question_before_asked(engine: Engine) -> None:
+    _, reply = chat(engine, "is ashwagandha safe while breastfeeding?", "what about l-theanine?")
+    assert topic_and_section(reply) == ("l-theanine", "safety")
+    _, reply = chat(engine, "what causes twitching", "and b6?")
+    assert topic_and_section(reply) == ("vitamin-b6", "overview")  # b6 has no causes section
+
+
+def test_an_unknown_topic_is_not_the_topic_in_context(engine: Engine) -> None:
+    _, unknown, safe = chat(engine, "magnesium", "what about vitamin d", "is it safe?")
+    assert unknown.kind == "unknown" and not unknown.topics
+    assert unknown.title == wording.UNKNOWN_NAMED_TITLE.format(name="vitamin d")
+    assert not safe.topics  # "it" is vitamin D now, which the bot does not know
+
+
+def test_a_red_flag_without_a_topic_escalates_with_the_condition_in_context(
+    engine: Engine, kb: KnowledgeBase
+) -> None:
+    _, reply = chat(engine, "twitching in my legs", "its been 2 months now")
+    assert reply.kind == "advice" and reply.topics == ("twitching",)
+    assert reply.escalation.level == "doctor"
+    listed = [item for advice in reply.escalation.lists for item in advice.items]
+    assert listed == list(kb.conditions["twitching"].when_to_see_doctor)
+    assert [a.topic for a in reply.actions] == ["twitching"]
+
+
+def test_red_flags_are_judged_on_every_message_by_itself(engine: Engine) -> None:
+    replies = chat(engine, "ashwagandha", "my lips are swelling up", "ok", "is it safe?")
+    assert replies[1].escalation.level == "emergency" and replies[1].topics == ("ashwagandha",)
+    assert replies[3].escalation.level == "none"  # the context never raises a later message
+
+
+def test_a_crisis_is_about_the_person_not_the_topic(engine: Engine) -> None:
+    _, reply = chat(engine, "magnesium", "i want to end my life")
+    assert reply.escalation.level == "crisis" and reply.escalation.leads
+    assert not reply.topics
+
+
+@SETTINGS
+@given(st.sampled_from(["magnesium", "twitching", "zinc"]), st.sampled_from(RED_FLAGS))
+def test_a_red_flag_escalates_in_any_context(engine: Engine, topic: str, flag: str) -> None:
+    alone = engine.answer(flag).escalation.level
+    _, reply = chat(engine, topic, flag)
+    assert reply.escalation.level == alone != "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("thanks!", wording.SMALL_TALK_LINES["thanks"]),
+        ("thank you so much", wording.SMALL_TALK_LINES["thanks"]),
+        ("ok", wording.SMALL_TALK_LINES["ok"]),
+        ("great", wording.SMALL_TALK_LINES["ok"]),
+        ("👍", wording.SMALL_TALK_LINES["ok"]),
+        ("🙏🙏", wording.SMALL_TALK_LINES["thanks"]),
+        ("bye", wording.SMALL_TALK_LINES["bye"]),
+        ("ok will call my gp tomorrow, thanks", wording.SMALL_TALK_LINES["thanks"]),
+        ("ok going to the er now", wording.SMALL_TALK_LINES["ok"]),
+    ],
+)
+def test_small_talk_gets_one_short_line(engine: Engine, text: str, line: str) -> None:
+    _, reply = chat(engine, "magnesium", text)
+    assert reply.kind == "small_talk" and reply.title == line
+    assert not reply.sections and not reply.actions and not reply.disclaimer and not reply.topics
+
+
+@pytest.mark.parametrize("text", ["hi", "hello there", "what can you do"])
+def test_a_greeting_gets_the_greeting(engine: Engine, text: str) -> None:
+    assert engine.answer(text) == engine.greeting()
+
+
+@pytest.mark.parametrize("text", ["ok so is it safe?", "thanks, how much can i take", "ok but why"])
+def test_a_question_after_thanks_is_a_question(engine: Engine, text: str) -> None:
+    _, reply = chat(engine, "magnesium", text)
+    assert reply.kind == "topic" and reply.topics[0] == "magnesium"
+
+
+def test_small_talk_leaves_the_context_as_it_was(engine: Engine) -> None:
+    replies = chat(engine, "zinc", "thanks", "👍", "is it safe?")
+    assert topic_and_section(replies[-1]) == ("zinc", "safety")
+
+
+def test_after_emergency_advice_small_talk_still_points_to_help(engine: Engine) -> None:
+    _, _, reply = chat(engine, "gaba", "my throat is swelling shut", "ok calling 911")
+    assert reply.kind == "small_talk" and "emergency number" in reply.intro
+
+
+def test_the_context_holds_slugs_and_levels_only(engine: Engine) -> None:
+    conversation = Conversation()
+    for text in ("my calves twitch, could it be ALS", "magnesium?", "my dad had MS"):
+        conversation = engine.after(conversation, engine.answer(text, conversation))
+    dumped = conversation.model_dump()
+    assert set(dumped) == {"topics", "condition", "section", "level"}
+    assert dumped["topics"][0] == "twitching" and "magnesium" in dumped["topics"]
+    assert dumped["level"] == "doctor"
+
+
+def test_stored_context_is_validated() -> None:
+    """A context read back from a store is checked: nothing but slugs, sections and levels."""
+    ok = Conversation(topics=("magnesium",), condition="twitching", section="safety", level="doctor")
+    assert Conversation.model_validate_json(ok.model_dump_json()) == ok
+    for bad in (
+        {"topics": ["<b>x</b>"]},
+        {"condition": "Twitching!"},
+        {"section": "nonsense"},
+        {"level": "panic"},
+        {"topics": ["a", "b", "c", "d", "e"]},
+        {"text": "my message"},
+    ):
+        with pytest.raises(ValidationError):
+            Conversation.model_validate(bad)
+
+
+def test_follow_ups_without_context_are_answered_alone(engine: Engine) -> None:
+    assert engine.answer("is it safe?").kind in ("unknown", "suggest")
+    assert engine.answer("is it safe?", Conversation()).topics == ()
+
+
+@pytest.mark.parametrize("text", ["diabetes", "insomnia", "headache"])
+def test_a_bare_name_of_something_else_is_not_a_follow_up(engine: Engine, text: str) -> None:
+    _, reply = chat(engine, "twitching", text)
+    assert reply.kind == "unknown" and not reply.topics
+
+
+@pytest.mark.parametrize("text", ["both legs", "would glycinate be better", "it gets worse at night"])
+def test_a_message_that_ties_back_is_a_follow_up(engine: Engine, text: str) -> None:
+    _, reply = chat(engine, "does magnesium help my twitching", text)
+    assert reply.topics
