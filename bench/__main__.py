@@ -1,8 +1,10 @@
 """`python -m bench [--quick] [--json]`: the engine at four knowledge-base sizes against scan
-baselines, start-up and memory of `python -m bot`, end-to-end throughput (bench/e2e.py).
+baselines, start-up and memory of `python -m bot`, end-to-end throughput (bench/e2e.py), and one
+ingredient listed by a quarter of 300 and 3,000 articles (bench/hub.py).
 
---quick: the same sizes and messages with fewer repetitions and smaller baseline budgets
-(about 30 s on two cores). --json: also print one JSON object, as the last line.
+--quick: the same sizes and messages with fewer repetitions and smaller baseline budgets, the
+hub at 300 articles only (about 30 s on two cores). --json: also print one JSON object, as the
+last line.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from bench import report
 from bench.e2e import run_e2e
 from bench.engine_bench import Settings, SizeResult, bench_size
+from bench.hub import HubResult, bench_hub
 from bench.messages import adversarial_vocabulary, message_mix
 from bench.startup import import_times, startup
 
@@ -30,6 +33,8 @@ class Config:
     import_runs: int
     quick: bool
     e2e: bool = True  # the end-to-end run needs the Telegram stack; the smoke test skips it
+    hub_sizes: tuple[int, ...] = ()  # articles in the hub-ingredient knowledge bases
+    hub_calls: int = 100  # timed answers per question and size
 
 
 FULL = Config(
@@ -39,6 +44,8 @@ FULL = Config(
     startup_runs=7,
     import_runs=5,
     quick=False,
+    hub_sizes=report.HUB_SIZES,
+    hub_calls=300,
 )
 QUICK = Config(
     sizes=report.SIZES,
@@ -47,6 +54,8 @@ QUICK = Config(
     startup_runs=3,
     import_runs=1,
     quick=True,
+    hub_sizes=report.HUB_SIZES[:1],
+    hub_calls=100,
 )
 
 
@@ -65,8 +74,12 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
     for size in config.sizes:
         log(f"engine at {size} topics ...")
         results.append(bench_size(size, mix, config.engine, log))
+    hub: list[HubResult] = []
+    for articles in config.hub_sizes:
+        log(f"hub ingredient at {articles} articles ...")
+        hub.append(bench_hub(articles, config.hub_calls, log))
     e2e = run_e2e(config.quick) if config.e2e else {"note": "skipped"}
-    summary = report.summary(results, started, imports, e2e)
+    summary = report.summary(results, started, imports, e2e, hub)
     counts = dict(Counter(m.kind for m in mix))
     lines = [
         "Engine.answer() latency by knowledge-base size",
@@ -75,8 +88,18 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
         *report.notes(results, counts, config.engine.repeats),
         "",
         "targets (informative, never asserted):",
-        *report.targets(results, started, e2e),
+        *report.targets(results, started, e2e, hub),
         "",
+        *(
+            [
+                "hub ingredient: one ingredient listed by a quarter of the articles",
+                report.hub_table(hub),
+                *report.hub_notes(hub),
+                "",
+            ]
+            if hub
+            else []
+        ),
         f"start-up: `python -m bot ask magnesium` {started['startup_s']:.3f} s wall, "
         f"{started['peak_rss_mb']:.1f} MB peak RSS (median of {config.startup_runs})",
         "import time in a fresh interpreter (s): " + ", ".join(f"{k} {v:.3f}" for k, v in imports.items()),

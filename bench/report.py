@@ -7,14 +7,17 @@ import platform
 import sys
 
 from bench.engine_bench import SizeResult
+from bench.hub import HUB, HubResult
 
 SIZES = ("shipped", "100", "1000", "10000")
+HUB_SIZES = (300, 3000)  # articles; --quick runs the first only
 # Targets, shown next to the numbers; never asserted (speed depends on the machine).
 TARGET_P99_SHIPPED_MS = 1.0
 TARGET_P99_10K_MS = 5.0
 TARGET_GROWTH_1K_10K = 3.0
 TARGET_VS_THEFUZZ = 20.0
 TARGET_VS_SCAN = 5.0
+TARGET_HUB_P99_3K_MS = 1.0
 
 
 def _num(value: float | None, fmt: str) -> str:
@@ -36,6 +39,42 @@ def table(results: list[SizeResult]) -> str:
             f"{_num(scan.agreement * 100 if scan and scan.agreement is not None else None, '.0f'):>9}%"
         )
     return "\n".join(lines)
+
+
+def hub_table(results: list[HubResult]) -> str:
+    head = (
+        f"{'articles':>8} {'uses':>5} {'load s':>7} {'build s':>8} {'hub 1st':>8} {'hub p50':>8} "
+        f"{'hub p99':>8} {'f-up 1st':>9} {'f-up p50':>9} {'f-up p99':>9} {'msgs':>5} {'buttons':>8} "
+        f"{'kb bytes':>9} {'peak MB':>8}"
+    )
+    lines = [head, "-" * len(head)]
+    for r in results:
+        lines.append(
+            f"{r.articles:>8} {r.hub_uses:>5} {r.load_s:>7.2f} {r.build_s:>8.2f} {r.hub_first_ms:>8.3f} "
+            f"{r.hub_p50_ms:>8.3f} {r.hub_p99_ms:>8.3f} {r.follow_first_ms:>9.3f} {r.follow_p50_ms:>9.3f} "
+            f"{r.follow_p99_ms:>9.3f} {r.messages:>5} "
+            f"{r.buttons:>8} {r.keyboard_bytes:>9} {r.peak_mb:>8.1f}"
+        )
+    return "\n".join(lines)
+
+
+def hub_notes(results: list[HubResult]) -> list[str]:
+    if not results:
+        return []
+    lines = [
+        f"{HUB} is listed by every 4th article (uses). hub: Engine.answer({HUB!r}); f-up: "
+        f"{results[0].question!r} (an article listing it). 1st: the first call, uncached (the "
+        f"composer caches answers); p50/p99 ms: the {results[0].calls} calls after it.",
+        "msgs / buttons: render_html(reply) of the hub's answer; kb bytes: JSON of its inline "
+        "keyboard; peak MB: peak RSS growth of load + build in a fresh process.",
+    ]
+    for r in results:
+        lines.append(
+            f"at {r.articles}: keyboard {r.keyboard_buttons} buttons, {r.html_chars} HTML characters; "
+            f"follow-up {r.follow_messages} messages, {r.follow_buttons} buttons; "
+            f"first topic {r.hub_topic!r}"
+        )
+    return lines
 
 
 def _speedup(baseline: object) -> str:
@@ -91,8 +130,14 @@ TARGET_STARTUP_S = 1.5
 TARGET_PEAK_RSS_MB = 120.0
 
 
-def targets(results: list[SizeResult], started: dict | None = None, e2e: dict | None = None) -> list[str]:
+def targets(
+    results: list[SizeResult],
+    started: dict | None = None,
+    e2e: dict | None = None,
+    hub: list[HubResult] | None = None,
+) -> list[str]:
     by = {r.label: r for r in results}
+    hub_by = {r.articles: r for r in hub or []}
     checks: list[tuple[str, float | None, float, bool]] = []  # label, value, target, lower is better
     if "shipped" in by:
         checks.append(("p99 shipped (ms)", by["shipped"].p99_ms, TARGET_P99_SHIPPED_MS, True))
@@ -105,6 +150,15 @@ def targets(results: list[SizeResult], started: dict | None = None, e2e: dict | 
         for name, target in (("thefuzz", TARGET_VS_THEFUZZ), ("scan", TARGET_VS_SCAN)):
             b = by["1000"].baselines.get(name)
             checks.append((f"faster than {name} at 1000 (x)", b.speedup if b else None, target, False))
+    if HUB_SIZES[-1] in hub_by:
+        checks.append(
+            (
+                f"hub answer p99 {HUB_SIZES[-1]} articles (ms)",
+                hub_by[HUB_SIZES[-1]].hub_p99_ms,
+                TARGET_HUB_P99_3K_MS,
+                True,
+            )
+        )
     if e2e and e2e.get("e2e_ratio_vs_echo") is not None:
         checks.append(("end-to-end vs echo bot (x)", e2e["e2e_ratio_vs_echo"], TARGET_E2E_RATIO, False))
     if started:
@@ -130,9 +184,14 @@ def machine() -> dict[str, object]:
 
 
 def summary(
-    results: list[SizeResult], startup: dict, imports: dict[str, float], e2e: dict
+    results: list[SizeResult],
+    startup: dict,
+    imports: dict[str, float],
+    e2e: dict,
+    hub: list[HubResult] | None = None,
 ) -> dict[str, object]:
     by = {r.label: r for r in results}
+    hub_by = {r.articles: r for r in hub or []}
 
     def per_size(value) -> dict[str, float | None]:
         return {s: (round(value(by[s]), 4) if s in by else None) for s in SIZES}
@@ -162,6 +221,10 @@ def summary(
         "startup_s": _round(startup.get("startup_s")),
         "peak_rss_mb": _round(startup.get("peak_rss_mb")),
         "import_s": {k: round(v, 4) for k, v in imports.items()},
+        # By article count: every size of HUB_SIZES (None when not run) and any other run.
+        "hub": {
+            str(n): (hub_by[n].as_dict() if n in hub_by else None) for n in sorted({*HUB_SIZES, *hub_by})
+        },
         "machine": machine(),
     }
 

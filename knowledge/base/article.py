@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.base.errors import ArticleError
+from knowledge.base.files import MAX_SECTION_ITEMS
 from knowledge.base.slugs import split_parenthesised
 from knowledge.sections import SECTIONS as SECTION_TABLE
 
@@ -181,12 +182,14 @@ class _Parser:
                 )
         if pending is not None:
             raise ArticleError(pending, "a bullet '-' with no item after it")
+        _within_limit(kind, items, self._label(kind))
         if kind in NAMED_BULLETS:
             self.article.bullets[kind] = [_named(n, s, "an item") for n, s in items]
         else:
             self.article.bullets[kind] = [NamedItem("", s, n) for n, s in items]
 
-    def _parse_remedies(self, _kind: str, body: list[tuple[int, str]]) -> None:
+    def _parse_remedies(self, kind: str, body: list[tuple[int, str]]) -> None:
+        _within_limit(kind, body, self._label(kind))
         self.article.remedies = [_named(n, s, "a remedy") for n, s in body]
 
     def _parse_ingredients(self, _kind: str, body: list[tuple[int, str]]) -> None:
@@ -200,13 +203,26 @@ class _Parser:
         self.article.ingredients_intro = intro
         if len(body) == 1:
             raise ArticleError(intro_line, "the section 'Ingredients' lists no ingredient")
+        _within_limit("ingredients", body[1:], "Ingredients")
         for n, line in body[1:]:
             if line.startswith("-") or ":" in line:
                 raise ArticleError(n, f"cannot parse {line!r}: expected one ingredient name")
-            name, aliases = split_parenthesised(line)
+            name, inner = split_parenthesised(line)
+            # "omega-3 fatty acids (EPA, DHA)": each synonym on its own.
+            aliases = [a.strip() for part in inner for a in part.split(",") if a.strip()]
             if not name:
                 raise ArticleError(n, f"cannot parse {line!r}: the ingredient has no name")
             self.article.ingredients.append(IngredientLine(name, tuple(aliases), n))
+
+
+def _within_limit(kind: str, items: list[tuple[int, str]], label: str) -> None:
+    """A section longer than any article needs is an error: one answer must stay a few
+    messages long, and a runaway file must not turn one question into hundreds."""
+    if len(items) > MAX_SECTION_ITEMS:
+        raise ArticleError(
+            items[MAX_SECTION_ITEMS][0],
+            f"the section {label!r} has {len(items)} items; the limit is {MAX_SECTION_ITEMS}",
+        )
 
 
 def _named(n: int, line: str, what: str) -> NamedItem:

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from knowledge.base.errors import Problem
+from knowledge.base.files import read_text
 from knowledge.base.models import Helplines
 from knowledge.base.overlay import line_of
 
@@ -25,12 +26,9 @@ def helplines_path(directory: Path) -> Path:
 
 
 def read_helplines(path: Path) -> Helplines | Problem:
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        return Problem(path, None, f"cannot read ({exc.strerror or type(exc).__name__})")
-    except UnicodeDecodeError as exc:
-        return Problem(path, None, f"not UTF-8 ({exc.reason} at byte {exc.start})")
+    text = read_text(path)
+    if isinstance(text, Problem):
+        return text
     try:
         return Helplines.model_validate(tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from knowledge.base.article import IngredientLine, ParsedArticle, parse_article
+from knowledge.base.article import IngredientLine, NamedItem, ParsedArticle, parse_article
 from knowledge.base.errors import ArticleError, KnowledgeError, Problem
+from knowledge.base.files import article_paths, read_text
 from knowledge.base.helplines import helplines_path, read_helplines
 from knowledge.base.models import (
     Condition,
@@ -27,7 +28,7 @@ from knowledge.base.overlay import (
     line_of,
     read_overlay,
 )
-from knowledge.base.slugs import compact, slugify
+from knowledge.base.slugs import compact, fold, slugify
 
 _Topic = TypeVar("_Topic", Condition, Ingredient)
 _GROUP = re.compile(r"\{(\w+)\}")
@@ -56,15 +57,14 @@ def load_knowledge(directory: Path | str = DEFAULT_KNOWLEDGE_DIR) -> KnowledgeBa
     directory = Path(directory)
     if not directory.is_dir():
         raise KnowledgeError([Problem(directory, None, "not a directory")])
-    paths = sorted(p for p in directory.glob(ARTICLE_GLOB) if not p.name.startswith("."))
-    if not paths:
+    paths, problems = article_paths(directory)
+    if not paths and not problems:
         raise KnowledgeError([Problem(directory, None, f"no articles ({ARTICLE_GLOB}) found")])
 
-    problems: list[Problem] = []
     sources = [s for p in paths if (s := _read_article(p, problems))]
     overlay, overlay_text = Overlay(), ""
     overlay_path = directory / OVERLAY_FILE
-    if overlay_path.exists():
+    if overlay_path.exists() or overlay_path.is_symlink():
         read = read_overlay(overlay_path)
         if isinstance(read, Problem):
             problems.append(read)
@@ -80,12 +80,9 @@ def load_knowledge(directory: Path | str = DEFAULT_KNOWLEDGE_DIR) -> KnowledgeBa
 
 
 def _read_article(path: Path, problems: list[Problem]) -> _Source | None:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(path, line, f"not UTF-8 ({exc.reason} at byte {exc.start})"))
+    text = read_text(path)
+    if isinstance(text, Problem):
+        problems.append(text)
         return None
     try:
         return _Source(path, text, parse_article(text))
@@ -104,11 +101,19 @@ class _Builder:
         self.overlay_text = overlay_text
         self.problems: list[Problem] = []
         self.claims: dict[str, _Claim] = {}
+        self.clashing: set[frozenset[str]] = set()
 
     def build(self) -> KnowledgeBase:
         conditions: dict[str, Condition] = {}
         ingredients: dict[str, Ingredient] = {}
         origin: dict[str, Path] = {}
+        self.identity = _Identity(self.overlay)
+        for source in self.sources:
+            for line in source.article.ingredients:
+                self.identity.declare(line, source.path)
+        clashes = self.identity.clashes()
+        self.problems += [problem for problem, _ in clashes]
+        self.clashing = {frozenset(pair) for _, pair in clashes}
         for source in self.sources:
             slug = slugify(source.article.title)
             if slug in origin:
@@ -134,21 +139,23 @@ class _Builder:
 
     def _condition(self, slug: str, source: _Source) -> Condition:
         a = source.article
-        listed = {slugify(i.name): i for i in a.ingredients}
-        seen: set[str] = set()
+        listed: dict[str, IngredientLine] = {}
         for i in a.ingredients:
-            s = slugify(i.name)
-            if s in seen:
+            s = self.identity.slug_of(i)
+            if s in listed:
                 self._problem(source.path, i.line, f"ingredient {i.name!r} is listed twice")
-            seen.add(s)
+            listed[s] = i
         remedies = tuple(
             Remedy(
                 name=r.name,
                 description=r.description,
-                ingredient_slugs=tuple(s for s, i in listed.items() if _refers_to(r.name, i)),
+                ingredient_slugs=self._linked(r, listed, source.path),
             )
             for r in a.remedies
         )
+        # A remedy may name an ingredient the article does not list ("Valerian root" where
+        # another article lists valerian): it is an ingredient of this condition all the same.
+        also = [s for r in remedies for s in r.ingredient_slugs if s not in listed]
         return Condition(
             slug=slug,
             name=a.title,
@@ -159,16 +166,37 @@ class _Builder:
                 for key, items in a.bullets.items()
             },
             remedies=remedies,
-            ingredient_slugs=tuple(listed),
+            ingredient_slugs=tuple(dict.fromkeys((*listed, *also))),
             ingredients_intro=a.ingredients_intro,
             source=source.path.name,
         )
 
+    def _linked(self, remedy: NamedItem, listed: dict[str, IngredientLine], path: Path) -> tuple[str, ...]:
+        """The ingredient a remedy is about: the one it names (by name, synonym or overlay
+        alias), starts with, or contains as whole words ("Magnesium glycinate", "Iron
+        supplements"), among the article's ingredients, else among every article's. Two equally
+        good candidates are an error that names both."""
+        for pool in (listed, None):
+            best = self.identity.best(remedy.name, pool)
+            if len(best) > 1:
+                names = " and ".join(repr(self.identity.lines[s].name) for s in best)
+                self._problem(
+                    path,
+                    remedy.line,
+                    f"remedy {remedy.name!r} could be {names}: name it after one ingredient, or "
+                    "add the remedy's name to that ingredient's aliases in overlay.toml",
+                )
+                return ()
+            if best:
+                return best
+        return ()
+
     def _merge_ingredients(
         self, condition: Condition, source: _Source, ingredients: dict[str, Ingredient]
     ) -> None:
-        for line in source.article.ingredients:
-            slug = slugify(line.name)
+        lines = {self.identity.slug_of(line): line for line in source.article.ingredients}
+        for slug in condition.ingredient_slugs:
+            line = lines.get(slug) or self.identity.lines[slug]
             remedy = next((r for r in condition.remedies if slug in r.ingredient_slugs), None)
             use = IngredientUse(
                 condition_slug=condition.slug,
@@ -176,12 +204,13 @@ class _Builder:
             )
             known = ingredients.get(slug)
             if known is None:
-                name = remedy.name if remedy else _display(line.name)
-                ingredients[slug] = Ingredient(slug=slug, name=name, aliases=line.aliases, uses=(use,))
+                name = remedy.name if remedy and _same(remedy.name, line) else _display(line.name)
+                aliases = _unique((line.name, *line.aliases), besides=name)
+                ingredients[slug] = Ingredient(slug=slug, name=name, aliases=aliases, uses=(use,))
             else:
                 ingredients[slug] = known.model_copy(
                     update={
-                        "aliases": _unique((*known.aliases, *line.aliases), besides=known.name),
+                        "aliases": _unique((*known.aliases, line.name, *line.aliases), besides=known.name),
                         "uses": (*known.uses, use),
                     }
                 )
@@ -212,8 +241,30 @@ class _Builder:
                     update["concerns"] = entry.concerns
                 if entry.described_as:
                     update["descriptions"] = self._described(entry.described_as, f"{table}.{slug}")
+                if entry.red_flags:
+                    update["red_flags"] = entry.red_flags
+                if entry.emergency_items and isinstance(current, Condition):
+                    update["emergency_items"] = self._emergency_items(current, entry.emergency_items)
             merged[slug] = current.model_copy(update=update)
         return merged
+
+    def _emergency_items(self, condition: Condition, items: tuple[str, ...]) -> tuple[str, ...]:
+        """The items, each checked against the article's list: a typo would silently leave an
+        emergency at doctor level."""
+        listed = {" ".join(i.split()).casefold(): i for i in condition.when_to_see_doctor}
+        found = []
+        for item in items:
+            match = listed.get(" ".join(item.split()).casefold())
+            if match is None:
+                self._problem(
+                    self.overlay_path,
+                    line_of(self.overlay_text, item) or line_of(self.overlay_text, "emergency_items"),
+                    f"[conditions.{condition.slug}] emergency_items: {item!r} is not an item of "
+                    f'"When to See a Doctor:" in {condition.source}',
+                )
+            else:
+                found.append(match)
+        return tuple(found)
 
     def _described(self, phrases: tuple[str, ...], table: str) -> tuple[str, ...]:
         """The phrases, once each, after checking that every {group} they name exists."""
@@ -247,7 +298,7 @@ class _Builder:
                     # Finding a name's line scans the articles: do it only for an error, or
                     # loading 10,000 topics takes minutes instead of seconds.
                     self.claims[key] = _Claim(topic.slug, topic, name)
-                elif claim.slug != topic.slug:
+                elif claim.slug != topic.slug and frozenset((claim.slug, topic.slug)) not in self.clashing:
                     path, line = self._where(topic, name, origin)
                     claim_path, claim_line = self._where(claim.topic, claim.name, origin)
                     first = f"{claim_path}:{claim_line}" if claim_line else str(claim_path)
@@ -275,10 +326,146 @@ class _Builder:
         return (origin.get(topic.slug) or self.sources[0].path), None
 
 
-def _refers_to(remedy_name: str, ingredient: IngredientLine) -> bool:
-    """A remedy refers to an ingredient when it names it, by name or synonym."""
-    remedy_key = compact(remedy_name)
-    return any(compact(n) == remedy_key for n in (ingredient.name, *ingredient.aliases))
+class _Identity:
+    """Which ingredient each ingredient line is, across all articles: one slug per ingredient.
+    An overlay alias merges a spelling into its ingredient ("Vitamin B-6" into vitamin-b6);
+    two lines that look like one ingredient but are not merged are a clash to fix."""
+
+    def __init__(self, overlay: Overlay) -> None:
+        self.by_alias: dict[str, str] = {}
+        self._aliases: dict[str, tuple[str, ...]] = {}
+        for slug, entry in overlay.ingredients.items():
+            self._aliases[slug] = entry.aliases
+            for name in (slug, *entry.aliases):
+                self.by_alias.setdefault(compact(name), slug)
+        self.lines: dict[str, IngredientLine] = {}  # the first line of each ingredient
+        self._where: dict[str, list[tuple[IngredientLine, Path]]] = {}
+        # Each ingredient's names as words (its lines', then its overlay aliases), and the
+        # ingredients each first word of a name starts.
+        self._names: dict[str, tuple[list[list[str]], list[list[str]]]] = {}
+        self._by_word: dict[str, set[str]] = {}
+        self._order: dict[str, int] = {}
+
+    def slug_of(self, line: IngredientLine) -> str:
+        """The line's ingredient: the one whose overlay alias it spells, when it is a spelling
+        of that ingredient ("Vitamin B-6" of vitamin-b6, "Valerian root" of valerian); an
+        alias naming an unrelated ingredient is a clash the alias check reports instead."""
+        for name in (line.name, *line.aliases):
+            merged = self.by_alias.get(compact(name))
+            if merged is not None and _near(words_of(line.name), words_of(merged)):
+                return merged
+        return slugify(line.name)
+
+    def declare(self, line: IngredientLine, path: Path) -> None:
+        slug = self.slug_of(line)
+        self.lines.setdefault(slug, line)
+        self._order.setdefault(slug, len(self._order))
+        self._where.setdefault(slug, []).append((line, path))
+        own = [w for w in (words_of(n) for n in (line.name, *line.aliases)) if w]
+        names = self._names.setdefault(slug, ([], []))
+        names[0].extend(own)
+        if not names[1]:
+            names[1].extend(w for w in (words_of(a) for a in self._aliases.get(slug, ())) if w)
+        for name in (*own, *names[1]):
+            self._by_word.setdefault(name[0], set()).add(slug)
+
+    def best(self, remedy: str, pool: Mapping[str, IngredientLine] | None) -> tuple[str, ...]:
+        """The ingredients a remedy's name refers to, among `pool` (an article's own) or, when
+        None, every article's; best tier first: it is the name or a synonym on an ingredient's
+        line; an overlay alias; it starts with one of these; contains one as whole words; or is
+        the start of one ("Omega-3s" of "omega-3 fatty acids"). Only ingredients with a name
+        word in the remedy's name are tried, so linking costs the same at 3,000 articles."""
+        key, remedy_words = compact(remedy), words_of(remedy)
+        heads = {w for word in remedy_words for w in (word, word.removesuffix("s"), word.removesuffix("es"))}
+        candidates = {slug for w in heads for slug in self._by_word.get(w, ())}
+        if pool is not None:
+            candidates &= {self.slug_of(line) for line in pool.values()}
+        tiers: list[list[str]] = [[], [], [], [], []]
+        for slug in sorted(candidates, key=self._order.__getitem__):
+            own, aliases = self._names[slug]
+            names = [*own, *aliases]
+            if any("".join(n) == key for n in own):
+                tiers[0].append(slug)
+            elif any("".join(n) == key for n in aliases):
+                tiers[1].append(slug)
+            elif any(_starts_with(remedy_words, n) for n in names):
+                tiers[2].append(slug)
+            elif any(_contains(remedy_words, n) for n in names):
+                tiers[3].append(slug)
+            elif any(_shortened(remedy_words, n) for n in names):
+                tiers[4].append(slug)
+        return next((tuple(t) for t in tiers if t), ())
+
+    def clashes(self) -> list[tuple[Problem, tuple[str, str]]]:
+        """Ingredients of different slugs whose names are one spelling apart ("Vitamin B-6" /
+        "vitamin B6") or one the start of the other ("Valerian" / "Valerian root")."""
+        problems: list[tuple[Problem, tuple[str, str]]] = []
+        firsts = {slug: where[0] for slug, where in self._where.items()}
+        by_key: dict[str, str] = {}
+        for slug, (line, _) in firsts.items():
+            by_key.setdefault(compact(line.name), slug)
+        by_words = {tuple(words_of(line.name)): slug for slug, (line, _) in firsts.items()}
+        for slug, (line, path) in firsts.items():
+            same = by_key.get(compact(line.name))
+            shorter = next(
+                (
+                    other
+                    for n in range(1, len(words_of(line.name)))
+                    if (other := by_words.get(tuple(words_of(line.name)[:n]))) is not None
+                ),
+                None,
+            )
+            other = same if same is not None and same != slug else shorter
+            if other is None or other == slug:
+                continue
+            first, first_path = firsts[other]
+            message = (
+                f"ingredient {line.name!r} looks like {first.name!r} ({first_path.name}:{first.line}): "
+                f"if they are one ingredient, add {line.name!r} to the aliases of "
+                f"[ingredients.{other}] in overlay.toml; if not, rename one of them"
+            )
+            problems.append((Problem(path, line.line, message), (slug, other)))
+        return problems
+
+
+def words_of(name: str) -> list[str]:
+    """A name's words, folded: "Omega-3s" -> ["omega", "3s"]."""
+    return [w for w in re.split(r"[^a-z0-9]+", fold(name)) if w]
+
+
+def _starts_with(words: list[str], name: list[str]) -> bool:
+    return words[: len(name)] == name or _plural_of(words[: len(name)], name)
+
+
+def _contains(words: list[str], name: list[str]) -> bool:
+    return any(_starts_with(words[i:], name) for i in range(1, len(words) - len(name) + 1))
+
+
+def _plural_of(found: list[str], name: list[str]) -> bool:
+    """ "Omega-3s" names "omega-3": a plural of the name's last word."""
+    return (
+        len(found) == len(name) and found[:-1] == name[:-1] and found[-1] in (name[-1] + "s", name[-1] + "es")
+    )
+
+
+def _near(a: list[str], b: list[str]) -> bool:
+    """One spelling apart, or one the start of the other."""
+    if "".join(a) == "".join(b):
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _shortened(words: list[str], name: list[str]) -> bool:
+    """The remedy's words are the name's first words, the last maybe in the plural ("Omega-3s"
+    for "omega-3 fatty acids")."""
+    start = name[: len(words)]
+    return 0 < len(words) < len(name) and (words == start or _plural_of(words, start))
+
+
+def _same(remedy: str, line: IngredientLine) -> bool:
+    """Whether the remedy's name is the ingredient's name (then its spelling is shown)."""
+    return compact(remedy) == compact(line.name)
 
 
 def _display(name: str) -> str:

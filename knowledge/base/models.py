@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Frozen(BaseModel):
@@ -24,6 +25,25 @@ class Remedy(Frozen):
     ingredient_slugs: tuple[str, ...] = ()
 
 
+class RedFlag(Frozen):
+    """A red flag of one condition, from the overlay: phrases in the lexicon's phrase language,
+    and `frames` whose phrases must all occur within `window` words of each other. It counts
+    only when a message is about the condition (named, in context, or implied)."""
+
+    level: Literal["doctor", "emergency"] = "doctor"
+    phrases: tuple[str, ...] = ()
+    frames: tuple[tuple[str, ...], ...] = ()
+    window: int = Field(default=8, ge=1, le=30)
+
+    @model_validator(mode="after")
+    def _something(self) -> RedFlag:
+        if not self.phrases and not self.frames:
+            raise ValueError("a red flag needs phrases or frames")
+        if any(len(frame) < 2 for frame in self.frames):
+            raise ValueError("a frame needs two phrases or more")
+        return self
+
+
 class Condition(Frozen):
     slug: str
     name: str
@@ -38,6 +58,10 @@ class Condition(Frozen):
     ingredient_slugs: tuple[str, ...]
     ingredients_intro: str = ""
     source: str = ""
+    # The condition's own red flags (overlay), and which "When to See a Doctor" items are
+    # emergencies (overlay `emergency_items`, the item's text).
+    red_flags: Mapping[str, RedFlag] = {}
+    emergency_items: tuple[str, ...] = ()
 
     def items(self, section: str) -> tuple[str, ...]:
         return tuple(e.text for e in self.bullets.get(section, ()))

@@ -8,7 +8,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from knowledge.base.errors import Problem
-from knowledge.base.models import Safety
+from knowledge.base.files import read_text
+from knowledge.base.models import RedFlag, Safety
 
 OVERLAY_FILE = "overlay.toml"
 
@@ -33,6 +34,11 @@ class ConditionOverlay(TopicOverlay):
     # How people describe this condition without naming it, in triage.toml's phrase language
     # with this file's [groups]: "{body_part} ... {moves}" finds "my eyelid keeps jumping".
     described_as: tuple[str, ...] = ()
+    # Red flags of this condition only, by name, in triage.toml's form (level, phrases,
+    # frames, window); phrases may use triage.toml's and this file's {groups}.
+    red_flags: dict[str, RedFlag] = {}
+    # Items of the article's "When to See a Doctor" list that are emergencies, as written.
+    emergency_items: tuple[str, ...] = ()
 
 
 class IngredientOverlay(TopicOverlay):
@@ -57,10 +63,9 @@ def line_of(text: str, *needles: str) -> int | None:
 
 def read_overlay(path: Path) -> tuple[Overlay, str] | Problem:
     """Read and validate the overlay; return it with its text, or the problem."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return Problem(path, None, f"not UTF-8 ({exc.reason} at byte {exc.start})")
+    text = read_text(path)
+    if isinstance(text, Problem):
+        return text
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

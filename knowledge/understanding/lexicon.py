@@ -64,6 +64,8 @@ class FlagGroup(_Frozen):
     lines: Literal["", "poison"] = ""
     # Phrases that say a red flag is absent ("strength is fine"): advice worded for a negation.
     negated: bool = False
+    # The flag itself says "not" ("cramps not relieved by stretching"): never read as negated.
+    negation_inside: bool = False
 
     @field_validator("frames")
     @classmethod
@@ -85,12 +87,19 @@ class IgnoreList(_Frozen):
     function_words: tuple[str, ...] = ()
 
 
+class ItemFillers(_Frozen):
+    words: tuple[str, ...]
+
+
 class Triage(_Frozen):
     flags: dict[str, FlagGroup]
     ignore: IgnoreList
     negation: Negation
     groups: dict[str, tuple[str, ...]]
     duration: Duration
+    # How the words of an article's doctor items may be said (knowledge.understanding.condition_flags).
+    synonyms: dict[str, tuple[str, ...]] = {}
+    item_fillers: ItemFillers | None = None
 
 
 class SectionWords(_Frozen):
@@ -126,6 +135,7 @@ class Language(_Frozen):
     questions: Questions
     follow_up: frozenset[str]
     refers_back: frozenset[str]
+    not_alone: frozenset[str]
     other_topics: PhraseList
 
 
@@ -162,6 +172,7 @@ def _language(raw: dict[str, Any], path: Path) -> Language:
         questions=Questions.model_validate(raw["questions"]),
         follow_up=frozenset(raw["follow_up"]["words"]),
         refers_back=frozenset(raw["refers_back"]["words"]),
+        not_alone=frozenset(raw["partial_names"]["not_alone"]),
         other_topics=PhraseList.model_validate(raw["other_topics"]),
     )
 

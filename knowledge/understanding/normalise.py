@@ -39,7 +39,7 @@ _ASCII_BREAKS = str.maketrans({c: " " for c in range(128) if not chr(c).isalnum(
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 MAX_INPUT_CHARS = 8192
 
-_SUFFIXES = (("ness", ""), ("ies", "i"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_SUFFIXES = (("ation", "at"), ("ness", ""), ("ies", "i"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 _KEEP_S = ("ss", "us", "is")
 _MIN_STEM = 3
 

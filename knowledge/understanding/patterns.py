@@ -30,7 +30,6 @@ CRISIS, EMERGENCY, DOCTOR, IGNORE, SMALL_TALK, SECTION, TOPIC, FRAME, OTHER_TOPI
     "other_topic",  # a name the knowledge base does not cover ("melatonin")
 )
 FLAG_TAGS = frozenset((CRISIS, EMERGENCY, DOCTOR))
-ARTICLE_FLAG = "article"  # the kind of a red flag lent by an article's "When to See a Doctor"
 
 GAP = "..."
 MAX_GAP = 3

@@ -3,7 +3,6 @@ articles themselves (their red flags, the words they lend to sections, their des
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
@@ -11,8 +10,6 @@ from knowledge.base.models import Condition, KnowledgeBase
 from knowledge.understanding.lexicon import Lexicon
 from knowledge.understanding.normalise import words
 from knowledge.understanding.patterns import (
-    ARTICLE_FLAG,
-    DOCTOR,
     FRAME,
     IGNORE,
     OTHER_TOPIC,
@@ -23,8 +20,6 @@ from knowledge.understanding.patterns import (
     compile_phrase,
 )
 
-_CLAUSE_SPLIT = re.compile(r",|;|\bor\b|\band\b|\(|\)", re.IGNORECASE)
-_MIN_CLAUSE, _MAX_CLAUSE = 2, 5
 _MIN_DERIVED_WORD = 4
 DERIVED_WEIGHT = 1
 # The sections an article lends words to, in the order it lends them.
@@ -139,19 +134,13 @@ class _Memo:
 def _article_patterns(
     condition: Condition, kb: KnowledgeBase, stopwords: frozenset[str], memo: _Memo
 ) -> list[Pattern]:
-    """An article's own words: its doctor items escalate; its causes and remedies lend intent.
-    Without owners: build_patterns merges the copies that articles share."""
+    """An article's own words: its descriptions find it; its causes and remedies lend intent.
+    Without owners: build_patterns merges the copies that articles share. (Its "When to See a
+    Doctor" items are red flags of the condition only: knowledge.understanding.condition_flags.)"""
     own = _own_words(condition, kb, memo)
     patterns: list[Pattern] = []
     for phrase in condition.descriptions:
         patterns += memo.compiled(phrase, kb.groups, tag=TOPIC)
-    for item in condition.when_to_see_doctor:
-        for clause in _CLAUSE_SPLIT.split(item):
-            kept = [w for w in memo.words(clause) if w not in own]
-            while kept and kept[0] in stopwords:
-                kept.pop(0)
-            if _MIN_CLAUSE <= len(kept) <= _MAX_CLAUSE:
-                patterns += memo.compiled(" ".join(kept), tag=DOCTOR, kind=ARTICLE_FLAG)
     lends = (
         condition.common_causes,
         condition.severity_causes,

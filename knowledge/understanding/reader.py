@@ -10,9 +10,10 @@ from datetime import date
 
 from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import Conversation
+from knowledge.understanding.condition_flags import ScopedFlags
 from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
 from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
-from knowledge.understanding.normalise import Tokens, tokenize, words
+from knowledge.understanding.normalise import Tokens, stem, tokenize, words
 from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK
 from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
 from knowledge.understanding.phrasebook import build_patterns, vocabulary
@@ -26,7 +27,10 @@ _SAFETY_WORRIES = ("severity", "doctor", "causes")
 # Sections that only a condition has: asked after an ingredient, they are about the condition.
 _CONDITION_ONLY = ("types", "ingredients", "remedies")
 _NOT_CARRIED = ("safety", "overview")  # sections a condition does not take from the last question
-_CLEAR_ASK = 4  # the weight of language.toml's "strong" section phrases
+_CLEAR_ASK = 4
+# An ingredient used for more conditions than this implies none of them (magnesium in 80
+# articles says nothing about which condition's red flags apply).
+_MAX_IMPLIED = 5  # the weight of language.toml's "strong" section phrases
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,9 @@ class _Words:
 
     tokens: Tokens
     hits: list[Hit]
-    named: frozenset[int]
+    named: frozenset[int]  # positions of words naming a topic
+    scope: frozenset[str] = frozenset()  # conditions whose own red flags count
+    naming: frozenset[int] = frozenset()  # positions of words naming a condition
 
 
 class Reader:
@@ -81,10 +87,18 @@ class Reader:
         self.today = today
         language = lexicon.language
         never_fuzzy = lexicon.common_words | language.stopwords
-        self.index = TopicIndex(kb, never_fuzzy, language.stopwords)
+        # Words said either way in a name ("ache" for "pain"): the [synonyms] of triage.toml.
+        same_as = {
+            stem(e): name
+            for name, entries in lexicon.triage.synonyms.items()
+            for e in entries
+            if " " not in e
+        }
+        self.index = TopicIndex(kb, never_fuzzy, language.stopwords, language.not_alone, same_as)
         patterns = build_patterns(lexicon, kb)
         self.phrases = PhraseMatcher(patterns, vocabulary(patterns, lexicon, kb), never_fuzzy)
         self.triager = Triager(lexicon.triage)
+        self.flags = ScopedFlags(kb, lexicon)
         # The name as the lexicon writes it, for each other topic's normalised label.
         self._other_names = {" ".join(words(p)): p for p in language.other_topics.phrases}
         # Words that tie a message to the conversation: the words of every topic's names, and
@@ -100,14 +114,14 @@ class Reader:
         if not tokens:
             kind = emoji_small_talk(text, self.lexicon.language)
             return NOTHING if kind is None else replace(NOTHING, small_talk=kind, empty=False)
-        reading, found = self._read(tokens)
+        reading, found = self._read(tokens, conversation)
         if conversation is None or conversation.focus is None:
             return reading
         if reading.topics:
             return self._in_context(reading, found, conversation)
         return self._follow_up(reading, found, conversation)
 
-    def _read(self, tokens: Tokens) -> tuple[Reading, _Words]:
+    def _read(self, tokens: Tokens, conversation: Conversation | None) -> tuple[Reading, _Words]:
         language = self.lexicon.language
         hits = self.phrases.match(tokens)
         found = self.index.find(tokens)
@@ -118,9 +132,16 @@ class Reader:
         conditions = tuple(dict.fromkeys((*named, *described)))
         concerns = tuple(slug for slug, kind in mentioned if kind == "concern")
         in_question = next(iter((*conditions, *concerns)), None)
+        naming = frozenset(i for m in found.mentions if m.kind == "condition" for i in range(m.start, m.end))
+        words_found = _Words(
+            tokens, hits, frozenset(i for m in found.mentions for i in range(m.start, m.end))
+        )
+        words_found = replace(
+            words_found, scope=self._scope((*conditions, *concerns), ingredients, conversation), naming=naming
+        )
         # How long someone has taken a supplement is not how long a symptom has lasted.
         durations = in_question is not None or not ingredients
-        triage = self.triager.assess(tokens, hits, self.today(), durations=durations)
+        triage = self._triage(words_found, durations)
         asks_safety = any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits)
         section = "overview"
         if in_question is not None:
@@ -149,8 +170,33 @@ class Reader:
             talk,
             other_topic=other,
         )
-        spans = frozenset(i for m in found.mentions for i in range(m.start, m.end))
-        return reading, _Words(tokens, hits, spans)
+        return reading, words_found
+
+    def _scope(
+        self, conditions: tuple[str, ...], ingredients: tuple[str, ...], conversation: Conversation | None
+    ) -> frozenset[str]:
+        """The conditions whose own red flags count: those the message names or describes;
+        else the one in the conversation; and those an ingredient asked about is used for,
+        unless it is used for so many that it implies none of them."""
+        scope = set(conditions)
+        if not scope and conversation is not None and conversation.condition is not None:
+            scope.add(conversation.condition)
+        for slug in ingredients:
+            uses = self.kb.ingredients[slug].uses
+            if len(uses) <= _MAX_IMPLIED:
+                scope.update(u.condition_slug for u in uses)
+        return frozenset(scope)
+
+    def _triage(self, found: _Words, durations: bool) -> TriageResult:
+        scoped, groups = self.flags.hits(found.tokens, found.scope) if found.scope else ([], {})
+        return self.triager.assess(
+            found.tokens,
+            found.hits + scoped if scoped else found.hits,
+            self.today(),
+            durations=durations,
+            scoped=groups,
+            named=found.naming,
+        )
 
     def _section(self, hits: list[Hit], condition: str) -> str:
         asked = [h for h in hits if h.pattern.section != "safety"]
@@ -213,8 +259,7 @@ class Reader:
             # As for "magnesium for years": in a talk about a supplement, how long is how long
             # it was taken ("why is taking it for years a problem"), not how long a symptom
             # lasted. Every other red flag still counts.
-            triage = self.triager.assess(found.tokens, found.hits, self.today(), durations=False)
-            inherited = replace(inherited, triage=triage)
+            inherited = replace(inherited, triage=self._triage(found, durations=False))
             asked = self._section(found.hits, condition or "")
             if reading.asks_safety or asked in _SAFETY_WORRIES:
                 return replace(inherited, ingredients=(focus,), asks_safety=True, context=condition)

@@ -9,7 +9,7 @@ per message, so the cost of a message does not grow with the number of topics.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from typing import Literal
@@ -20,6 +20,9 @@ from knowledge.understanding.typo_index import DeletionIndex, allowed_edits
 
 Kind = Literal["condition", "ingredient", "concern"]
 _SHORT = 2
+_MIN_PREFIX = 3
+_MIN_PART = 4  # letters of a one-word part ("cramps")
+_PAIR_REACH = 3  # words between the two words of a name said apart ("cramps at night")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +43,14 @@ class Found:
 
 
 class TopicIndex:
-    def __init__(self, kb: KnowledgeBase, never_fuzzy: frozenset[str], stopwords: frozenset[str]):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        never_fuzzy: frozenset[str],
+        stopwords: frozenset[str],
+        not_alone: frozenset[str] = frozenset(),
+        same_as: Mapping[str, str] | None = None,
+    ):
         self._exact: dict[str, list[tuple[str, Kind]]] = {}
         self._first: set[str] = set()
         self._vocabulary: set[str] = set()
@@ -65,6 +75,7 @@ class TopicIndex:
         self._keys = self._fuzzy.keys  # every exact key, sorted
         self._never_fuzzy = never_fuzzy
         self._stopwords = stopwords
+        self._parts = _Parts(topics, never_fuzzy, stopwords | not_alone, self._exact, same_as or {})
 
     @property
     def size(self) -> int:
@@ -98,9 +109,26 @@ class TopicIndex:
             for i in compress(range(n), map(unknown.__contains__, texts)):
                 self._fuzzy_around(texts, joinable, i, candidates, near, memo)
         mentions = _best_non_overlapping(candidates)
+        if self._parts.keys:
+            mentions = self._parts.find(tokens, mentions, near)
         found = {m.slug for m in mentions}
         suggestions = [s for _, s in sorted(near) if s not in found]
         return Found(tuple(mentions), tuple(dict.fromkeys(suggestions)))
+
+    def complete(self, text: str, limit: int = 5) -> tuple[str, ...]:
+        """Topics whose name or alias starts with `text` ("magnes"), for inline results
+        while the user types; shortest names first."""
+        key = "".join(words(text))
+        if len(key) < _MIN_PREFIX:
+            return ()
+        at = bisect_left(self._keys, key)
+        found: list[tuple[int, str]] = []
+        while at < len(self._keys) and self._keys[at].startswith(key) and len(found) < limit * 4:
+            found += [
+                (len(self._keys[at]), slug) for slug, kind in self._exact[self._keys[at]] if kind != "concern"
+            ]
+            at += 1
+        return tuple(dict.fromkeys(slug for _, slug in sorted(found)))[:limit]
 
     def _exact_matches(self, tokens: list[Token], starts: Iterable[int], out: list[Mention]) -> None:
         """Names spelt exactly (by word or by stem) in the windows starting at `starts`."""
@@ -212,3 +240,102 @@ def _best_non_overlapping(candidates: list[Mention]) -> list[Mention]:
         chosen.append(m)
         taken |= span
     return sorted(chosen, key=lambda m: m.start)
+
+
+class _Parts:
+    """Parts of longer names: "restless legs" of "Restless Legs Syndrome", "omega 3" of
+    "omega-3 fatty acids", "cramps" of "Muscle Cramps". A part of several names is a
+    did-you-mean. A one-word part counts only when the message names nothing else, and only if
+    it is a rare word or the last word of a condition's name: "legs" alone is no topic."""
+
+    def __init__(
+        self,
+        topics: list[tuple[str, Kind, tuple[str, ...]]],
+        common: frozenset[str],
+        not_alone: frozenset[str],
+        exact: dict[str, list[tuple[str, Kind]]],
+        same_as: Mapping[str, str],
+    ) -> None:
+        self.keys: dict[str, set[tuple[str, Kind]]] = {}
+        # Two words of a condition's name, in any order and said either way ("night cramps",
+        # "back ache" for "Back pain"), by `same_as` (word stem -> the list it is in).
+        self.pairs: dict[tuple[str, str], set[tuple[str, Kind]]] = {}
+        self.same_as = same_as
+        self.not_alone = not_alone
+        self.longest = 0
+        for slug, kind, names in topics:
+            if kind == "concern":
+                continue
+            for name in names:
+                tokens = [stem(t) for t in words(name)]
+                if kind == "condition":
+                    content = sorted(
+                        {same_as.get(t, t) for t in tokens if t not in not_alone or t in same_as}
+                    )
+                    for a in range(len(content)):
+                        for b in range(a + 1, len(content)):
+                            self.pairs.setdefault((content[a], content[b]), set()).add((slug, kind))
+                for i in range(len(tokens)):
+                    for j in range(i + 1, len(tokens) + 1):
+                        part = tokens[i:j]
+                        if len(part) == len(tokens) or all(w in not_alone for w in part):
+                            continue
+                        if len(part) == 1:
+                            word = part[0]
+                            last = kind == "condition" and j == len(tokens) and name is names[0]
+                            if len(word) < _MIN_PART or not (last or word not in common):
+                                continue
+                        key = " ".join(part)
+                        if "".join(part) in exact:
+                            continue  # a whole name of its own: the exact index finds it
+                        self.keys.setdefault(key, set()).add((slug, kind))
+                        self.longest = max(self.longest, len(part))
+
+    def find(
+        self, tokens: list[Token], mentions: list[Mention], near: list[tuple[int, str]]
+    ) -> list[Mention]:
+        """`mentions`, with the parts found in the words they leave; ambiguous parts go to
+        `near`."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        stems = [t.stem for t in tokens]
+        found: list[Mention] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            for size in range(min(self.longest, n - i), 0, -1):
+                if size == 1 and (mentions or found):
+                    continue  # a one-word part is weak: only when nothing else is named
+                span = range(i, i + size)
+                if any(k in taken for k in span):
+                    continue
+                refs = self.keys.get(" ".join(stems[i : i + size]))
+                if not refs:
+                    continue
+                if len(refs) == 1:
+                    slug, kind = next(iter(refs))
+                    found.append(Mention(slug, kind, i, i + size, 1))
+                else:
+                    near += [(i, slug) for slug, _ in sorted(refs)]
+                i += size - 1
+                break
+            i += 1
+        if not found and not mentions and self.pairs:
+            found = self._pairs(stems, near)
+        if not found:
+            return mentions
+        return sorted([*mentions, *found], key=lambda m: m.start)
+
+    def _pairs(self, stems: list[str], near: list[tuple[int, str]]) -> list[Mention]:
+        """Two words of a condition's name within a few words of each other, when nothing
+        else is named: unique, an answer; shared by several names, a did-you-mean."""
+        canon = [self.same_as.get(t, t) for t in stems]
+        for i, a in enumerate(canon):
+            for j in range(i + 1, min(i + _PAIR_REACH + 1, len(canon))):
+                b = canon[j]
+                refs = self.pairs.get((a, b) if a < b else (b, a))
+                if not refs:
+                    continue
+                if len(refs) == 1:
+                    slug, kind = next(iter(refs))
+                    return [Mention(slug, kind, i, j + 1, 1)]
+                near += [(i, slug) for slug, _ in sorted(refs)]
+        return []

@@ -3,7 +3,7 @@ have. Always on, never suppressed; the phrases and their senses are data (triage
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress
@@ -11,7 +11,7 @@ from itertools import compress
 from knowledge.answers.reply import Level
 from knowledge.understanding.lexicon import Duration, FlagGroup, Negation, Triage
 from knowledge.understanding.normalise import Token, Tokens, stem, texts_of, words
-from knowledge.understanding.patterns import CRISIS, FLAG_TAGS, FRAME, IGNORE
+from knowledge.understanding.patterns import CRISIS, DOCTOR, FLAG_TAGS, FRAME, IGNORE
 from knowledge.understanding.phrase_matcher import Hit
 
 _NUMBER_CAP = 10_000
@@ -52,6 +52,13 @@ _MIN_YEAR = 1900
 _PLAIN = FlagGroup(level="doctor")
 
 
+def _names_the_topic(hit: Hit, named: frozenset[int]) -> bool:
+    """A general doctor-level sign that is the name of the condition asked about."""
+    if not named or hit.pattern.tag != DOCTOR or hit.pattern.owners:
+        return False
+    return all(i in named for i in range(hit.start, hit.end))
+
+
 def rank(level: str) -> int:
     return _RANK[level]
 
@@ -87,18 +94,31 @@ class Triager:
         self._dates = {tuple(words(k)): v for k, v in triage.duration.dates.items()}
 
     def assess(
-        self, tokens: list[Token], hits: list[Hit], today: date, durations: bool = True
+        self,
+        tokens: list[Token],
+        hits: list[Hit],
+        today: date,
+        durations: bool = True,
+        scoped: Mapping[str, FlagGroup] | None = None,
+        named: frozenset[int] = frozenset(),
     ) -> TriageResult:
         """The level and reasons; `durations`: whether "for 3 weeks" and "since july" count
-        (not when they say how long someone has taken a supplement)."""
+        (not when they say how long someone has taken a supplement). `scoped`: the groups of
+        the conditions' own flags among `hits`. `named`: the positions of words that name a
+        condition, where a general doctor-level sign is the topic, not a red flag ("what
+        helps numbness" about an article on numbness)."""
         texts, _ = texts_of(tokens)
-        flags = self._flags(texts, hits)
+        groups = {**scoped, **self._flags_of} if scoped else self._flags_of
+        flags = self._flags(texts, hits, groups, named)
         breaks = tokens.breaks() if isinstance(tokens, Tokens) and flags else frozenset()
         said: list[Flag] = []
         denied: list[Flag] = []
         negated_ends: set[int] = set()
         for flag in flags:
-            if self._flags_of.get(flag.kind, _PLAIN).negated or (
+            group = groups.get(flag.kind, _PLAIN)
+            if group.negation_inside:
+                said.append(flag)
+            elif group.negated or (
                 flag.level != CRISIS and self._negation.negates(texts, breaks, flag.start, negated_ends)
             ):
                 denied.append(flag)
@@ -120,13 +140,17 @@ class Triager:
         kinds = tuple(dict.fromkeys(f.kind for f in strongest))
         return TriageResult(level, reasons, no, kinds)
 
-    def _flags(self, texts: list[str], hits: list[Hit]) -> list[Flag]:
+    def _flags(
+        self, texts: list[str], hits: list[Hit], groups: Mapping[str, FlagGroup], named: frozenset[int]
+    ) -> list[Flag]:
         """One flag per stretch of words, the strongest and then the longest phrase winning,
         without the ones another sense of the words silences (triage.toml's [ignore])."""
         ignored = {i for h in hits if h.pattern.tag == IGNORE for i in range(h.start, h.end)}
         best: dict[tuple[int, int], Hit] = {}
         for hit in hits:
             if hit.pattern.tag not in FLAG_TAGS or self._silenced(texts, hit, ignored):
+                continue
+            if _names_the_topic(hit, named):
                 continue
             span = (hit.start, hit.end)
             known = best.get(span)
@@ -138,11 +162,11 @@ class Triager:
         ]
         framed = [h for h in hits if h.pattern.tag == FRAME and not self._silenced(texts, h, ignored)]
         if framed:
-            flags += self._frames(texts, framed)
+            flags += self._frames(texts, framed, groups)
             flags.sort(key=lambda f: (f.start, f.end))
         return flags
 
-    def _frames(self, texts: list[str], hits: list[Hit]) -> list[Flag]:
+    def _frames(self, texts: list[str], hits: list[Hit], groups: Mapping[str, FlagGroup]) -> list[Flag]:
         """Each frame whose parts all occur within its window, as one flag over its words."""
         parts: dict[tuple[str, int], dict[int, list[Hit]]] = {}
         for hit in hits:
@@ -150,7 +174,7 @@ class Triager:
             parts.setdefault(key, {}).setdefault(hit.pattern.part, []).append(hit)
         out: list[Flag] = []
         for (name, frame), found in parts.items():
-            group = self._flags_of[name]
+            group = groups[name]
             if len(found) < len(group.frames[frame]):
                 continue
             for first in found[0]:

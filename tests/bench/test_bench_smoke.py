@@ -24,6 +24,8 @@ TINY = cli.Config(
     import_runs=1,
     quick=True,
     e2e=False,
+    hub_sizes=(40,),
+    hub_calls=3,
 )
 PER_SIZE = ("engine_p50_ms", "engine_p99_ms", "build_s", "memory_mb")
 
@@ -32,6 +34,7 @@ PER_SIZE = ("engine_p50_ms", "engine_p99_ms", "build_s", "memory_mb")
 def summary() -> dict:
     result, text = cli.run(TINY, log=lambda _: None)
     assert "p99 ms" in text and "shipped" in text
+    assert "hub ingredient" in text and "hub p99" in text
     return json.loads(json.dumps(result))  # what --json prints must be plain JSON
 
 
@@ -48,6 +51,7 @@ def test_summary_has_every_key(summary: dict) -> None:
         "peak_rss_mb",
         "import_s",
         "machine",
+        "hub",
     ):
         assert key in summary, key
     for key in PER_SIZE:
@@ -60,6 +64,9 @@ def test_summary_has_every_key(summary: dict) -> None:
     assert summary["startup_s"] > 0 and summary["peak_rss_mb"] > 0
     assert set(summary["import_s"]) >= {"rapidfuzz", "pydantic", "telegram", "knowledge.engine", "bot"}
     assert {"cpu_count", "python", "platform"} <= set(summary["machine"])
+    assert set(summary["hub"]) == {"40", "300", "3000"}
+    assert summary["hub"]["300"] is None and summary["hub"]["3000"] is None  # not run
+    assert summary["hub"]["40"]["hub_uses"] == 10 and summary["hub"]["40"]["messages"] >= 1
 
 
 def test_json_is_the_last_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:

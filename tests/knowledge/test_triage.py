@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.render_text import render_text
+from knowledge import Conversation
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
 
@@ -35,9 +36,6 @@ def level(engine: Engine, text: str) -> str:
         "for 5 weeks now",
         "2 months of twitching",
         "a few weeks of twitching",
-        "it keeps me awake",
-        "I can't sleep because of it",
-        "it's ruining my daily life",
         "after a car accident",
         "after a fall",
         "injury",
@@ -45,9 +43,6 @@ def level(engine: Engine, text: str) -> str:
         "numbness",
         "slurred speech",
         "trouble swallowing",
-        "my father had ALS",
-        "family history of MS",
-        "my mum has multiple sclerosis",
         "no weakness, just twitching",  # negation still escalates: safety over precision
         "magnesium for weakness",
         "atrophy",
@@ -63,6 +58,24 @@ def level(engine: Engine, text: str) -> str:
 )
 def test_doctor_flags(engine: Engine, text: str) -> None:
     assert level(engine, text) in ("doctor", "emergency"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it keeps me awake",
+        "I can't sleep because of it",
+        "it's ruining my daily life",
+        "my father had ALS",
+        "family history of MS",
+        "my mum has multiple sclerosis",
+    ],
+)
+def test_twitchings_own_flags_in_its_conversation(engine: Engine, text: str) -> None:
+    """Twitching's own red flags (overlay) count when the talk is about twitching."""
+    about = Conversation(topics=("twitching",), condition="twitching")
+    assert engine.answer(text, about).escalation.level == "doctor", text
+    assert engine.answer(f"my eyelid twitching, {text}").escalation.level == "doctor", text
 
 
 @pytest.mark.parametrize(
@@ -144,5 +157,5 @@ def test_article_doctor_items_escalate_without_the_lexicon(kb) -> None:
     bare = lexicon.model_copy(update={"triage": lexicon.triage.model_copy(update={"flags": flags})})
     engine = Engine(kb, bare)
     assert engine.answer("twitching with loss of coordination").escalation.level == "doctor"
-    assert engine.answer("family history of neurological disorders").escalation.level == "doctor"
+    assert engine.answer("twitching, family history of neurological disorders").escalation.level == "doctor"
     assert engine.answer("twitching").escalation.level == "none"

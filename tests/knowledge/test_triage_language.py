@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.render_text import render_text
-from knowledge import KnowledgeBase
+from knowledge import Conversation, KnowledgeBase
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
 
@@ -128,7 +128,9 @@ def test_negation_is_worded_for_what_was_said(engine: Engine) -> None:
     ],
 )
 def test_natural_wording_of_the_articles_red_flags(engine: Engine, text: str) -> None:
-    assert level(engine, text) in ("doctor", "emergency"), text
+    """In a conversation about twitching, as these would be said."""
+    about = Conversation(topics=("twitching",), condition="twitching")
+    assert engine.answer(text, about).escalation.level in ("doctor", "emergency"), text
 
 
 @pytest.fixture(scope="module")

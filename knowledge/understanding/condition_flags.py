@@ -1,0 +1,199 @@
+"""Red flags of one condition: its article's "When to See a Doctor" items and its overlay's
+`red_flags`. They count only for messages about that condition, so each condition gets a small
+matcher of its own, built the first time a message is about it.
+
+An item is matched by its meaning-bearing words, in any order within a few words of each other,
+clause by clause: "Calf swelling, redness or warmth" is found in "my calf is swollen and red".
+Words that name the condition say nothing (the message is about it already), a negation is
+kept as a word of its own ("Cramps not relieved by stretching" needs a "not"), and a lone
+common word of a later clause borrows the first clause's first word ("redness" alone would be
+any red thing; "calf ... red" is the sign).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge.base.errors import KnowledgeError, Problem
+from knowledge.base.models import Condition, KnowledgeBase
+from knowledge.understanding.lexicon import FlagGroup, Lexicon
+from knowledge.understanding.normalise import Token, stem, words
+from knowledge.understanding.patterns import FRAME, Pattern, compile_phrase
+from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
+
+_CLAUSE_SPLIT = re.compile(r",|;|\bor\b|\band\b|\(|\)|\bwith\b", re.IGNORECASE)
+NEGATION_GROUP = "not"  # a slot of the lexicon's one-word negations, for items that say "not"
+_SYNONYM = "synonym_"  # the group name of a [synonyms] list
+_MIN_WINDOW = 8
+_CACHED = 2048
+OVERLAY = Path("overlay.toml")
+
+
+@dataclass(frozen=True)
+class ConditionFlags:
+    """One condition's red flags, ready to match: `groups` by flag kind ("twitching/item2")."""
+
+    matcher: PhraseMatcher | None
+    groups: Mapping[str, FlagGroup]
+    untriggerable: tuple[str, ...]  # items with no word to find them by
+
+
+@dataclass(frozen=True)
+class ItemShape:
+    """How an item is matched: one tuple of parts per clause (each part a phrase)."""
+
+    item: str
+    clauses: tuple[tuple[str, ...], ...]
+
+
+class ScopedFlags:
+    """Every condition's red flags. The overlay's are compiled at once, so a bad phrase stops
+    the load; an article's items on first use, since 3,000 articles need not all be read."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        negations = tuple(t for t in lexicon.triage.negation.triggers if len(t.split()) == 1)
+        synonyms = lexicon.triage.synonyms
+        self.groups: dict[str, tuple[str, ...]] = {
+            **lexicon.triage.groups,
+            **kb.groups,
+            **{_SYNONYM + name: entries for name, entries in synonyms.items()},
+            NEGATION_GROUP: negations,
+        }
+        # A one-word entry's stem -> its list: an item's word becomes a slot of the list.
+        self._synonym_of = {
+            stem(e): _SYNONYM + name for name, entries in synonyms.items() for e in entries if " " not in e
+        }
+        self._negations = frozenset(negations)
+        fillers = lexicon.triage.item_fillers
+        self._skip = (
+            lexicon.language.stopwords | frozenset(fillers.words if fillers else ())
+        ) - self._negations
+        self._overlay = {slug: self._red_flags(c) for slug, c in kb.conditions.items() if c.red_flags}
+        self.of = lru_cache(maxsize=_CACHED)(self._build)
+
+    def hits(self, tokens: list[Token], scope: frozenset[str]) -> tuple[list[Hit], dict[str, FlagGroup]]:
+        """The flags of the conditions in `scope` found in the message, and their groups."""
+        found: list[Hit] = []
+        groups: dict[str, FlagGroup] = {}
+        for slug in sorted(scope):
+            flags = self.of(slug)
+            if flags is None or flags.matcher is None:
+                continue
+            found += flags.matcher.match(tokens)
+            groups.update(flags.groups)
+        return found, groups
+
+    def shapes(self, condition: Condition) -> list[ItemShape]:
+        """How each "When to See a Doctor" item of a condition is matched."""
+        own = self._own_words(condition)
+        return [ItemShape(item, self._clauses(item, own)) for item in condition.when_to_see_doctor]
+
+    def _build(self, slug: str) -> ConditionFlags | None:
+        condition = self.kb.conditions.get(slug)
+        if condition is None:
+            return None
+        patterns, groups = self._overlay.get(slug, ([], {}))
+        patterns, groups = list(patterns), dict(groups)
+        untriggerable = []
+        emergency = set(condition.emergency_items)
+        for n, shape in enumerate(self.shapes(condition)):
+            if not shape.clauses:
+                untriggerable.append(shape.item)
+                continue
+            level = "emergency" if shape.item in emergency else "doctor"
+            kind = f"{slug}/item{n + 1}"
+            frames = tuple(c for c in shape.clauses if len(c) > 1)
+            window = max(_MIN_WINDOW, *(2 * len(c) for c in shape.clauses))
+            groups[kind] = FlagGroup(level=level, frames=frames, window=window, negation_inside=True)
+            for clause in shape.clauses:
+                if len(clause) == 1:
+                    patterns += compile_phrase(
+                        clause[0], self.groups, tag=level, kind=kind, owners=frozenset((slug,))
+                    )
+            for f, clause in enumerate(frames):
+                for part, phrase in enumerate(clause):
+                    patterns += compile_phrase(
+                        phrase,
+                        self.groups,
+                        tag=FRAME,
+                        kind=kind,
+                        frame=f,
+                        part=part,
+                        owners=frozenset((slug,)),
+                    )
+        if not patterns:
+            return ConditionFlags(None, groups, tuple(untriggerable))
+        vocabulary = {w for p in patterns for w in p.label.split()}
+        vocabulary |= {w for entries in self.groups.values() for e in entries for w in words(e)}
+        never_fuzzy = self.lexicon.common_words | self.lexicon.language.stopwords
+        return ConditionFlags(PhraseMatcher(patterns, vocabulary, never_fuzzy), groups, tuple(untriggerable))
+
+    def _red_flags(self, condition: Condition) -> tuple[list[Pattern], dict[str, FlagGroup]]:
+        """The overlay's red flags of a condition, compiled; an unknown {group} is an error that
+        names the flag."""
+        patterns: list[Pattern] = []
+        groups: dict[str, FlagGroup] = {}
+        owners = frozenset((condition.slug,))
+        for name, flag in condition.red_flags.items():
+            kind = f"{condition.slug}/{name}"
+            groups[kind] = FlagGroup(level=flag.level, frames=flag.frames, window=flag.window)
+            try:
+                for phrase in flag.phrases:
+                    patterns += compile_phrase(phrase, self.groups, tag=flag.level, kind=kind, owners=owners)
+                for f, frame in enumerate(flag.frames):
+                    for part, phrase in enumerate(frame):
+                        patterns += compile_phrase(
+                            phrase, self.groups, tag=FRAME, kind=kind, frame=f, part=part, owners=owners
+                        )
+            except KeyError as exc:
+                where = f"[conditions.{condition.slug}.red_flags.{name}]"
+                problem = Problem(OVERLAY, None, f"{where}: unknown group {{{exc.args[0]}}}")
+                raise KnowledgeError([problem]) from None
+        return patterns, groups
+
+    def _own_words(self, condition: Condition) -> tuple[frozenset[str], frozenset[str]]:
+        """The stems of the condition's names, and of its synopsis: a clause made only of the
+        synopsis's words describes the condition itself ("night sweats" of hot flashes)."""
+        names = frozenset(stem(w) for name in (condition.name, *condition.aliases) for w in words(name))
+        return names, names | frozenset(stem(w) for w in words(condition.synopsis))
+
+    def _clauses(self, item: str, own: tuple[frozenset[str], frozenset[str]]) -> tuple[tuple[str, ...], ...]:
+        """The item's clauses as parts to find: meaning-bearing words (a [synonyms] list for a
+        word in one), and "{not}" for a negation. A clause of the condition's own words is
+        not a sign; a lone everyday word borrows the first clause's first word, or is dropped."""
+        names, described = own
+        negation = f"{{{NEGATION_GROUP}}}"
+        clauses: list[tuple[list[str], bool]] = []
+        for text in _CLAUSE_SPLIT.split(item):
+            parts: list[str] = []
+            itself = True  # every word also describes the condition itself
+            for word in words(text):
+                if word in self._negations:
+                    if negation not in parts:
+                        parts.append(negation)
+                elif word not in self._skip and stem(word) not in names:
+                    itself = itself and stem(word) in described
+                    synonym = self._synonym_of.get(stem(word))
+                    part = f"{{{synonym}}}" if synonym else word
+                    if part not in parts:
+                        parts.append(part)
+            if parts and parts != [negation]:
+                clauses.append((parts, itself))
+        head = next((p for parts, _ in clauses for p in parts if p != negation), None)
+        common = self.lexicon.common_words
+        shaped: list[tuple[str, ...]] = []
+        for parts, itself in clauses:
+            if itself and len(parts) <= 2:
+                continue
+            if len(parts) == 1 and (parts[0] in common or parts[0].startswith("{")):
+                if head is None or head == parts[0]:
+                    continue  # "redness" alone would be any red thing
+                parts = [head, *parts]  # "redness" of "Calf swelling, redness or warmth"
+            shaped.append(tuple(parts))
+        return tuple(shaped)
