@@ -25,7 +25,7 @@ from telegram.request import HTTPXRequest
 
 from bot.app import ALLOWED_UPDATES, application_builder, build_application
 from bot.dispatch import Dispatcher
-from bot.polling import Poller
+from bot.polling import POLL_POOL, Poller
 from bot.settings import Settings
 from handlers.context import BotApplication
 from handlers.metrics import Metrics
@@ -77,7 +77,7 @@ async def _throughput(
     # Both bots take updates the way ours does in production: our poller, which confirms an
     # update only once it is handled (the echo bot pays the same delivery cost).
     dispatcher = Dispatcher(cast(BotApplication, app), Metrics(), HandledUpdates())
-    poll_request = HTTPXRequest(connection_pool_size=1, read_timeout=5)
+    poll_request = HTTPXRequest(connection_pool_size=POLL_POOL, read_timeout=5)
     await poll_request.initialize()
     poller = Poller(app.bot.base_url, poll_request, dispatcher, ALLOWED_UPDATES, poll_timeout=1)
     polling = asyncio.create_task(poller.run())

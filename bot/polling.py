@@ -18,6 +18,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from typing import Any
 from urllib.parse import urlencode
 
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 _UNAUTHORIZED = (401, 404)
 _CONFLICT = 409
 _MAX_BACKOFF = 30.0
+POLL_POOL = 2  # connections for the poller's request: see Poller._handle and bot/serve.py
 
 
 class Poller:
@@ -95,7 +97,8 @@ class Poller:
                 slots.release()
             handled.add(raw["update_id"])
 
-        confirmer = asyncio.create_task(self._confirm_while(lambda: self._prefix(ids, handled)))
+        batch_done = asyncio.Event()
+        confirmer = asyncio.create_task(self._confirm_while(lambda: self._prefix(ids, handled), batch_done))
         try:
             for raw in sorted(
                 (u for u in batch if isinstance(u, dict) and u.get("update_id") in ids),
@@ -110,7 +113,11 @@ class Poller:
         finally:
             for task in started:
                 task.cancel()
-            confirmer.cancel()
+            # Stopped, never cancelled: httpcore 1.0 leaks a pool slot for good when a request
+            # is cancelled while its connection is being set up (encode/httpcore#1093), and the
+            # poller's pool is small.
+            batch_done.set()
+            await asyncio.wait({confirmer})
             self.offset = max(self.offset, self._prefix(ids, handled))
 
     @staticmethod
@@ -123,9 +130,11 @@ class Poller:
             offset = update_id + 1
         return offset
 
-    async def _confirm_while(self, prefix: Callable[[], int]) -> None:
+    async def _confirm_while(self, prefix: Callable[[], int], done: asyncio.Event) -> None:
         while True:
-            await asyncio.sleep(self.confirm_interval)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), self.confirm_interval)
+                return  # the next getUpdates confirms the batch
             self.offset = max(self.offset, prefix())
             await self._confirm()
 

@@ -242,9 +242,10 @@ class Triager:
         if when in ("short", "long"):
             return when == "long"
         month, day = (int(x) for x in when.split("-"))
-        if month == today.month:
+        this_year = (month, day) <= (today.month, today.day)
+        if this_year and month == today.month:
             return False  # "since november" in November: days, not weeks
-        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        year = today.year if this_year else today.year - 1
         start = _safe_date(year, month, day)
         return (today - start).days >= self._duration.min_days
 

@@ -127,8 +127,10 @@ def test_negation_is_worded_for_what_was_said(engine: Engine) -> None:
         "twitching on and off since 2023",
     ],
 )
-def test_natural_wording_of_the_articles_red_flags(engine: Engine, text: str) -> None:
-    """In a conversation about twitching, as these would be said."""
+def test_natural_wording_of_the_articles_red_flags(dated: tuple[Engine, list[date]], text: str) -> None:
+    """In a conversation about twitching, as these would be said (on a fixed day: dates are relative)."""
+    engine, clock = dated
+    clock[0] = date(2026, 11, 25)
     about = Conversation(topics=("twitching",), condition="twitching")
     assert engine.answer(text, about).escalation.level in ("doctor", "emergency"), text
 
@@ -148,6 +150,8 @@ def dated(kb: KnowledgeBase) -> tuple[Engine, list[date]]:
         (date(2026, 8, 10), "twitching since july", "doctor"),
         (date(2026, 7, 20), "twitching since july", "none"),
         (date(2027, 1, 5), "twitching since christmas", "none"),
+        (date(2026, 12, 6), "twitching since christmas", "doctor"),
+        (date(2026, 12, 27), "twitching since christmas", "none"),
         (date(2027, 2, 20), "twitching since christmas", "doctor"),
         (date(2026, 11, 25), "twitching since last week", "none"),
         (date(2026, 11, 25), "twitching since 2026", "doctor"),

@@ -15,7 +15,7 @@ from telegram.ext import Application
 
 from bot.app import ALLOWED_UPDATES, build_application, post_init
 from bot.dispatch import Dispatcher
-from bot.polling import Poller
+from bot.polling import POLL_POOL, Poller
 from bot.request import RetryingRequest
 from bot.settings import Settings
 from handlers.state import HandledUpdates
@@ -44,7 +44,7 @@ async def polling_bot(
 ) -> AsyncIterator[Application]:
     """The production Application, polling the fake over loopback HTTP, with short timeouts."""
     settings = Settings(telegram_bot_token=api.token, telegram_api_base_url=api.base_url, _env_file=None)
-    poll_request = fast_request(read_timeout + 1, pool=1)
+    poll_request = fast_request(read_timeout + 1, pool=POLL_POOL)
     app = build_application(
         settings,
         engine,
