@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import signal
 import sys
 
 from pydantic import ValidationError
@@ -28,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
         reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else (exc.strerror or type(exc).__name__)
         print(f"invalid configuration:\n  .env: cannot be read ({reason})", file=sys.stderr)
         return EXIT_CONFIG
+    if not argv and settings.telegram_bot_token is not None:
+        # The bot reloads its knowledge on SIGHUP once it serves (bot/reload.py): until then,
+        # and once it has stopped, a SIGHUP is ignored rather than ending the process.
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     try:
         engine = Engine(load_knowledge(settings.knowledge_dir))
     except KnowledgeError as exc:
@@ -59,8 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     # (on a large base a full collection would otherwise pause answers).
     gc.freeze()
     log.info("starting in %s mode", settings.bot_mode)
+    bot = serve(settings, engine)
+    del engine  # the bot's services hold the only reference: a reload must be able to free it
     try:
-        asyncio.run(serve(settings, engine))
+        asyncio.run(bot)
     except ConfigurationError as exc:
         log.error("%s", exc)
         print(f"invalid configuration:\n  {exc}", file=sys.stderr)
@@ -68,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     except BaseException:  # whatever ends the process is logged through the redacting formatter
         log.critical("the bot stopped on an unexpected error", exc_info=True)
         return 1
+    finally:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # closing the loop restored the default
     log.info("stopped")
     return 0
 

@@ -24,7 +24,7 @@ def _press(engine: Engine, action: Action) -> Reply | None:
         return engine.catalogue(action.listing, action.page, action.keep)
     if action.check is not None:
         return engine.check(action.topic, action.check, action.keep)
-    return engine.topic_reply(action.topic, action.section, action.keep)
+    return engine.topic_reply(action.topic, action.section, action.keep, page=action.page)
 
 
 def run_console(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:

@@ -4,6 +4,9 @@ Delivery is at-least-once, hard kills included: an update is confirmed to Telegr
 offset, a webhook's 200) only after it has been handled. A stop (SIGTERM, SIGINT) takes no new
 updates, gives the ones being handled SHUTDOWN_GRACE seconds, confirms what was handled and
 exits; the rest are delivered again after the restart.
+
+SIGHUP reloads the knowledge directory (bot/reload.py): a valid set replaces the engine between
+messages, an invalid one is rejected whole and the bot answers on from the previous set.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from telegram.error import InvalidToken, NetworkError, TimedOut
 from bot.app import ALLOWED_UPDATES, build_application, post_init
 from bot.dispatch import Dispatcher
 from bot.http_server import AcceptErrorFilter, HttpServer, Limits, Webhook
-from bot.polling import Poller
+from bot.polling import POLL_POOL, Poller
+from bot.reload import KnowledgeReloader
 from bot.request import ApiHealth, RetryingRequest
 from bot.settings import Settings
 from handlers.context import BotApplication
@@ -31,6 +35,7 @@ from knowledge import Engine
 
 log = logging.getLogger(__name__)
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+RELOAD_SIGNAL = signal.SIGHUP
 _MAX_BACKOFF = 30.0
 _T = TypeVar("_T")
 
@@ -40,24 +45,37 @@ class ConfigurationError(Exception):
 
 
 async def serve(settings: Settings, engine: Engine) -> None:
-    """Serve until SIGINT or SIGTERM. ConfigurationError for a setting that cannot work."""
+    """Serve until SIGINT or SIGTERM, reloading the knowledge on SIGHUP. ConfigurationError for a
+    setting that cannot work."""
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(AcceptErrorFilter())
     stopping = asyncio.Event()
     _install_stop_signals(loop, stopping)
     metrics, health = Metrics(), ApiHealth()
     poll_request = RetryingRequest(
-        backoff=settings.retry_backoff, health=health, metrics=metrics, read_timeout=60.0
+        backoff=settings.retry_backoff,
+        health=health,
+        metrics=metrics,
+        read_timeout=60.0,
+        # One request at a time, plus a spare: a long poll cancelled by a stop can hold its
+        # slot for good (encode/httpcore#1093), and the final confirmation still needs one.
+        connection_pool_size=POLL_POOL,
     )
     application = build_application(
         settings, engine, metrics=metrics, health=health, get_updates_request=poll_request
     )
+    del engine  # the services hold the only reference: a reload must be able to free it
+    reloader = KnowledgeReloader(
+        settings.knowledge_dir, application.bot_data.services, registry=metrics.registry
+    )
+    _install_reload_signal(loop, reloader, stopping)
     api = _without_token(settings.api_base_url)
     if not await _until_reachable(application, api, stopping):
         return  # stopped before the Bot API could be reached
     try:
         await _retrying(lambda: post_init(application), "set the command menus", api, stopping)
         await application.start()
+        reloader.start()
         dispatcher = Dispatcher(application, metrics, HandledUpdates())
 
         def ready() -> dict[str, bool]:
@@ -68,6 +86,7 @@ async def serve(settings: Settings, engine: Engine) -> None:
         else:
             await _serve_polling(settings, application, dispatcher, poll_request, metrics, ready, stopping)
     finally:
+        await reloader.close()
         if application.running:
             await application.stop()
         await application.shutdown()
@@ -189,6 +208,20 @@ def _install_stop_signals(loop: asyncio.AbstractEventLoop, stopping: asyncio.Eve
 
     for sig in STOP_SIGNALS:
         loop.add_signal_handler(sig, stop)
+
+
+def _install_reload_signal(
+    loop: asyncio.AbstractEventLoop, reloader: KnowledgeReloader, stopping: asyncio.Event
+) -> None:
+    """SIGHUP reloads the knowledge; before the bot serves and once it stops, it is ignored."""
+
+    def reload() -> None:
+        if stopping.is_set():
+            log.info("knowledge reload ignored: the bot is stopping")
+            return
+        reloader.request()
+
+    loop.add_signal_handler(RELOAD_SIGNAL, reload)
 
 
 async def _until(stopping: asyncio.Event, task: asyncio.Task[None]) -> None:

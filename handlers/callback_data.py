@@ -4,6 +4,7 @@
     v2|k|<slug>|<step>.<yes>.<unsure>|<keep>
                                         a step of a condition's symptom check: the answers so
                                         far as three hexadecimal numbers (Answers)
+    v2|u|<slug>|<page>|<keep>           a page of the conditions an ingredient is used for
     v2|l|<c or i>|<page>|<keep>         a page of the list of conditions or ingredients
 
 Section codes come from knowledge's table of sections. `keep` is the escalation advice the
@@ -50,6 +51,13 @@ class CheckButton:
 
 
 @dataclass(frozen=True)
+class UsesButton:
+    slug: str
+    page: int
+    keep: str = ""
+
+
+@dataclass(frozen=True)
 class ListButton:
     listing: Listing
     page: int
@@ -60,6 +68,8 @@ def encode(action: Action) -> str | None:
     """The payload for an action, or None if it cannot fit in 64 bytes."""
     if action.listing is not None:
         data = f"{VERSION}|l|{_LISTING_CODE[action.listing]}|{action.page}|{action.keep}"
+    elif action.page and action.topic:
+        data = f"{VERSION}|u|{action.topic}|{action.page}|{action.keep}"
     elif action.check is not None:
         a = action.check
         data = f"{VERSION}|k|{action.topic}|{a.step:x}.{a.yes:x}.{a.unsure:x}|{action.keep}"
@@ -69,7 +79,10 @@ def encode(action: Action) -> str | None:
     return data if len(data.encode()) <= MAX_BYTES else None
 
 
-def decode(data: str | None) -> TopicButton | CheckButton | ListButton | None:
+Button = TopicButton | CheckButton | UsesButton | ListButton
+
+
+def decode(data: str | None) -> Button | None:
     """The button's meaning, or None for anything stale, forged or malformed."""
     if not data or len(data.encode()) > MAX_BYTES:
         return None
@@ -86,6 +99,8 @@ def decode(data: str | None) -> TopicButton | CheckButton | ListButton | None:
             return CheckButton(target, Answers(step=step, yes=yes, unsure=unsure), keep)
         except ValidationError:  # a step past any check
             return None
+    if kind == "u" and _SLUG.fullmatch(target) and _DIGITS.fullmatch(extra) and int(extra) <= _MAX_PAGE:
+        return UsesButton(target, int(extra), keep)
     if kind == "l" and target in _LISTINGS and _DIGITS.fullmatch(extra) and int(extra) <= _MAX_PAGE:
         return ListButton(_LISTINGS[target], int(extra), keep)
     return None

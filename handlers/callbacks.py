@@ -6,16 +6,18 @@ from __future__ import annotations
 from telegram import Update
 
 from handlers import wording
-from handlers.callback_data import CheckButton, ListButton, TopicButton, decode
+from handlers.callback_data import Button, CheckButton, ListButton, TopicButton, UsesButton, decode
 from handlers.context import BotContext
 from handlers.conversations import conversation_key
 from handlers.deliver import Where, deliver
 from knowledge import Engine, Reply
 
 
-def _reply_for(engine: Engine, button: TopicButton | CheckButton | ListButton | None) -> Reply | None:
+def _reply_for(engine: Engine, button: Button | None) -> Reply | None:
     if isinstance(button, TopicButton):
         return engine.topic_reply(button.slug, button.section, button.keep)
+    if isinstance(button, UsesButton):
+        return engine.topic_reply(button.slug, keep=button.keep, page=button.page)
     if isinstance(button, CheckButton):
         return engine.check(button.slug, button.answers, button.keep)
     if isinstance(button, ListButton):

@@ -46,6 +46,14 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     else:
         reply = engine.answer(query.query)
         context.services.metrics.answered(reply.kind, reply.escalation.level)
+        typing = not reply.topics and reply.escalation.level == "none"
+        # While the user is still typing a name ("magnes"), offer the topics it begins.
+        completed = engine.complete(query.query, MAX_RESULTS) if typing else ()
+        if completed:
+            found = (engine.topic_reply(slug) for slug in completed)
+            results = [_article(str(n), r) for n, r in enumerate(found) if r is not None]
+            await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False)
+            return
         results = [_article("0", reply)]
         for n, slug in enumerate(reply.topics[1:MAX_RESULTS], start=1):
             other = engine.topic_reply(slug, keep=reply.escalation.keep)

@@ -11,6 +11,8 @@ from handlers.ptb import PreparedKeyboard
 from knowledge import Action
 
 _PER_ROW = 2
+# Telegram rejects keyboards of about 100 buttons or 10 KB; answers stay far below.
+MAX_BUTTONS = 20
 _LONG_LABEL = 22
 
 
@@ -28,10 +30,12 @@ def _keyboard(actions: tuple[Action, ...]) -> InlineKeyboardMarkup | None:
     rows: list[list[InlineKeyboardButton]] = []
     row: list[InlineKeyboardButton] = []
     answers: list[InlineKeyboardButton] = []
+    count = 0
     for action in actions:
         data = encode(action)
-        if data is None:
+        if data is None or count == MAX_BUTTONS:
             continue
+        count += 1
         button = InlineKeyboardButton(action.label, callback_data=data)
         if _is_answer(action):
             answers.append(button)

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 from telegram.constants import MessageLimit
 
+from handlers.wording import SHORTENED
 from knowledge import Action, Escalation, Reply, Section
 
 TELEGRAM_LIMIT = MessageLimit.MAX_TEXT_LENGTH
+MAX_MESSAGES = 3  # one answer, however large the article
+_TITLE_LINES = 2  # a title and its intro
 EMPTY = "…"  # a reply with nothing to say still sends something
 BULLET = "•"
 _SEP = "\n\n"
@@ -149,10 +152,30 @@ def _split_line(line: Line, limit: int) -> list[Line]:
     return [_plain(p) for p in out]
 
 
-def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT) -> Rendered:
+def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT, most: int = MAX_MESSAGES) -> Rendered:
+    """The reply as at most `most` messages: one answer never floods a chat, however large
+    an article is. What does not fit is cut from the body, never from the advice or the
+    disclaimer, and the cut is said."""
     leading, body, closing = blocks_of(reply)
     messages = _pack([*leading, *body, *closing], limit)
+    if len(messages) > most:
+        messages = _shortened(leading, body, closing, limit, most)
     return Rendered(tuple(_join(m) for m in messages), (*reply.suggestions, *reply.actions))
+
+
+def _shortened(
+    leading: list[list[Line]], body: list[list[Line]], closing: list[list[Line]], limit: int, most: int
+) -> list[list[list[Line]]]:
+    """The body cut to what fits in `most` messages beside the advice and disclaimer."""
+    lines = [line for block in body for line in block]
+    keep = len(lines)
+    while keep > 0:
+        keep = keep * 3 // 4
+        cut = [[*lines[:keep], _italic(SHORTENED)]]
+        messages = _pack([*leading, *cut, *closing], limit)
+        if len(messages) <= most:
+            return messages
+    return _pack([*leading, [_italic(SHORTENED)], *closing], limit)[:most]
 
 
 def _join(message: list[list[Line]]) -> str:
@@ -160,6 +183,9 @@ def _join(message: list[list[Line]]) -> str:
 
 
 def _pack(blocks: list[list[Line]], limit: int, first_reserve: int = 0) -> list[list[list[Line]]]:
+    """Blocks into messages, each within `limit`. A block that does not fit where a message
+    has only just begun (its title) fills that message line by line: no message holds only a
+    title."""
     messages: list[list[list[Line]]] = []
     current: list[list[Line]] = []
     size = 0
@@ -167,16 +193,39 @@ def _pack(blocks: list[list[Line]], limit: int, first_reserve: int = 0) -> list[
         budget = limit - (first_reserve if not messages else 0)
         for piece in _fit_lines(block, budget) if _visible(block) > budget else [block]:
             cost = _visible(piece) + (len(_SEP) if current else 0)
-            if current and size + cost > budget:
+            if current and size + cost > budget and _only_a_title(current):
+                head, piece = _split_at(piece, budget - size - len(_SEP))
+                if head:
+                    current.append(head)
+                cost = _visible(piece)
+                messages.append(current)
+                current, size = [], 0
+                budget = limit
+            elif current and size + cost > budget:
                 messages.append(current)
                 current, size = [], 0
                 budget = limit
                 cost = _visible(piece)
-            current.append(piece)
-            size += cost
+            if piece:
+                current.append(piece)
+                size += cost
     if current:
         messages.append(current)
     return messages or [[[_plain(EMPTY)]]]
+
+
+def _only_a_title(message: list[list[Line]]) -> bool:
+    return len(message) == 1 and len(message[0]) <= _TITLE_LINES
+
+
+def _split_at(block: list[Line], room: int) -> tuple[list[Line], list[Line]]:
+    """The lines of `block` that fit in `room`, and the rest."""
+    taken: list[Line] = []
+    for line in block:
+        if _visible([*taken, line]) > room:
+            break
+        taken.append(line)
+    return taken, block[len(taken) :]
 
 
 def render_single(reply: Reply, limit: int = TELEGRAM_LIMIT) -> str:

@@ -21,6 +21,7 @@ PRIVACY_TEXT = (
     "vanish when the bot restarts."
 )
 FORGET_DONE = "Done: I've forgotten what we were talking about. Your next question starts afresh."
+SHORTENED = "… (shortened: the rest does not fit here; use the buttons below to read more)"
 EDIT_SUPERSEDED = "(This part of the earlier answer was replaced above.)"
 NON_TEXT_HINT = "I can only read text. Please type your question."
 BUTTON_EXPIRED = "That button has expired. Please ask again."

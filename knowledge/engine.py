@@ -111,10 +111,12 @@ class Engine:
         topics = tuple(dict.fromkeys((*topics, *conversation.topics)))[:MAX_TOPICS]
         return Conversation(topics=topics, condition=condition, section=reply.section, level=level)
 
-    def topic_reply(self, slug: str, section: str | None = None, keep: str = "") -> Reply | None:
+    def topic_reply(
+        self, slug: str, section: str | None = None, keep: str = "", page: int = 0
+    ) -> Reply | None:
         """A topic's answer without a message (a button press): no red flag to look for, but
-        the advice the button keeps (`keep`) is shown again."""
-        reply = self.composer.topic(slug, section)
+        the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses."""
+        reply = self.composer.topic(slug, section, page)
         if reply is None:
             return None
         reply = reply.model_copy(update={"topics": (slug,), "disclaimer": wording.DISCLAIMER})
@@ -135,6 +137,10 @@ class Engine:
 
     def greeting(self) -> Reply:
         return self.listings.greeting()
+
+    def complete(self, prefix: str, limit: int = 5) -> tuple[str, ...]:
+        """Topics whose name starts with what was typed so far ("magnes"), for inline mode."""
+        return self.reader.index.complete(prefix, limit)
 
     def examples(self) -> tuple[str, ...]:
         return self.listings.examples()

@@ -4,14 +4,18 @@ safety facts. Everything said comes from the knowledge base or from knowledge.an
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 from knowledge.answers import wording
 from knowledge.answers.check import SymptomCheck
 from knowledge.answers.reply import Action, Item, Reply, Section
-from knowledge.base.models import Condition, Ingredient, KnowledgeBase
+from knowledge.base.models import Condition, Ingredient, IngredientUse, KnowledgeBase
 from knowledge.sections import BY_KEY, CONDITION_BUTTONS, heading
 
 MAX_RELATED = 6
+MAX_RELATED_PER_CONDITION = 3
+MAX_ALSO = 3  # other ingredients named in the same question, each with its own sections
+USES_PER_PAGE = 5  # an ingredient's uses shown at once; "More conditions" pages the rest
 MAX_ALIASES_SHOWN = 4
 # Serious causes come with what would set a worrying case apart.
 _SHOWN_WITH = {"severity": ("doctor",)}
@@ -30,12 +34,14 @@ class Composer:
         self.condition = lru_cache(maxsize=_CACHED_ANSWERS)(self._condition)
         self.ingredient = lru_cache(maxsize=_CACHED_ANSWERS)(self._ingredient)
 
-    def topic(self, slug: str, section: str | None = None) -> Reply | None:
+    def topic(self, slug: str, section: str | None = None, page: int = 0) -> Reply | None:
         """A topic's answer without a message (a button press), or None for an unknown slug."""
         if slug in self.kb.conditions:
             return self.condition(slug, section or "overview")
         if slug in self.kb.ingredients:
-            return self.ingredient(slug, None, section="safety" if section == "safety" else "overview")
+            return self.ingredient(
+                slug, None, section="safety" if section == "safety" else "overview", page=page
+            )
         return None
 
     def _condition(self, slug: str, section: str) -> Reply:
@@ -80,30 +86,46 @@ class Composer:
         return (use.description if use else None) or ""
 
     def _ingredient(
-        self, slug: str, context: str | None, also: tuple[str, ...] = (), section: str = "overview"
+        self,
+        slug: str,
+        context: str | None,
+        also: tuple[str, ...] = (),
+        section: str = "overview",
+        page: int = 0,
     ) -> Reply:
-        """What each article says about the ingredient, and its Safety section: first when
-        the question was about safety, dose or side effects."""
+        """What the articles say about the ingredient, a page of its uses at a time (the
+        condition asked about first), and its Safety section: first when the question was
+        about safety, dose or side effects. Each other ingredient named gets its own use and
+        Safety section. The work is the same whether it is used in 1 article or 500."""
         ingredient = self.kb.ingredients[slug]
-        uses, safety = self._uses(ingredient, context), self._safety(ingredient)
-        sections = [safety, uses] if section == "safety" else [uses, safety]
-        for other in also:
+        uses, pages = _page(ingredient.uses, context, page)
+        shown = self._uses(ingredient, uses, total=len(ingredient.uses))
+        safety = self._safety(ingredient)
+        sections = [safety, shown] if section == "safety" else [shown, safety]
+        actions = [
+            Action(label=self.kb.conditions[u.condition_slug].name, topic=u.condition_slug) for u in uses
+        ]
+        if page + 1 < pages:
+            actions.append(Action(label=wording.MORE_CONDITIONS, topic=slug, page=page + 1))
+        for other in also[:MAX_ALSO]:
             other_ingredient = self.kb.ingredients[other]
-            sections.append(self._uses(other_ingredient, context, title=other_ingredient.name))
-        conditions = self.kb.conditions_for(slug)
-        actions = [Action(label=c.name, topic=c.slug) for c in conditions]
-        actions += [Action(label=self.kb.ingredients[o].name, topic=o) for o in also]
+            other_uses, _ = _page(other_ingredient.uses, context, 0, size=1)
+            sections.append(
+                self._uses(other_ingredient, other_uses, total=len(other_ingredient.uses), titled=True)
+            )
+            sections.append(self._safety(other_ingredient, titled=True))
+            actions.append(Action(label=other_ingredient.name, topic=other))
         related = dict.fromkeys(
             i.slug
-            for c in conditions
-            for i in self.kb.ingredients_of(c.slug)
+            for u in uses
+            for i in self.kb.ingredients_of(u.condition_slug)[:MAX_RELATED_PER_CONDITION]
             if i.slug != slug and i.slug not in also
         )
         actions += [Action(label=self.kb.ingredients[r].name, topic=r) for r in list(related)[:MAX_RELATED]]
         intro = ""
         if ingredient.aliases:
             intro = wording.ALSO_KNOWN_AS.format(aliases=", ".join(ingredient.aliases[:MAX_ALIASES_SHOWN]))
-        unique = list({(a.topic, a.section): a for a in actions}.values())
+        unique = list({(a.topic, a.section, a.page): a for a in actions}.values())
         return Reply(
             kind="topic",
             title=ingredient.name,
@@ -113,11 +135,14 @@ class Composer:
             section=section,
         )
 
-    def _safety(self, ingredient: Ingredient) -> Section:
-        """The curated facts with their source, always closed by the same advice; no dose."""
+    def _safety(self, ingredient: Ingredient, titled: bool = False) -> Section:
+        """The curated facts with their source, always closed by the same advice; no dose. No
+        facts on file says so: silence would read as "nothing to worry about"."""
         facts = ingredient.safety
         lines: list[str] = []
-        if facts is not None:
+        if facts is None:
+            lines.append(wording.NO_SAFETY_FACTS.format(name=ingredient.name))
+        else:
             if facts.upper_limit:
                 lines.append(wording.UPPER_LIMIT.format(limit=facts.upper_limit))
             elif facts.no_upper_limit:
@@ -128,28 +153,46 @@ class Composer:
             if facts.sources:
                 lines.append(wording.SOURCES.format(sources="; ".join(facts.sources)))
         lines.append(wording.SAFETY_ADVICE)
-        return Section(heading=heading("safety"), items=tuple(Item(text=t) for t in lines))
+        title = heading("safety")
+        if titled:
+            title = wording.SAFETY_OF.format(name=ingredient.name)
+        return Section(heading=title, items=tuple(Item(text=t) for t in lines))
 
-    def _uses(self, ingredient: Ingredient, context: str | None, title: str = "") -> Section:
-        """What each article says about the ingredient; the asked-about condition first."""
-        uses = sorted(ingredient.uses, key=lambda u: u.condition_slug != context)
+    def _uses(
+        self, ingredient: Ingredient, uses: tuple[IngredientUse, ...], total: int, titled: bool = False
+    ) -> Section:
+        """What each article says about the ingredient, for the uses on this page."""
         items = []
         for use in uses:
             condition = self.kb.conditions[use.condition_slug]
+            name = condition.name if total > 1 else ""
             if use.description:
-                items.append(Item(name=condition.name if len(uses) > 1 else "", text=use.description))
+                items.append(Item(name=name, text=use.description))
             elif condition.ingredients_intro:
-                items.append(
-                    Item(
-                        text=wording.USE_LISTED_ONLY.format(
-                            condition=condition.name,
-                            intro=condition.ingredients_intro.rstrip(".") + ".",
-                        )
-                    )
-                )
+                intro = condition.ingredients_intro.rstrip(".") + "."
+                items.append(Item(text=wording.USE_LISTED_ONLY.format(condition=condition.name, intro=intro)))
             else:
                 items.append(Item(text=wording.USE_LISTED_ONLY_NO_INTRO.format(condition=condition.name)))
-        if not title:
-            first = self.kb.conditions[uses[0].condition_slug].name
-            title = wording.USE_HEADING.format(condition=first) if len(uses) == 1 else ingredient.name
+        if titled or total > 1:
+            title = ingredient.name
+            if total > len(uses):
+                title = wording.USES_OF.format(name=ingredient.name, shown=len(uses), total=total)
+        else:
+            title = wording.USE_HEADING.format(condition=self.kb.conditions[uses[0].condition_slug].name)
         return Section(heading=title, items=tuple(items))
+
+
+def _page(
+    uses: tuple[IngredientUse, ...], context: str | None, page: int, size: int = USES_PER_PAGE
+) -> tuple[tuple[IngredientUse, ...], int]:
+    """One page of uses, the condition asked about first, and how many pages there are;
+    without scanning or copying the whole list."""
+    pages = max(1, -(-len(uses) // size))
+    page = min(max(page, 0), pages - 1)
+    first = next((u for u in uses if u.condition_slug == context), None) if context else None
+    if first is None:
+        return uses[page * size : (page + 1) * size], pages
+    rest = (u for u in uses if u is not first)
+    if page == 0:
+        return (first, *islice(rest, size - 1)), pages
+    return tuple(islice(rest, page * size - 1, (page + 1) * size - 1)), pages

@@ -37,7 +37,11 @@ USE_LISTED_ONLY_NO_INTRO = "{condition}: listed as an ingredient, with no furthe
 
 # Safety section of an ingredient: the facts come from the overlay, these frame them.
 UPPER_LIMIT = "Upper limit for adults: {limit}"
-NO_UPPER_LIMIT = "No upper limit established."
+NO_UPPER_LIMIT = "No upper limit established; this does not mean any amount is safe."
+NO_SAFETY_FACTS = "No safety facts on file for {name} yet."
+SAFETY_OF = "Safety: {name}"
+USES_OF = "{name}: {shown} of the {total} conditions it is used for"
+MORE_CONDITIONS = "More conditions ›"
 ASK_FIRST = "Talk to a doctor or pharmacist first: {groups}."
 SOURCES = "Source: {sources}"
 SAFETY_ADVICE = (

@@ -75,6 +75,11 @@ class ScopedFlags:
             lexicon.language.stopwords | frozenset(fillers.words if fillers else ())
         ) - self._negations
         self._overlay = {slug: self._red_flags(c) for slug, c in kb.conditions.items() if c.red_flags}
+        # Never read a known word as a typo of a flag's ("twitches" is not "switched").
+        names = [n for c in kb.conditions.values() for n in (c.name, *c.aliases, *c.concerns)]
+        names += [n for i in kb.ingredients.values() for n in (i.name, *i.aliases)]
+        known = frozenset(w for n in names for w in words(n))
+        self._never_fuzzy = lexicon.common_words | lexicon.language.stopwords | known
         self.of = lru_cache(maxsize=_CACHED)(self._build)
 
     def hits(self, tokens: list[Token], scope: frozenset[str]) -> tuple[list[Hit], dict[str, FlagGroup]]:
@@ -129,9 +134,10 @@ class ScopedFlags:
                     )
         if not patterns:
             return ConditionFlags(None, groups, tuple(untriggerable))
+        # Typos are forgiven in the words of the flags themselves only: a matcher per condition
+        # must be quick to build (a slot's entries match as written).
         vocabulary = {w for p in patterns for w in p.label.split()}
-        vocabulary |= {w for entries in self.groups.values() for e in entries for w in words(e)}
-        never_fuzzy = self.lexicon.common_words | self.lexicon.language.stopwords
+        never_fuzzy = self._never_fuzzy
         return ConditionFlags(PhraseMatcher(patterns, vocabulary, never_fuzzy), groups, tuple(untriggerable))
 
     def _red_flags(self, condition: Condition) -> tuple[list[Pattern], dict[str, FlagGroup]]:

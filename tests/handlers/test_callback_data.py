@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.callback_data import MAX_BYTES, CheckButton, ListButton, TopicButton, decode, encode
+from handlers.callback_data import (
+    MAX_BYTES,
+    CheckButton,
+    ListButton,
+    TopicButton,
+    UsesButton,
+    decode,
+    encode,
+)
 from knowledge.answers.reply import Action, Answers
 
 
@@ -44,6 +52,15 @@ def test_check_roundtrip(answers: Answers, keep: str) -> None:
     assert decode(data) == CheckButton("twitching", answers, keep)
 
 
+@pytest.mark.parametrize("keep", ["", "d"])
+def test_uses_page_roundtrip(keep: str) -> None:
+    """ "More conditions" under an ingredient used by many conditions."""
+    data = encode(Action(label="More conditions", topic="magnesium", page=3, keep=keep))
+    assert data == f"v2|u|magnesium|3|{keep}"
+    assert decode(data) == UsesButton("magnesium", 3, keep)
+    assert decode("v2|u|magnesium|²|") is None and decode("v2|u|Magnesium|1|") is None
+
+
 def test_too_long_slug_is_not_encoded() -> None:
     assert encode(Action(label="x", topic="a" * 70)) is None
 
@@ -51,7 +68,7 @@ def test_too_long_slug_is_not_encoded() -> None:
 @given(st.text(max_size=100))
 def test_arbitrary_data_never_raises(data: str) -> None:
     result = decode(data)
-    assert result is None or isinstance(result, TopicButton | CheckButton | ListButton)
+    assert result is None or isinstance(result, TopicButton | CheckButton | UsesButton | ListButton)
 
 
 @pytest.mark.parametrize(

@@ -187,6 +187,15 @@ async def test_inline_query_carries_escalation(bot_app) -> None:
     assert api.sent("answerInlineQuery")[1]["results"][0]["id"] == "help"
 
 
+async def test_inline_query_completes_a_name_being_typed(bot_app) -> None:
+    """While "magnes" is typed, the topics it begins are offered, each a full answer."""
+    app, api = bot_app
+    await feed(app, inline_query={"id": "iq3", "from": user(), "query": "magnes", "offset": ""})
+    results = api.sent("answerInlineQuery")[0]["results"]
+    assert [r["title"] for r in results] == ["Magnesium"]
+    assert "For Twitching" in results[0]["input_message_content"]["message_text"]
+
+
 async def test_edited_message_edits_the_earlier_reply(bot_app) -> None:
     app, api = bot_app
     await feed(app, message=message("magnesium", message_id=7))

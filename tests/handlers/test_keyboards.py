@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.keyboards import keyboard
+from handlers.keyboards import MAX_BUTTONS, keyboard
 from knowledge import Action, Answers
 
 
@@ -28,3 +28,10 @@ def test_check_answers_share_one_row() -> None:
     assert rows((Action(label="Types", topic="twitching", section="types"), start)) == [
         ["Types", "Check my symptoms"]
     ]
+
+
+def test_never_more_buttons_than_telegram_takes() -> None:
+    actions = tuple(Action(label=f"T{n}", topic=f"topic-{n}") for n in range(150))
+    markup = keyboard(actions)
+    assert markup is not None
+    assert sum(len(row) for row in markup.inline_keyboard) == MAX_BUTTONS

@@ -199,14 +199,16 @@ def test_check_cli_summary() -> None:
     result = run_check()
     assert result.returncode == 0, result.stderr
     assert "1 condition, 6 ingredients" in result.stdout
+    assert "zinc:" not in result.stdout  # every topic's detail only with --verbose
+    verbose = run_check("--verbose")
     for slug in ["twitching", "magnesium", "vitamin-b6", "ashwagandha", "l-theanine", "gaba", "zinc"]:
-        assert f"{slug}:" in result.stdout
-    assert "zinc: Zinc  used for: twitching (listed only)" in result.stdout
+        assert f"{slug}:" in verbose.stdout
+    assert "zinc: Zinc  used for: twitching (listed only)" in verbose.stdout
 
 
 def test_check_cli_fails_on_errors(tmp_path: Path) -> None:
     write(tmp_path, {"a.txt": SEED_TEXT.replace("Types:", "Kinds:")})
     result = run_check(str(tmp_path))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert f"{tmp_path / 'a.txt'}:4: unknown section header 'Kinds:'" in result.stderr
     assert result.stdout == ""
