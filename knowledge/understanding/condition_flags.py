@@ -20,12 +20,16 @@ from pathlib import Path
 
 from knowledge.base.errors import KnowledgeError, Problem
 from knowledge.base.models import Condition, KnowledgeBase
-from knowledge.understanding.lexicon import FlagGroup, Lexicon
+from knowledge.understanding.lay_names import said_as
+from knowledge.understanding.lexicon import FlagGroup, Level, Lexicon
 from knowledge.understanding.normalise import Token, stem, words
 from knowledge.understanding.patterns import FRAME, Pattern, compile_phrase
 from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
 
 _CLAUSE_SPLIT = re.compile(r",|;|\bor\b|\band\b|\(|\)|\bwith\b", re.IGNORECASE)
+# Where a clause's closing condition begins: "Symptoms that started or got worse after starting
+# a new medicine" means both started and got worse after it.
+_TAIL = re.compile(r"\b(?:after|before|when|whenever|while|during|following|despite)\b", re.IGNORECASE)
 NEGATION_GROUP = "not"  # a slot of the lexicon's one-word negations, for items that say "not"
 _SYNONYM = "synonym_"  # the group name of a [synonyms] list
 _MIN_WINDOW = 8
@@ -111,27 +115,16 @@ class ScopedFlags:
             if not shape.clauses:
                 untriggerable.append(shape.item)
                 continue
-            level = "emergency" if shape.item in emergency else "doctor"
-            kind = f"{slug}/item{n + 1}"
-            frames = tuple(c for c in shape.clauses if len(c) > 1)
+            level: Level = "emergency" if shape.item in emergency else "doctor"
             window = max(_MIN_WINDOW, *(2 * len(c) for c in shape.clauses))
-            groups[kind] = FlagGroup(level=level, frames=frames, window=window, negation_inside=True)
-            for clause in shape.clauses:
-                if len(clause) == 1:
-                    patterns += compile_phrase(
-                        clause[0], self.groups, tag=level, kind=kind, owners=frozenset((slug,))
-                    )
-            for f, clause in enumerate(frames):
-                for part, phrase in enumerate(clause):
-                    patterns += compile_phrase(
-                        phrase,
-                        self.groups,
-                        tag=FRAME,
-                        kind=kind,
-                        frame=f,
-                        part=part,
-                        owners=frozenset((slug,)),
-                    )
+            # A clause that says "not" itself ("not relieved by stretching") is never negated by
+            # the message's "not"; the others are ("havent had any bleeding").
+            negation = f"{{{NEGATION_GROUP}}}"
+            for says_not in (False, True):
+                clauses = [c for c in shape.clauses if (negation in c) == says_not]
+                if clauses:
+                    kind = f"{slug}/item{n + 1}" + ("/not" if says_not else "")
+                    patterns += self._item_patterns(slug, kind, level, window, clauses, says_not, groups)
         if not patterns:
             return ConditionFlags(None, groups, tuple(untriggerable))
         # Typos are forgiven in the words of the flags themselves only: a matcher per condition
@@ -139,6 +132,31 @@ class ScopedFlags:
         vocabulary = {w for p in patterns for w in p.label.split()}
         never_fuzzy = self._never_fuzzy
         return ConditionFlags(PhraseMatcher(patterns, vocabulary, never_fuzzy), groups, tuple(untriggerable))
+
+    def _item_patterns(
+        self,
+        slug: str,
+        kind: str,
+        level: Level,
+        window: int,
+        clauses: list[tuple[str, ...]],
+        says_not: bool,
+        groups: dict[str, FlagGroup],
+    ) -> list[Pattern]:
+        """The patterns of some of an item's clauses, and their group, named `kind`."""
+        patterns: list[Pattern] = []
+        frames = tuple(c for c in clauses if len(c) > 1)
+        groups[kind] = FlagGroup(level=level, frames=frames, window=window, negation_inside=says_not)
+        owners = frozenset((slug,))
+        for clause in clauses:
+            if len(clause) == 1:
+                patterns += compile_phrase(clause[0], self.groups, tag=level, kind=kind, owners=owners)
+        for f, clause in enumerate(frames):
+            for part, phrase in enumerate(clause):
+                patterns += compile_phrase(
+                    phrase, self.groups, tag=FRAME, kind=kind, frame=f, part=part, owners=owners
+                )
+        return patterns
 
     def _red_flags(self, condition: Condition) -> tuple[list[Pattern], dict[str, FlagGroup]]:
         """The overlay's red flags of a condition, compiled; an unknown {group} is an error that
@@ -166,7 +184,9 @@ class ScopedFlags:
     def _own_words(self, condition: Condition) -> tuple[frozenset[str], frozenset[str]]:
         """The stems of the condition's names, and of its synopsis: a clause made only of the
         synopsis's words describes the condition itself ("night sweats" of hot flashes)."""
-        names = frozenset(stem(w) for name in (condition.name, *condition.aliases) for w in words(name))
+        own = (condition.name, *condition.aliases)
+        said = said_as(own, self.lexicon.lay_names)  # "hot flushes" for Hot flashes
+        names = frozenset(stem(w) for name in (*own, *said) for w in words(name))
         return names, names | frozenset(stem(w) for w in words(condition.synopsis))
 
     def _clauses(self, item: str, own: tuple[frozenset[str], frozenset[str]]) -> tuple[tuple[str, ...], ...]:
@@ -176,7 +196,7 @@ class ScopedFlags:
         names, described = own
         negation = f"{{{NEGATION_GROUP}}}"
         clauses: list[tuple[list[str], bool]] = []
-        for text in _CLAUSE_SPLIT.split(item):
+        for text in _shared_tails(_CLAUSE_SPLIT.split(item)):
             parts: list[str] = []
             itself = True  # every word also describes the condition itself
             for word in words(text):
@@ -191,7 +211,11 @@ class ScopedFlags:
                         parts.append(part)
             if parts and parts != [negation]:
                 clauses.append((parts, itself))
-        head = next((p for parts, _ in clauses for p in parts if p != negation), None)
+        first = next((parts for parts, _ in clauses if parts != [negation]), [])
+        head = next((p for p in first if p != negation), None)
+        # A lone word borrows the head's "not" too: "walking" of "Symptoms not relieved by
+        # moving, walking or stretching" is not relieved by walking.
+        borrowed = [p for p in first if p in (negation, head)][:2]
         common = self.lexicon.common_words
         shaped: list[tuple[str, ...]] = []
         for parts, itself in clauses:
@@ -200,6 +224,18 @@ class ScopedFlags:
             if len(parts) == 1 and (parts[0] in common or parts[0].startswith("{")):
                 if head is None or head == parts[0]:
                     continue  # "redness" alone would be any red thing
-                parts = [head, *parts]  # "redness" of "Calf swelling, redness or warmth"
+                parts = [*borrowed, *parts]  # "redness" of "Calf swelling, redness or warmth"
             shaped.append(tuple(parts))
         return tuple(shaped)
+
+
+def _shared_tails(clauses: list[str]) -> list[str]:
+    """Give a clause without a closing condition the one the next clause ends with."""
+    out = list(clauses)
+    for k in range(len(out) - 2, -1, -1):
+        if _TAIL.search(out[k]):
+            continue
+        tail = _TAIL.search(out[k + 1])
+        if tail and out[k].strip():
+            out[k] = out[k] + " " + out[k + 1][tail.start() :]
+    return out

@@ -139,10 +139,35 @@ class Language(_Frozen):
     other_topics: PhraseList
 
 
+class LayNames(_Frozen):
+    """Everyday names for what articles name in medical words (lay_names.toml): "feeling sick"
+    for nausea, "bad back" for back pain, "fish oil" for omega-3. `terms` maps a word or phrase
+    as articles write it to the ways people say it; `sources` shows where people say so."""
+
+    terms: dict[str, tuple[str, ...]]
+    sources: dict[str, tuple[str, ...]] = {}
+    # A name that begins with one of these words may be said without it when what is left is a
+    # letter and a number: "b12" for "vitamin B12", "d3" for "vitamin D3".
+    dropped_first: tuple[str, ...] = ()
+
+    @field_validator("terms")
+    @classmethod
+    def _one_term_each(cls, terms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        owner: dict[str, str] = {}
+        for term, phrases in terms.items():
+            if not term.strip() or not phrases or any(not p.strip() for p in phrases):
+                raise ValueError(f"[terms] {term!r}: a term needs a name and at least one phrase")
+            for phrase in phrases:
+                if owner.setdefault(phrase, term) != term:
+                    raise ValueError(f"[terms] {phrase!r} is under both {owner[phrase]!r} and {term!r}")
+        return terms
+
+
 class Lexicon(_Frozen):
     triage: Triage
     language: Language
     common_words: frozenset[str]
+    lay_names: LayNames = LayNames(terms={})
 
 
 class LexiconError(Exception):
@@ -195,4 +220,9 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     except OSError as exc:
         raise LexiconError(f"{common_path}: {exc}") from exc
     common = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-    return Lexicon(triage=triage, language=language, common_words=common)
+    lay_path = directory / "lay_names.toml"
+    try:
+        lay_names = LayNames.model_validate(_read_toml(lay_path))
+    except ValidationError as exc:
+        raise LexiconError(f"{lay_path}: {exc}") from exc
+    return Lexicon(triage=triage, language=language, common_words=common, lay_names=lay_names)

@@ -94,7 +94,9 @@ class Reader:
             for e in entries
             if " " not in e
         }
-        self.index = TopicIndex(kb, never_fuzzy, language.stopwords, language.not_alone, same_as)
+        self.index = TopicIndex(
+            kb, never_fuzzy, language.stopwords, language.not_alone, same_as, lexicon.lay_names
+        )
         patterns = build_patterns(lexicon, kb)
         self.phrases = PhraseMatcher(patterns, vocabulary(patterns, lexicon, kb), never_fuzzy)
         self.triager = Triager(lexicon.triage)

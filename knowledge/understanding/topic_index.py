@@ -12,9 +12,11 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
-from typing import Literal
+from typing import Literal, cast
 
 from knowledge.base.models import KnowledgeBase
+from knowledge.understanding.lay_names import everyday_names
+from knowledge.understanding.lexicon import LayNames
 from knowledge.understanding.normalise import Token, stem, texts_of, words
 from knowledge.understanding.typo_index import DeletionIndex, allowed_edits
 
@@ -50,6 +52,7 @@ class TopicIndex:
         stopwords: frozenset[str],
         not_alone: frozenset[str] = frozenset(),
         same_as: Mapping[str, str] | None = None,
+        lay: LayNames | None = None,
     ):
         self._exact: dict[str, list[tuple[str, Kind]]] = {}
         self._first: set[str] = set()
@@ -60,6 +63,14 @@ class TopicIndex:
         ]
         topics += [(i.slug, "ingredient", (i.name, *i.aliases)) for i in kb.ingredients.values()]
         topics += [(c.slug, "concern", c.concerns) for c in kb.conditions.values() if c.concerns]
+        # Everyday names ("feeling sick" for Nausea) come after the real ones: they are found
+        # like names, but never make a one-word part of their own (see _Parts).
+        real = len(topics)
+        if lay is not None:
+            topics += [
+                (slug, cast(Kind, kind), names)
+                for slug, kind, names in everyday_names([t for t in topics if t[1] != "concern"], lay)
+            ]
         for slug, kind, names in topics:
             for alias in names:
                 tokens = words(alias)
@@ -75,7 +86,9 @@ class TopicIndex:
         self._keys = self._fuzzy.keys  # every exact key, sorted
         self._never_fuzzy = never_fuzzy
         self._stopwords = stopwords
-        self._parts = _Parts(topics, never_fuzzy, stopwords | not_alone, self._exact, same_as or {})
+        self._parts = _Parts(
+            topics, never_fuzzy, stopwords, stopwords | not_alone, self._exact, same_as or {}, real
+        )
 
     @property
     def size(self) -> int:
@@ -252,9 +265,11 @@ class _Parts:
         self,
         topics: list[tuple[str, Kind, tuple[str, ...]]],
         common: frozenset[str],
+        stopwords: frozenset[str],
         not_alone: frozenset[str],
         exact: dict[str, list[tuple[str, Kind]]],
         same_as: Mapping[str, str],
+        real: int,
     ) -> None:
         self.keys: dict[str, set[tuple[str, Kind]]] = {}
         # Two words of a condition's name, in any order and said either way ("night cramps",
@@ -262,19 +277,18 @@ class _Parts:
         self.pairs: dict[tuple[str, str], set[tuple[str, Kind]]] = {}
         self.same_as = same_as
         self.not_alone = not_alone
+        self.common = common
         self.longest = 0
-        for slug, kind, names in topics:
-            if kind == "concern":
-                continue
+        for n, (slug, kind, names) in enumerate(topics):
+            if kind == "concern" or n >= real:
+                continue  # an everyday name counts whole: its parts are too often everyday words
             for name in names:
                 tokens = [stem(t) for t in words(name)]
                 if kind == "condition":
-                    content = sorted(
-                        {same_as.get(t, t) for t in tokens if t not in not_alone or t in same_as}
-                    )
-                    for a in range(len(content)):
-                        for b in range(a + 1, len(content)):
-                            self.pairs.setdefault((content[a], content[b]), set()).add((slug, kind))
+                    self._add_pairs(tokens, stopwords, (slug, kind))
+                # The head of the name's first phrase, and its last word: "cramps" of "Leg cramps
+                # at night", "syndrome" of "Dry eye syndrome" (which not_alone then drops).
+                heads = (next((k for k, t in enumerate(tokens) if t in stopwords), len(tokens)), len(tokens))
                 for i in range(len(tokens)):
                     for j in range(i + 1, len(tokens) + 1):
                         part = tokens[i:j]
@@ -282,7 +296,7 @@ class _Parts:
                             continue
                         if len(part) == 1:
                             word = part[0]
-                            last = kind == "condition" and j == len(tokens) and name is names[0]
+                            last = kind == "condition" and j in heads and name is names[0]
                             if len(word) < _MIN_PART or not (last or word not in common):
                                 continue
                         key = " ".join(part)
@@ -290,6 +304,18 @@ class _Parts:
                             continue  # a whole name of its own: the exact index finds it
                         self.keys.setdefault(key, set()).add((slug, kind))
                         self.longest = max(self.longest, len(part))
+
+    def _add_pairs(self, tokens: list[str], stopwords: frozenset[str], ref: tuple[str, Kind]) -> None:
+        """Every two words of a condition's name, said either way: a pair needs a word that
+        says which condition, unless the name is just those two words ("dry eye", "back
+        pain": "my eyes feel so dry", "my back is in pain")."""
+        same_as = self.same_as
+        kept = sorted({same_as.get(t, t) for t in tokens if t not in stopwords})
+        weak = {same_as.get(t, t) for t in tokens if t in self.not_alone and t not in same_as}
+        for a in range(len(kept)):
+            for b in range(a + 1, len(kept)):
+                if len(kept) == 2 or not {kept[a], kept[b]} <= weak:
+                    self.pairs.setdefault((kept[a], kept[b]), set()).add(ref)
 
     def find(
         self, tokens: list[Token], mentions: list[Mention], near: list[tuple[int, str]]
@@ -310,7 +336,7 @@ class _Parts:
                 refs = self.keys.get(" ".join(stems[i : i + size]))
                 if not refs:
                     continue
-                if len(refs) == 1:
+                if len(refs) == 1 and (size > 1 or self._alone(tokens, i)):
                     slug, kind = next(iter(refs))
                     found.append(Mention(slug, kind, i, i + size, 1))
                 else:
@@ -323,6 +349,15 @@ class _Parts:
         if not found:
             return mentions
         return sorted([*mentions, *found], key=lambda m: m.start)
+
+    def _alone(self, tokens: list[Token], at: int) -> bool:
+        """Whether a one-word part at `at` is what the message is about: a rare word ("sciatica"),
+        or an everyday one ("cramps", "cold") with only small words and words of where or when
+        around it ("what helps cramps at night"). "cold weather again" or "sick of waiting"
+        only suggest the topic."""
+        if tokens[at].text not in self.common:
+            return True
+        return all(t.text in self.not_alone for k, t in enumerate(tokens) if k != at)
 
     def _pairs(self, stems: list[str], near: list[tuple[int, str]]) -> list[Mention]:
         """Two words of a condition's name within a few words of each other, when nothing

@@ -70,6 +70,8 @@ class Flag:
     text: str
     level: Level
     kind: str
+    # A negation between a frame's parts: "my calf isnt swollen or red".
+    negated_within: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,8 @@ class Triager:
             if group.negation_inside:
                 said.append(flag)
             elif group.negated or (
-                flag.level != CRISIS and self._negation.negates(texts, breaks, flag.start, negated_ends)
+                flag.level != CRISIS
+                and (flag.negated_within or self._negation.negates(texts, breaks, flag.start, negated_ends))
             ):
                 denied.append(flag)
                 negated_ends.add(flag.end)
@@ -191,7 +194,9 @@ class Triager:
                     chosen.append(min(near, key=lambda h: abs(h.start - first.start)))
                 else:
                     start, end = min(h.start for h in chosen), max(h.end for h in chosen)
-                    out.append(Flag(start, end, " ".join(texts[start:end]), group.level, name))
+                    gaps = set(range(start, end)).difference(*(range(h.start, h.end) for h in chosen))
+                    within = not group.negation_inside and self._negation.among(texts, gaps)
+                    out.append(Flag(start, end, " ".join(texts[start:end]), group.level, name, within))
                     break
         return out
 
@@ -260,6 +265,12 @@ class _NegationRules:
         self._triggers = _by_first_word(negation.triggers)
         self._pseudo = _by_first_word(negation.pseudo)
         self._terminators = _by_first_word(negation.terminators)
+
+    def among(self, texts: list[str], positions: set[int]) -> bool:
+        """Whether a negation starts at one of `positions` (the words between a frame's parts)."""
+        return any(
+            _starts(texts, j, self._triggers) and not _starts(texts, j, self._pseudo) for j in positions
+        )
 
     def negates(self, texts: list[str], breaks: frozenset[int], start: int, negated_ends: set[int]) -> bool:
         # A flag listed after a negated one, with only "or", "and", "any" between: negated too.

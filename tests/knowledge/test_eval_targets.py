@@ -8,6 +8,7 @@
   idioms and look-alikes that must not alarm;
 - validation.jsonl: all of these at once, written blind (without seeing the lexicon or the other
   sets) as a check on how the lexicon generalises, and tuned on after its first reading.
+- universal_signs.jsonl: doctor and emergency signs whatever the condition, with look-alikes;
 - conversations.jsonl: conversations modelled on forum threads, scored turn by turn in context
   (follow-ups such as "is it safe?"); conversations_blind.jsonl and conversations_blind2.jsonl
   were written blind, each read once before any tuning on it (see the README).
@@ -56,6 +57,16 @@ def test_real_message_targets(engine: Engine, name: str, split: str | None) -> N
     assert Score.rate(s.false_alarm) <= 0.03, s.misses
 
 
+@pytest.mark.parametrize(("split", "recall"), [("tune", 1.0), ("holdout", 0.9)])
+def test_universal_sign_targets(engine: Engine, split: str, recall: float) -> None:
+    """Signs that need a doctor whatever the condition (dehydration, a blocked bowel, a painful
+    red eye, a new lump, blood in the stool, weight lost without trying), and their look-alikes."""
+    s = score(engine, DATA / "universal_signs.jsonl", split=split)
+    assert len(s.recall) >= 8 and len(s.false_alarm) >= 4
+    assert Score.rate(s.recall) >= recall, s.misses
+    assert Score.rate(s.false_alarm) <= 0.1, s.misses
+
+
 @pytest.mark.parametrize("name", [*CRISIS, "validation.jsonl"])
 def test_crisis_set_targets(engine: Engine, name: str) -> None:
     """Suicidal and self-harm messages reach crisis; poisoning and allergic reactions at least
@@ -97,8 +108,11 @@ def test_conversation_targets(engine: Engine, name: str, split: str | None) -> N
         ("kb_many", "tune", 0.90, 0.90, 0.03),
         ("kb_many", "holdout", 0.90, 0.75, 0.05),
         # Six articles written blind, with no overlay but the merges `check` asked for: what
-        # articles alone give, before an editor adds descriptions and red-flag phrases.
-        ("kb_blind", None, 0.45, 0.55, 0.10),
+        # articles alone give, before an editor adds descriptions and red-flag phrases. First
+        # read at topic 0.50, recall 0.64; its misses were then studied (so it is no longer
+        # blind) and met with general means: everyday names (lay_names.toml), universal signs,
+        # negation between a sign's words, shared tails of an item's clauses.
+        ("kb_blind", None, 0.75, 0.85, 0.08),
     ],
 )
 def test_new_articles_targets(

@@ -203,3 +203,35 @@ def test_the_advice_a_button_keeps(engine: Engine) -> None:
             assert pressed.escalation.level == first.escalation.level
             assert pressed.escalation.title == first.escalation.title
     assert engine.kept("zz", None).level == "none"  # forged codes keep nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("my calf isnt swollen or red, just the usual night cramp", "calf isnt swollen or red"),
+        ("my eye is not red or painful, just dry", "eye is not red or painful"),
+    ],
+)
+def test_a_negation_between_a_signs_words_is_heard(engine: Engine, text: str, denied: str) -> None:
+    """Not only "no weakness": "my calf isnt swollen" says no too, so the advice is worded for it."""
+    escalation = engine.answer(text).escalation
+    assert escalation.level == "doctor" and escalation.reasons == () and escalation.denied == (denied,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im a bit scared to try castor oil",  # "a bit", and "scared" is not "scars"
+        "am i wasting my money on magnesium",
+        "im losing weight on purpose with calorie counting",
+    ],
+)
+def test_everyday_words_that_look_like_harm_do_not_alarm(engine: Engine, text: str) -> None:
+    assert engine.answer(text).escalation.level == "none", text
+
+
+@pytest.mark.parametrize(
+    "text", ["bit my arm till it bled", "i have scars on my wrists from cutting", "stopped eating on purpose"]
+)
+def test_harm_is_still_heard(engine: Engine, text: str) -> None:
+    assert engine.answer(text).escalation.level == "crisis", text
