@@ -24,29 +24,31 @@ _LETTER_NUMBER = re.compile(r"^[a-z]\d{1,2}$")
 Topic = tuple[str, str, tuple[str, ...]]  # slug, kind, names
 
 
-def everyday_names(topics: Sequence[Topic], lay: LayNames) -> list[Topic]:
+def everyday_names(topics: Sequence[Topic], lay: LayNames, kinds: Sequence[Topic] = ()) -> list[Topic]:
     """For each topic, the names people use for it that none of its real names spells: its
-    names with a term said the everyday way ("hot flushes" for "Hot flashes") and, where the
-    term is only part of a name, the everyday phrase alone ("charley horse" for "Leg cramps at
-    night"), unless a whole name of another topic says it that way."""
+    names with a term said the everyday way ("hot flushes" for "Hot flashes"); where the term
+    is only part of a name, the everyday phrase alone ("charley horse" for "Leg cramps at
+    night"); and the names of its kinds (`kinds`: an article's types, "Sciatica" of "Back
+    pain"). A real name of another topic always wins; a made name two topics would share at
+    the same tier names neither."""
     terms, dropped = _compiled(lay)
     real = {key for _, _, names in topics for name in names for key in _keys(words(name))}
     claims: dict[str, tuple[int, set[str]]] = {}  # a made key -> (tier, the topics claiming it)
     names_of: dict[tuple[str, str], dict[str, int]] = {}
-    for slug, kind, names in topics:
-        for name in names:
-            tokens = words(name)
-            for tier, variant in _variants(tokens, terms, dropped):
-                keys = _keys(variant)
-                if keys & real:
-                    continue
-                for key in keys:
-                    best, owners = claims.get(key, (tier, set()))
-                    if tier < best:
-                        claims[key] = (tier, {slug})
-                    elif tier == best:
-                        claims[key] = (tier, owners | {slug})
-                names_of.setdefault((slug, kind), {}).setdefault(" ".join(variant), tier)
+    made = [(slug, kind, _variants(words(n), terms, dropped)) for slug, kind, names in topics for n in names]
+    made += [(slug, kind, [(0, words(n))]) for slug, kind, names in kinds for n in names]
+    for slug, kind, variants in made:
+        for tier, variant in variants:
+            keys = _keys(variant)
+            if keys & real:
+                continue
+            for key in keys:
+                best, owners = claims.get(key, (tier, set()))
+                if tier < best:
+                    claims[key] = (tier, {slug})
+                elif tier == best:
+                    claims[key] = (tier, owners | {slug})
+            names_of.setdefault((slug, kind), {}).setdefault(" ".join(variant), tier)
     out: list[Topic] = []
     for (slug, kind), found in names_of.items():
         unique = tuple(

@@ -63,13 +63,17 @@ class TopicIndex:
         ]
         topics += [(i.slug, "ingredient", (i.name, *i.aliases)) for i in kb.ingredients.values()]
         topics += [(c.slug, "concern", c.concerns) for c in kb.conditions.values() if c.concerns]
-        # Everyday names ("feeling sick" for Nausea) come after the real ones: they are found
-        # like names, but never make a one-word part of their own (see _Parts).
+        # Everyday names ("feeling sick" for Nausea) and the names of a condition's types
+        # ("Sciatica" of Back pain) come after the real ones: found whole, never by parts.
         real = len(topics)
         if lay is not None:
+            kinds = [
+                (c.slug, "condition", tuple(e.name for e in c.types if e.name))
+                for c in kb.conditions.values()
+            ]
+            named = [t for t in topics if t[1] != "concern"]
             topics += [
-                (slug, cast(Kind, kind), names)
-                for slug, kind, names in everyday_names([t for t in topics if t[1] != "concern"], lay)
+                (slug, cast(Kind, kind), names) for slug, kind, names in everyday_names(named, lay, kinds)
             ]
         for slug, kind, names in topics:
             for alias in names:

@@ -174,3 +174,18 @@ def test_everyday_names_on_forum_messages(every_term: Engine, split: str) -> Non
     missed = [m["text"] for m, ok in zip(named, found, strict=True) if not ok]
     assert sum(found) / len(found) >= 0.95, missed
     assert sum(clear) / len(clear) >= 0.7
+
+
+def test_the_name_of_a_kind_finds_its_condition(tmp_path: Path) -> None:
+    """An article's types name it too ("Sciatica" of Back pain), unless another topic is called so."""
+    back = article("Back pain")
+    start, end = back.index("Types:"), back.index("Common Causes:")
+    back = (
+        back[:start]
+        + "Types:\n- Sciatica: Pain down the leg\n- Lumbar strain: A pulled muscle\n"
+        + back[end:]
+    )
+    files = {"back.txt": back, "strain.txt": article("Lumbar strain")}
+    engine = Engine(load_knowledge(write(tmp_path, files)))
+    assert engine.answer("sciatica down my leg, what helps").topics[:1] == ("back-pain",)
+    assert engine.answer("lumbar strain").topics[:1] == ("lumbar-strain",)  # a real name wins
