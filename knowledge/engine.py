@@ -17,10 +17,12 @@ from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import MAX_TOPICS, Conversation
 from knowledge.understanding.lexicon import Lexicon, load_lexicon
 from knowledge.understanding.reader import Reader, Reading
+from knowledge.understanding.triage import rank
 
 # Replies that leave the conversation's topic as it was.
 _KEEPS_CONTEXT = frozenset(("small_talk", "empty", "suggest", "catalogue", "check"))
 _LEADING = frozenset(("emergency", "crisis"))
+_NOT_UNDERSTOOD = frozenset(("unknown", "suggest"))
 
 
 class Engine:
@@ -45,6 +47,15 @@ class Engine:
             uses = self.kb.ingredients[reading.ingredients[0]].uses
             context = uses[0].condition_slug if len(uses) == 1 else None
         escalation = self.advisor.escalation(reading.triage, context)
+        if reply.kind in _NOT_UNDERSTOOD and conversation is not None and conversation.level in _LEADING:
+            # Right after crisis or emergency advice, "ive been planning how to do it" or
+            # "its getting worse" is about that, never "I don't have information on that".
+            reply = self.advisor.with_kept(
+                self.listings.advice_only(reading.near_misses), conversation.level[0]
+            )
+            escalation = (
+                reply.escalation if rank(reply.escalation.level) > rank(escalation.level) else escalation
+            )
         if escalation.level in _LEADING:  # now is not the time for a questionnaire
             reply = reply.model_copy(update={"actions": tuple(a for a in reply.actions if a.check is None)})
         reply = with_escalation(reply, escalation)

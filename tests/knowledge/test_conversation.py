@@ -137,6 +137,25 @@ def test_a_question_after_thanks_is_a_question(engine: Engine, text: str) -> Non
     assert reply.kind == "topic" and reply.topics[0] == "magnesium"
 
 
+@pytest.mark.parametrize("follow_up", ["ive been planning how to do it", "tonight", "idk"])
+def test_after_crisis_advice_a_message_not_understood_gets_it_again(engine: Engine, follow_up: str) -> None:
+    """Never "I don't have information on that" to someone who just said they want to die."""
+    _, reply = chat(engine, "i want to die", follow_up)
+    assert reply.kind == "advice" and reply.escalation.level == "crisis" and reply.escalation.leads
+    _, _, again = chat(engine, "i want to die", follow_up, "what")
+    assert again.escalation.level == "crisis"
+
+
+def test_after_emergency_advice_a_message_not_understood_keeps_it(engine: Engine) -> None:
+    _, reply = chat(engine, "crushing chest pain", "its getting worse")
+    assert reply.escalation.level == "emergency" and reply.escalation.leads
+
+
+def test_a_new_question_after_crisis_advice_is_answered(engine: Engine) -> None:
+    _, reply = chat(engine, "i want to die", "is magnesium safe?")
+    assert reply.topics == ("magnesium",) and reply.kind == "topic"
+
+
 def test_small_talk_leaves_the_context_as_it_was(engine: Engine) -> None:
     replies = chat(engine, "zinc", "thanks", "👍", "is it safe?")
     assert topic_and_section(replies[-1]) == ("zinc", "safety")

@@ -235,3 +235,10 @@ def test_everyday_words_that_look_like_harm_do_not_alarm(engine: Engine, text: s
 )
 def test_harm_is_still_heard(engine: Engine, text: str) -> None:
     assert engine.answer(text).escalation.level == "crisis", text
+
+
+@pytest.mark.parametrize(
+    "text", ["im done with life", "im going to take all my sleeping pills tonight", "tired of being alive"]
+)
+def test_more_ways_of_saying_it_reach_crisis(engine: Engine, text: str) -> None:
+    assert engine.answer(text).escalation.level == "crisis", text
