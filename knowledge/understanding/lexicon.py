@@ -135,6 +135,7 @@ class Language(_Frozen):
     questions: Questions
     follow_up: frozenset[str]
     refers_back: frozenset[str]
+    pronouns: frozenset[str] = frozenset()
     not_alone: frozenset[str]
     other_topics: PhraseList
 
@@ -197,6 +198,7 @@ def _language(raw: dict[str, Any], path: Path) -> Language:
         questions=Questions.model_validate(raw["questions"]),
         follow_up=frozenset(raw["follow_up"]["words"]),
         refers_back=frozenset(raw["refers_back"]["words"]),
+        pronouns=frozenset(raw["refers_back"].get("pronouns", ())),
         not_alone=frozenset(raw["partial_names"]["not_alone"]),
         other_topics=PhraseList.model_validate(raw["other_topics"]),
     )

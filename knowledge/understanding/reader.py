@@ -215,6 +215,9 @@ class Reader:
             return replace(
                 reading, ingredients=(focus,), concerns=(), context=conversation.condition, inherited=True
             )
+        if focus in self.kb.ingredients and self._points_back_before_condition(reading, found):
+            # "does it help with twitching?" after "gaba": gaba, for twitching.
+            return replace(reading, ingredients=(focus,), context=reading.condition, inherited=True)
         if reading.condition is None:
             reading = replace(reading, context=conversation.condition)
         if not self._elliptical(found) or reading.small_talk:
@@ -225,6 +228,14 @@ class Reader:
         if reading.condition is not None and reading.section == "overview" and last not in _NOT_CARRIED:
             return replace(reading, section=last)
         return reading
+
+    def _points_back_before_condition(self, reading: Reading, found: _Words) -> bool:
+        """A condition named, no ingredient, and "it" or "they" before the condition's name."""
+        if reading.ingredients or not reading.conditions or not found.naming:
+            return False
+        first = min(found.naming)
+        pronouns = self.lexicon.language.pronouns
+        return any(t.text in pronouns for t in found.tokens[:first])
 
     def _elliptical(self, found: _Words) -> bool:
         """Nothing but the topic's name and words such as "and", "what about": "and b6?"."""

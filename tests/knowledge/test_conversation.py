@@ -156,6 +156,19 @@ def test_a_new_question_after_crisis_advice_is_answered(engine: Engine) -> None:
     assert reply.topics == ("magnesium",) and reply.kind == "topic"
 
 
+def test_it_before_a_condition_is_the_ingredient_in_context(engine: Engine) -> None:
+    """ "does it work for twitching?" after "gaba" asks about gaba, for twitching."""
+    _, reply, dose = chat(engine, "gaba supplements", "does it work for twitching", "whats the dose")
+    assert reply.topics[0] == "gaba" and topic_and_section(dose) == ("gaba", "safety")
+    _, other = chat(engine, "gaba", "what causes twitching")
+    assert other.topics == ("twitching",)
+
+
+def test_which_one_is_best_asks_for_the_remedies(engine: Engine) -> None:
+    _, reply = chat(engine, "what natural remedies help twitching", "which one is best")
+    assert topic_and_section(reply) == ("twitching", "remedies")
+
+
 def test_small_talk_leaves_the_context_as_it_was(engine: Engine) -> None:
     replies = chat(engine, "zinc", "thanks", "👍", "is it safe?")
     assert topic_and_section(replies[-1]) == ("zinc", "safety")
