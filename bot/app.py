@@ -29,6 +29,7 @@ from telegram.request import BaseRequest
 
 from bot.request import ApiHealth, RetryingRequest
 from bot.settings import Settings
+from bot.shared_state import SharedState
 from handlers import callbacks, edits, errors, flood, inline, messages, other
 from handlers.commands import COMMANDS
 from handlers.context import CONTEXT_TYPES, BotApplication, Services
@@ -101,10 +102,14 @@ def build_application(
     get_updates_request: BaseRequest | None = None,
     metrics: Metrics | None = None,
     health: ApiHealth | None = None,
+    state: SharedState | None = None,
 ) -> BotApplication:
     """The Application for `settings`. `rate_limit=False` is for benchmarks only; `request` and
-    `get_updates_request` let tests answer the Bot API in-process or with short timeouts."""
+    `get_updates_request` let tests answer the Bot API in-process or with short timeouts.
+    `state` is where the handlers keep what outlives an update (bot/shared_state.py; default:
+    this process's memory); its owner starts and closes it."""
     metrics = metrics or Metrics()
+    state = state or SharedState()
     application: BotApplication = (
         application_builder(
             settings,
@@ -118,7 +123,11 @@ def build_application(
         .build()
     )
     application.bot_data.services = Services(
-        engine, metrics=metrics, conversations=Conversations(ttl=settings.context_ttl)
+        engine,
+        metrics=metrics,
+        conversations=Conversations(state.conversations, ttl=settings.context_ttl),
+        replies=state.replies,
+        flood=state.flood,
     )
     register(application)
     return application

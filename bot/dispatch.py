@@ -12,14 +12,14 @@ from telegram import Update
 
 from handlers.context import BotApplication
 from handlers.metrics import Metrics
-from handlers.state import HandledUpdates
+from handlers.state import HandledLog
 
 log = logging.getLogger(__name__)
 Outcome = Literal["handled", "duplicate", "busy"]
 
 
 class Dispatcher:
-    def __init__(self, application: BotApplication, metrics: Metrics, handled: HandledUpdates) -> None:
+    def __init__(self, application: BotApplication, metrics: Metrics, handled: HandledLog) -> None:
         self.application, self.metrics, self.handled = application, metrics, handled
         # Updates being handled here: a copy delivered meanwhile waits for the first.
         self._running: dict[int, asyncio.Future[None]] = {}

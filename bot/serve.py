@@ -28,9 +28,9 @@ from bot.polling import POLL_POOL, Poller
 from bot.reload import KnowledgeReloader
 from bot.request import ApiHealth, RetryingRequest
 from bot.settings import Settings
+from bot.shared_state import SharedState, open_state
 from handlers.context import BotApplication
 from handlers.metrics import Metrics
-from handlers.state import HandledUpdates
 from knowledge import Engine
 
 log = logging.getLogger(__name__)
@@ -61,8 +61,9 @@ async def serve(settings: Settings, engine: Engine) -> None:
         # slot for good (encode/httpcore#1093), and the final confirmation still needs one.
         connection_pool_size=POLL_POOL,
     )
+    state = open_state(settings)
     application = build_application(
-        settings, engine, metrics=metrics, health=health, get_updates_request=poll_request
+        settings, engine, metrics=metrics, health=health, get_updates_request=poll_request, state=state
     )
     del engine  # the services hold the only reference: a reload must be able to free it
     reloader = KnowledgeReloader(
@@ -70,16 +71,34 @@ async def serve(settings: Settings, engine: Engine) -> None:
     )
     _install_reload_signal(loop, reloader, stopping)
     api = _without_token(settings.api_base_url)
-    if not await _until_reachable(application, api, stopping):
-        return  # stopped before the Bot API could be reached
+    await state.start()  # a Redis that does not answer is logged, and answered without
+    try:
+        if not await _until_reachable(application, api, stopping):
+            return  # stopped before the Bot API could be reached
+        await _serve(settings, application, state, reloader, metrics, health, poll_request, api, stopping)
+    finally:
+        await state.close()
+
+
+async def _serve(
+    settings: Settings,
+    application: BotApplication,
+    state: SharedState,
+    reloader: KnowledgeReloader,
+    metrics: Metrics,
+    health: ApiHealth,
+    poll_request: RetryingRequest,
+    api: str,
+    stopping: asyncio.Event,
+) -> None:
     try:
         await _retrying(lambda: post_init(application), "set the command menus", api, stopping)
         await application.start()
         reloader.start()
-        dispatcher = Dispatcher(application, metrics, HandledUpdates())
+        dispatcher = Dispatcher(application, metrics, state.handled)
 
         def ready() -> dict[str, bool]:
-            return {"knowledge_loaded": True, "bot_api_reachable": health.reachable}
+            return {"knowledge_loaded": True, "bot_api_reachable": health.reachable, **state.checks()}
 
         if settings.bot_mode == "webhook":
             await _serve_webhook(settings, application, dispatcher, metrics, ready, api, stopping)

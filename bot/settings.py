@@ -18,6 +18,9 @@ _TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 # Seconds between retries of a failed Bot API request (bot/request.py).
 BACKOFF = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
+_REDIS_SCHEMES = ("redis", "rediss", "unix")
+# A key prefix: printable ASCII without spaces, so that keys stay readable in redis-cli.
+_PREFIX = re.compile(r"^[!-~]{1,64}$")
 
 
 class Settings(BaseSettings):
@@ -53,8 +56,17 @@ class Settings(BaseSettings):
     # Seconds a conversation's context (topics, section, advice level; never text) is kept
     # after its last message, so that "is it safe?" knows what "it" is.
     context_ttl: float = Field(default=1800.0, gt=0, le=7 * 24 * 3600)
+    # Several replicas share their state in Redis (unset: in this process's memory). The URL may
+    # hold a password: a secret, never printed or logged.
+    redis_url: SecretStr | None = None
+    # Every key starts with this, so that several bots can share one Redis.
+    redis_prefix: str = "remedybot:"
+    # Seconds to wait for Redis to connect or answer before answering without it.
+    redis_timeout: float = Field(default=1.0, ge=0.05, le=30)
 
-    @field_validator("telegram_bot_token", "webhook_secret", "webhook_url", "metrics_port", mode="before")
+    @field_validator(
+        "telegram_bot_token", "webhook_secret", "webhook_url", "metrics_port", "redis_url", mode="before"
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -88,6 +100,46 @@ class Settings(BaseSettings):
     def _https(cls, value: str | None) -> str | None:
         if value is not None and not value.startswith("https://"):
             raise ValueError("must be an https:// URL: Telegram only delivers webhooks over HTTPS")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: SecretStr | None) -> SecretStr | None:
+        """Reject what redis-py could not connect to, in words that never repeat the URL."""
+        if value is None:
+            return value
+        url = value.get_secret_value()
+        try:
+            parts = urlsplit(url)
+            scheme, port = parts.scheme.lower(), parts.port  # .port raises on a bad port
+        except ValueError:
+            raise ValueError("is not a valid URL (check the port)") from None
+        if scheme not in _REDIS_SCHEMES or "://" not in url:
+            raise ValueError("must be a redis://, rediss:// or unix:// URL")
+        if scheme == "unix":
+            if not parts.path:
+                raise ValueError("a unix:// URL needs the socket's path")
+        else:
+            if not parts.hostname:
+                raise ValueError("needs a host, e.g. redis://redis:6379/0")
+            if port == 0:
+                raise ValueError("the port must be 1-65535")
+            db = parts.path.strip("/")
+            if db and not db.isdigit():
+                raise ValueError("the path must be a database number, e.g. /0")
+        from redis.asyncio.connection import parse_url  # here: the console and `ask` never pay for it
+
+        try:
+            parse_url(url)
+        except ValueError:
+            raise ValueError("has an option redis-py cannot read") from None
+        return value
+
+    @field_validator("redis_prefix")
+    @classmethod
+    def _prefix(cls, value: str) -> str:
+        if not _PREFIX.match(value):
+            raise ValueError("must be 1-64 printable characters without spaces")
         return value
 
     @field_validator("log_level", mode="before")
@@ -131,6 +183,17 @@ class Settings(BaseSettings):
         """PTB appends the token to this; a server root such as http://host:8081 gets /bot."""
         base = self.telegram_api_base_url.rstrip("/")
         return base if base.endswith("/bot") else base + "/bot"
+
+    @property
+    def redis_address(self) -> str:
+        """Where Redis is, for log lines: host and port (or socket path) and database, never
+        the user name or password."""
+        if self.redis_url is None:
+            return ""
+        parts = urlsplit(self.redis_url.get_secret_value())
+        if parts.scheme.lower() == "unix":
+            return parts.path
+        return f"{parts.hostname}:{parts.port or 6379}/{parts.path.strip('/') or '0'}"
 
     @property
     def webhook_path(self) -> str:

@@ -10,20 +10,20 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from handlers.conversations import Conversations
 from handlers.metrics import Metrics
-from handlers.state import FloodGuard, ReplyMemory
+from handlers.state import FloodCheck, FloodGuard, ReplyMap, ReplyMemory
 from knowledge import Engine
 
 
 @dataclass
 class Services:
     """What the handlers share: the engine, and per-chat state that holds ids, counters and
-    slugs."""
+    slugs (in memory by default; in Redis when the composition root says so)."""
 
     engine: Engine
     metrics: Metrics = field(default_factory=Metrics)
     conversations: Conversations = field(default_factory=Conversations)
-    replies: ReplyMemory = field(default_factory=ReplyMemory)
-    flood: FloodGuard = field(default_factory=FloodGuard)
+    replies: ReplyMap = field(default_factory=ReplyMemory)
+    flood: FloodCheck = field(default_factory=FloodGuard)
 
 
 class BotData:

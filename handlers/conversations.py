@@ -18,13 +18,14 @@ from typing import Protocol
 
 from telegram import Chat, User
 
+from handlers import wording
 from knowledge import Conversation
 
 DEFAULT_TTL = 30 * 60.0
 
 
 class ConversationStore(Protocol):
-    where: str  # for /privacy: "memory" or "Redis database"
+    where: str  # for /privacy: where the context and the rest of the state are kept
 
     async def get(self, key: str) -> Conversation | None:
         """The context kept under `key`, or None if there is none (or it expired)."""
@@ -97,7 +98,7 @@ class MemoryConversations:
     """The default store: in this process, at most `capacity` contexts (least recently used
     out), each gone `ttl` seconds after it was last set."""
 
-    where = "memory (gone when it restarts)"
+    where = wording.KEPT_IN_MEMORY
 
     def __init__(self, capacity: int = 100_000, clock: Callable[[], float] = time.monotonic) -> None:
         self.capacity, self.clock = capacity, clock

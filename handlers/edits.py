@@ -20,7 +20,7 @@ async def on_edited_text(update: Update, context: BotContext) -> None:
     services = context.services
     async with services.conversations.turn(conversation_key(message.chat, message.from_user)) as turn:
         reply = services.engine.answer(text, turn.before)
-        earlier = services.replies.recall(message.chat_id, message.message_id)
+        earlier = await services.replies.recall(message.chat_id, message.message_id)
         quote = message.message_id if message.chat.type != "private" else None
         if earlier is None:  # after a restart, or evicted: a new answer is better than none
             where = Where(chat_id=message.chat_id, quote=quote)
@@ -29,5 +29,5 @@ async def on_edited_text(update: Update, context: BotContext) -> None:
             reply = services.engine.with_kept(reply, keep)
             where = Where(chat_id=message.chat_id, replace=earlier_ids)
         sent = await deliver(context.bot, reply, where, services.metrics)
-        services.replies.remember(message.chat_id, message.message_id, list(sent), reply.escalation.keep)
+        await services.replies.remember(message.chat_id, message.message_id, sent, reply.escalation.keep)
         turn.after = services.engine.after(turn.before, reply)

@@ -16,7 +16,7 @@ async def guard(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    verdict = context.services.flood.check(user.id)
+    verdict = await context.services.flood.check(user.id)
     if verdict == "ok":
         return
     if verdict == "notice" and update.effective_chat is not None and update.inline_query is None:

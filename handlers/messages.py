@@ -24,5 +24,5 @@ async def on_text(update: Update, context: BotContext) -> None:
         sent = await deliver(
             context.bot, reply, Where(chat_id=message.chat_id, quote=quote), services.metrics
         )
-        services.replies.remember(message.chat_id, message.message_id, list(sent), reply.escalation.keep)
+        await services.replies.remember(message.chat_id, message.message_id, sent, reply.escalation.keep)
         turn.after = services.engine.after(turn.before, reply)

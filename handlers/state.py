@@ -1,38 +1,84 @@
-"""Bounded in-memory state: which bot messages answered which user message, and flood counts.
+"""The state the handlers share between updates, behind small async interfaces, and the
+in-memory implementations used when no Redis is configured (handlers/redis_state.py holds the
+Redis ones, for several replicas):
 
-Nothing here holds message text or names, and nothing outlives the process.
+- ReplyMap: which bot messages answered which user message, so an edited question edits them;
+- FloodCheck: a per-user flood guard;
+- HandledLog: the update_ids handled lately, so a redelivered update is answered once.
+
+Nothing here holds message text or names: ids, codes and counters only.
 """
 
 from __future__ import annotations
 
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable
-from typing import Literal
+from collections.abc import Callable, Sequence
+from typing import Literal, Protocol
+
+# Telegram lets a message be edited for 48 hours: after that, a reply map entry is useless.
+EDIT_WINDOW = 48 * 3600.0
+FLOOD_LIMIT = 20  # updates per user ...
+FLOOD_WINDOW = 10.0  # ... in this many seconds
+
+Recalled = tuple[tuple[int, ...], str]
+Verdict = Literal["ok", "notice", "drop"]
+Claim = Literal["mine", "done", "busy"]
+
+
+class ReplyMap(Protocol):
+    async def remember(self, chat_id: int, message_id: int, reply_ids: Sequence[int], keep: str = "") -> None:
+        """The bot's messages `reply_ids` answer the user's message, showing advice `keep`."""
+
+    async def recall(self, chat_id: int, message_id: int) -> Recalled | None:
+        """The reply ids and kept advice for a user's message, or None if unknown."""
+
+
+class FloodCheck(Protocol):
+    async def check(self, user_id: int) -> Verdict:
+        """Count one update of `user_id`: "ok", "notice" (the first one over) or "drop"."""
+
+
+class HandledLog(Protocol):
+    async def claim(self, update_id: int) -> Claim:
+        """ "mine": handle it; "done": already handled; "busy": being handled now."""
+
+    async def done(self, update_id: int) -> None:
+        """The update is handled: a copy delivered later is a duplicate."""
+
+    async def release(self, update_id: int) -> None:
+        """Handling stopped before the end: the update may be handled again."""
 
 
 class ReplyMemory:
     """(chat id, user message id) -> the ids of the bot's reply messages and the code of the
-    advice they showed (Escalation.keep, so an edit never removes it), least recent out."""
+    advice they showed (Escalation.keep, so an edit never removes it); least recent out, and
+    gone after `ttl` seconds."""
 
-    def __init__(self, capacity: int = 10_000) -> None:
-        self.capacity = capacity
-        self._map: OrderedDict[tuple[int, int], tuple[tuple[int, ...], str]] = OrderedDict()
+    def __init__(
+        self, capacity: int = 10_000, ttl: float = EDIT_WINDOW, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.capacity, self.ttl, self.clock = capacity, ttl, clock
+        self._map: OrderedDict[tuple[int, int], tuple[float, Recalled]] = OrderedDict()
 
-    def remember(self, chat_id: int, message_id: int, reply_ids: list[int], keep: str = "") -> None:
-        self._map[(chat_id, message_id)] = (tuple(reply_ids), keep)
+    async def remember(self, chat_id: int, message_id: int, reply_ids: Sequence[int], keep: str = "") -> None:
+        self._map[(chat_id, message_id)] = (self.clock() + self.ttl, (tuple(reply_ids), keep))
         self._map.move_to_end((chat_id, message_id))
         while len(self._map) > self.capacity:
             self._map.popitem(last=False)
 
-    def recall(self, chat_id: int, message_id: int) -> tuple[tuple[int, ...], str] | None:
-        return self._map.get((chat_id, message_id))
+    async def recall(self, chat_id: int, message_id: int) -> Recalled | None:
+        found = self._map.get((chat_id, message_id))
+        if found is None:
+            return None
+        expires, recalled = found
+        if expires <= self.clock():
+            del self._map[(chat_id, message_id)]
+            return None
+        return recalled
 
     def __len__(self) -> int:
         return len(self._map)
-
-
-Verdict = Literal["ok", "notice", "drop"]
 
 
 class FloodGuard:
@@ -41,8 +87,8 @@ class FloodGuard:
 
     def __init__(
         self,
-        limit: int = 20,
-        window: float = 10.0,
+        limit: int = FLOOD_LIMIT,
+        window: float = FLOOD_WINDOW,
         capacity: int = 10_000,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -50,7 +96,7 @@ class FloodGuard:
         self._seen: OrderedDict[int, deque[float]] = OrderedDict()
         self._noticed: set[int] = set()
 
-    def check(self, user_id: int) -> Verdict:
+    async def check(self, user_id: int) -> Verdict:
         now = self.clock()
         # Only the last limit+1 times matter, so a flood cannot grow memory.
         times = self._seen.pop(user_id, None) or deque(maxlen=self.limit + 1)
@@ -70,9 +116,6 @@ class FloodGuard:
         return "notice"
 
 
-Claim = Literal["mine", "done", "busy"]
-
-
 class HandledUpdates:
     """The update_ids handled lately, so that an update delivered again (a webhook retried, a
     poll after a hard kill) is answered once. A claim lasts `claim_seconds`: if the process
@@ -88,8 +131,10 @@ class HandledUpdates:
         self._done: OrderedDict[int, None] = OrderedDict()
         self._busy: dict[int, float] = {}
 
+    def is_done(self, update_id: int) -> bool:
+        return update_id in self._done
+
     async def claim(self, update_id: int) -> Claim:
-        """ "mine": handle it; "done": already handled; "busy": being handled now."""
         if update_id in self._done:
             return "done"
         until = self._busy.get(update_id)
@@ -105,5 +150,4 @@ class HandledUpdates:
             self._done.popitem(last=False)
 
     async def release(self, update_id: int) -> None:
-        """Handling stopped before the end: the update may be handled again."""
         self._busy.pop(update_id, None)

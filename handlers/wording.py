@@ -14,11 +14,18 @@ PRIVACY_TEXT = (
     "logs. Your question is read to answer it and then forgotten.\n\n"
     'So that you can ask follow-ups such as "is it safe?", I remember what we are talking '
     "about: the topics and section of my last answer and the level of any advice I gave, never "
-    "your words. It is kept for {minutes} minutes after your last message, in the bot's "
-    "{where}, and /forget clears it at once.\n\n"
-    "I also keep, in memory only, which of my replies answered which message (so an edited "
-    "question can update its answer) and a per-user message count for flood protection; both "
-    "vanish when the bot restarts."
+    "your words. It is kept for {minutes} minutes after your last message, and /forget clears "
+    "it at once.\n\n"
+    "I also keep which of my replies answered which message (so an edited question can update "
+    "its answer) and a per-user message count for flood protection.\n\n"
+    "{where}"
+)
+# Where the above is kept: the conversation store says which (ConversationStore.where).
+KEPT_IN_MEMORY = "All of this is kept in the bot's memory only, and vanishes when the bot restarts."
+KEPT_IN_REDIS = (
+    "All of this is kept in the bot's Redis database, which its copies share, and each item "
+    "deletes itself: the conversation after the minutes above, which replies answered which "
+    "message after 48 hours (how long Telegram allows edits), the message count after 10 seconds."
 )
 FORGET_DONE = "Done: I've forgotten what we were talking about. Your next question starts afresh."
 SHORTENED = "… (shortened: the rest does not fit here; use the buttons below to read more)"

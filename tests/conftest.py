@@ -28,3 +28,12 @@ def engine(kb: KnowledgeBase):
     from knowledge.engine import Engine
 
     return Engine(kb)
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path):
+    """A real redis-server of its own for one test (skipped without one, failed on CI)."""
+    from tests.support.redis_server import RedisServer, require_redis_server
+
+    with RedisServer(require_redis_server(), tmp_path / "redis") as server:
+        yield server

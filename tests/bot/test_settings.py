@@ -31,6 +31,9 @@ VARIABLES = [
     "HTTP_TIMEOUT",
     "SEND_RATE",
     "CONTEXT_TTL",
+    "REDIS_URL",
+    "REDIS_PREFIX",
+    "REDIS_TIMEOUT",
 ]
 
 
@@ -78,6 +81,14 @@ def test_retry_backoff_is_read_from_the_environment(monkeypatch) -> None:
         ({"SHUTDOWN_GRACE": "-1"}, "SHUTDOWN_GRACE"),
         ({"HTTP_TIMEOUT": "0"}, "HTTP_TIMEOUT"),
         ({"SEND_RATE": "lots"}, "SEND_RATE"),
+        ({"REDIS_URL": "http://user:hunter2@cache.example:6379"}, "REDIS_URL"),
+        ({"REDIS_URL": "redis://:hunter2@"}, "REDIS_URL"),
+        ({"REDIS_URL": "redis://:hunter2@cache.example:99999/0"}, "REDIS_URL"),
+        ({"REDIS_URL": "redis://:hunter2@cache.example:6379/zero"}, "REDIS_URL"),
+        ({"REDIS_URL": "redis://:hunter2@cache.example/0?socket_timeout=soon"}, "REDIS_URL"),
+        ({"REDIS_URL": "unix://:hunter2@"}, "REDIS_URL"),
+        ({"REDIS_PREFIX": "my bot:"}, "REDIS_PREFIX"),
+        ({"REDIS_TIMEOUT": "0"}, "REDIS_TIMEOUT"),
     ],
 )
 def test_bad_value_is_named_and_never_echoed(monkeypatch, env: dict[str, str], named: str) -> None:
@@ -90,6 +101,33 @@ def test_bad_value_is_named_and_never_echoed(monkeypatch, env: dict[str, str], n
     for key, value in env.items():
         if key != "BOT_MODE":  # "BOT_MODE=webhook needs ..." names a mode, not what was typed
             assert len(value) < 3 or value not in message, message
+    assert "hunter2" not in message and "cache.example" not in message
+
+
+def test_redis_settings_and_an_address_without_the_password() -> None:
+    s = Settings(redis_url="redis://app:hunter2@cache.example:6380/2", _env_file=None)
+    assert s.redis_prefix == "remedybot:" and s.redis_timeout == 1.0
+    assert s.redis_address == "cache.example:6380/2"
+    assert "hunter2" not in repr(s) and "hunter2" not in str(s.model_dump())
+    assert Settings(redis_url="unix:///run/redis.sock", _env_file=None).redis_address == "/run/redis.sock"
+    assert Settings(redis_url="  ", _env_file=None).redis_url is None  # blank is unset
+
+
+def test_a_bad_redis_url_exits_2_and_never_prints_it(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "REDIS_"))}
+    env.update(TELEGRAM_BOT_TOKEN="123456:abcdef", REDIS_URL="redis://admin:hunter2@cache.example:port/0")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "REDIS_URL" in result.stderr and "Traceback" not in result.stderr
+    assert "hunter2" not in result.stderr + result.stdout and "admin" not in result.stderr
 
 
 def test_an_unreadable_env_file_is_named_exit_2(tmp_path: Path) -> None:

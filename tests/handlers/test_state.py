@@ -1,25 +1,27 @@
-"""The bounded in-memory state: the reply map and the flood guard."""
+"""The bounded in-memory state: what only the memory implementations do (capacity, a clock of
+their own). The behaviour both backends share is in test_state_backends.py."""
 
 from __future__ import annotations
 
-from handlers.state import FloodGuard, HandledUpdates, ReplyMemory
+from handlers.state import HandledUpdates, ReplyMemory
 
 
-def test_reply_memory_is_bounded() -> None:
+async def test_reply_memory_is_bounded() -> None:
     memory = ReplyMemory(capacity=3)
     for i in range(5):
-        memory.remember(1, i, [100 + i], "d" if i == 4 else "")
+        await memory.remember(1, i, [100 + i], "d" if i == 4 else "")
     assert len(memory) == 3
-    assert memory.recall(1, 0) is None and memory.recall(1, 4) == ((104,), "d")
+    assert await memory.recall(1, 0) is None and await memory.recall(1, 4) == ((104,), "d")
 
 
-def test_flood_guard_recovers_when_user_slows_down() -> None:
+async def test_reply_memory_forgets_after_the_edit_window() -> None:
     now = [0.0]
-    guard = FloodGuard(limit=3, window=10, clock=lambda: now[0])
-    assert [guard.check(7) for _ in range(6)] == ["ok", "ok", "ok", "notice", "drop", "drop"]
-    assert guard.check(8) == "ok"  # other users unaffected
-    now[0] = 30.0
-    assert guard.check(7) == "ok"
+    memory = ReplyMemory(ttl=48 * 3600, clock=lambda: now[0])
+    await memory.remember(1, 1, [10])
+    now[0] = 48 * 3600 - 1
+    assert await memory.recall(1, 1) == ((10,), "")
+    now[0] = 48 * 3600 + 1
+    assert await memory.recall(1, 1) is None and len(memory) == 0
 
 
 async def test_handled_updates_answer_each_update_once() -> None:
