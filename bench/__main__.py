@@ -105,7 +105,15 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
         "import time in a fresh interpreter (s): " + ", ".join(f"{k} {v:.3f}" for k, v in imports.items()),
         "end-to-end: "
         + (
-            f"{e2e['e2e_updates_per_s']:.0f} updates/s, echo {e2e['echo_updates_per_s']:.0f}/s"
+            f"{e2e['e2e_updates_per_s']:.0f} updates/s, echo {e2e['echo_updates_per_s']:.0f}/s, "
+            + (
+                f"state on Redis {e2e['e2e_redis_updates_per_s']:.0f}/s; the bot's CPU per update "
+                f"{e2e['e2e_cpu_ms_per_update']:.3f} ms in memory, "
+                f"{e2e['e2e_redis_cpu_ms_per_update']:.3f} ms on Redis"
+                if e2e.get("e2e_redis_updates_per_s") is not None
+                else "state on Redis not measured"
+            )
+            + f" ({e2e['note']})"
             if e2e.get("e2e_updates_per_s") is not None
             else f"not measured ({e2e.get('note')})"
         ),

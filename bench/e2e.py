@@ -7,14 +7,21 @@ Telegram's ~30 messages/s and the comparison would measure the limiter.
 
 The fake is the test suite's (tests/support/fake_bot_api) in its lean server mode, in a process
 of its own, so that its work does not count against either bot.
+
+Ours runs twice per round: with its state in memory (one process) and in Redis (REDIS_URL, as
+replicas run it), on a redis-server the benchmark starts on the fake's core, persistence off.
+Without redis-server the Redis run is skipped, with a note.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import statistics
 import sys
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -27,11 +34,12 @@ from bot.app import ALLOWED_UPDATES, application_builder, build_application
 from bot.dispatch import Dispatcher
 from bot.polling import POLL_POOL, Poller
 from bot.settings import Settings
+from bot.shared_state import SharedState, open_state
 from handlers.context import BotApplication
 from handlers.metrics import Metrics
-from handlers.state import HandledUpdates
 from knowledge import load_knowledge
 from knowledge.engine import Engine
+from tests.support.redis_server import RedisServer
 
 ROOT = Path(__file__).resolve().parents[1]  # where `tests.support.fake_bot_api` imports from
 
@@ -42,16 +50,20 @@ async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.message.reply_text("ok")
 
 
-def _echo_app(settings: Settings) -> Application:
+def _echo_app(settings: Settings, state: SharedState) -> Application:
     app = application_builder(settings, rate_limit=False).build()
     app.add_handler(MessageHandler(filters.TEXT, _echo))
     return app
 
 
 async def _throughput(
-    make: Callable[[Settings], Application[Any, Any, Any, Any, Any, Any]], updates: int
-) -> float:
-    """Updates answered per second, timed by the fake from the first poll to the last answer."""
+    make: Callable[[Settings, SharedState], Application[Any, Any, Any, Any, Any, Any]],
+    updates: int,
+    redis_url: str | None = None,
+) -> tuple[float, float]:
+    """Updates answered per second, timed by the fake from the first poll to the last answer,
+    and the bot's CPU milliseconds per update (which other work on the machine does not
+    inflate); the bot's state in Redis at `redis_url`, else in memory."""
     pin = [] if (os.cpu_count() or 1) < 2 else ["1"]
     server = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -69,52 +81,83 @@ async def _throughput(
     settings = Settings(
         telegram_bot_token="1:bench-token",
         telegram_api_base_url=f"http://127.0.0.1:{port}/bot",
+        redis_url=redis_url,
+        redis_prefix=f"bench{port}:",  # each round on keys of its own
         _env_file=None,
     )
-    app = make(settings)
+    state = open_state(settings)
+    await state.start()
+    if state.link is not None and not state.link.up:
+        raise RuntimeError("the benchmark's redis-server does not answer")
+    app = make(settings, state)
     await app.initialize()
     await app.start()
     # Both bots take updates the way ours does in production: our poller, which confirms an
     # update only once it is handled (the echo bot pays the same delivery cost).
-    dispatcher = Dispatcher(cast(BotApplication, app), Metrics(), HandledUpdates())
+    dispatcher = Dispatcher(cast(BotApplication, app), Metrics(), state.handled)
     poll_request = HTTPXRequest(connection_pool_size=POLL_POOL, read_timeout=5)
     await poll_request.initialize()
     poller = Poller(app.bot.base_url, poll_request, dispatcher, ALLOWED_UPDATES, poll_timeout=1)
+    cpu = time.process_time()
     polling = asyncio.create_task(poller.run())
     elapsed = float(await server.stdout.readline())
+    cpu = time.process_time() - cpu
     poller.stop()
     await polling
     await poller.close()
     await poll_request.shutdown()
     await app.stop()
     await app.shutdown()
+    await state.close()
     server.stdin.close()
     await server.wait()
-    return updates / elapsed
+    return updates / elapsed, cpu * 1000 / updates
 
 
 def run_e2e(quick: bool) -> dict:
-    """Alternate echo and ours a few times; report medians and their ratio."""
+    """Alternate echo, ours in memory and ours on Redis a few times; report medians and ratios."""
     updates, rounds = (400, 2) if quick else (2000, 3)
     engine = Engine(load_knowledge())
 
-    def ours(settings: Settings) -> Application:
-        return build_application(settings, engine, rate_limit=False)
+    def ours(settings: Settings, state: SharedState) -> Application:
+        return build_application(settings, engine, rate_limit=False, state=state)
 
-    cores = os.sched_getaffinity(0)
-    if (os.cpu_count() or 1) >= 2:  # the bot on core 0, the fake on core 1: less noise
-        os.sched_setaffinity(0, {0})
-    echo_rates, our_rates = [], []
-    try:
-        for _ in range(rounds):
-            echo_rates.append(asyncio.run(_throughput(_echo_app, updates)))
-            our_rates.append(asyncio.run(_throughput(ours, updates)))
-    finally:
-        os.sched_setaffinity(0, cores)
-    echo, mine = statistics.median(echo_rates), statistics.median(our_rates)
+    two_cores = (os.cpu_count() or 1) >= 2
+    binary = shutil.which("redis-server")
+    with tempfile.TemporaryDirectory() as workdir:
+        redis = RedisServer(binary, Path(workdir)) if binary else None
+        if redis is not None:
+            redis.start()
+            if two_cores and redis.process is not None:  # beside the fake, away from the bot
+                os.sched_setaffinity(redis.process.pid, {1})
+        cores = os.sched_getaffinity(0)
+        if two_cores:  # the bot on core 0, the fake on core 1: less noise
+            os.sched_setaffinity(0, {0})
+        echo_runs, our_runs, redis_runs = [], [], []
+        try:
+            for _ in range(rounds):
+                echo_runs.append(asyncio.run(_throughput(_echo_app, updates)))
+                our_runs.append(asyncio.run(_throughput(ours, updates)))
+                if redis is not None:
+                    redis_runs.append(asyncio.run(_throughput(ours, updates, redis.url)))
+        finally:
+            os.sched_setaffinity(0, cores)
+            if redis is not None:
+                redis.stop()
+
+    def median(runs: list[tuple[float, float]], at: int, digits: int = 1) -> float | None:
+        return round(statistics.median(r[at] for r in runs), digits) if runs else None
+
+    echo, mine = median(echo_runs, 0), median(our_runs, 0)
+    assert echo is not None and mine is not None
+    note = f"{updates} updates x {rounds} rounds each, medians; rate limiter off"
     return {
-        "e2e_updates_per_s": round(mine, 1),
-        "echo_updates_per_s": round(echo, 1),
+        "e2e_updates_per_s": mine,
+        "echo_updates_per_s": echo,
         "e2e_ratio_vs_echo": round(mine / echo, 3),
-        "note": f"{updates} updates x {rounds} rounds each, medians; rate limiter off",
+        "e2e_redis_updates_per_s": median(redis_runs, 0),
+        # The bot's CPU time per update: what the state in Redis costs each replica.
+        "e2e_cpu_ms_per_update": median(our_runs, 1, 3),
+        "e2e_redis_cpu_ms_per_update": median(redis_runs, 1, 3),
+        "note": note if redis_runs else note + "; Redis not measured: redis-server not installed",
     }

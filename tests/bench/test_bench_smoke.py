@@ -101,3 +101,23 @@ def test_scan_baselines_find_a_topic() -> None:
         matcher = ScanMatcher(kb, library)
         assert matcher.top("does magnesum help") == "magnesium"
         assert agreement(matcher, ["magnesium", "hello"], ["magnesium", None]) == 1.0
+
+
+async def test_e2e_throughput_runs_with_its_state_on_redis(redis_server, engine) -> None:
+    """The end-to-end benchmark's Redis run: the bot really keeps its state there."""
+    from redis.asyncio import Redis
+
+    from bench.e2e import _throughput
+    from bot.app import build_application
+
+    def ours(settings, state):
+        return build_application(settings, engine, rate_limit=False, state=state)
+
+    rate, cpu_ms = await _throughput(ours, 30, redis_server.url)
+    assert rate > 0 and cpu_ms > 0
+    raw = Redis.from_url(redis_server.url)
+    try:
+        handled = [key async for key in raw.scan_iter(match="bench*:upd:*")]
+        assert len(handled) == 30
+    finally:
+        await raw.aclose()

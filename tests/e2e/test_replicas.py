@@ -56,6 +56,11 @@ async def test_a_conversation_edits_and_a_flood_span_both_replicas(
         assert texts.count(wording.FLOOD_NOTICE) == 1
         assert len(texts) == 20 + 1, texts  # FLOOD_LIMIT answers and one notice, not 2 x 20
 
+        # /privacy says truthfully where all this is kept.
+        await lb.post(api.push_command(chat, "privacy"), to=A)
+        await api.wait_for(lambda: "Redis database" in api.sent_to(chat)[-1]["text"], what="/privacy")
+        assert "48 hours" in api.sent_to(chat)[-1]["text"]
+
         # Redis holds ids, slugs and counters: nothing anyone wrote.
         raw = Redis.from_url(redis_server.url)
         try:

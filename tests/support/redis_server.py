@@ -15,8 +15,6 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
-
 INSTALL = "apt-get install -y redis-server"
 
 
@@ -26,6 +24,8 @@ def redis_server_path() -> str | None:
 
 def require_redis_server() -> str:
     """The redis-server binary; otherwise skip (a developer machine) or fail (CI)."""
+    import pytest  # here: the benchmark uses RedisServer without pytest
+
     path = redis_server_path()
     if path is not None:
         return path
