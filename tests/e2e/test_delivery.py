@@ -175,8 +175,15 @@ async def test_no_network_is_explained_and_retried(tmp_path: Path) -> None:
     async with FakeBotAPI() as api:
         env = bot_env(api, TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}", BOT_API_RETRY_BACKOFF="0.05")
     proc = await start_bot_process(env, tmp_path)
-    await asyncio.sleep(4)
-    output = await stop_bot_process(proc)
+    # Until the second attempt has failed (2 s after the first), however slow the start-up.
+    seen: list[str] = []
+    assert proc.stdout is not None
+    async with asyncio.timeout(30):
+        while sum("cannot reach the Bot API" in line for line in seen) < 2:
+            line = await proc.stdout.readline()
+            assert line, "".join(seen)
+            seen.append(line.decode(errors="replace"))
+    output = "".join(seen) + await stop_bot_process(proc)
     assert proc.returncode == 0, output
     lines = [line for line in output.splitlines() if "cannot reach the Bot API" in line]
     assert len(lines) >= 2 and f"http://127.0.0.1:{port}" in lines[0]
