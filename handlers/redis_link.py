@@ -5,7 +5,9 @@ it at once and answer degraded, so a message never waits out a timeout Redis alr
 A probe (PING, once a second) notices both ways: a Redis that stopped answering with no traffic
 (so /readyz says so), and a Redis that came back (redis-py opens fresh connections by itself).
 A failure is logged when Redis goes down and then once a minute at most, with how many calls
-ran without it; its return is logged once. No line holds the URL: it may hold a password.
+ran without it; its return is logged once, after an outage that was logged (so a Redis that
+comes and goes every second still gets two lines a minute). No line holds the URL: it may
+hold a password.
 """
 
 from __future__ import annotations
@@ -55,9 +57,10 @@ class RedisLink:
         self.client, self.address = client, address
         self.probe_every, self.log_every, self.clock = probe_every, log_every, clock
         self.up = False  # until the first probe answers
-        self.skipped = 0  # calls that ran without Redis since the last log line
+        self.skipped = 0  # calls that ran without Redis in this outage
         self._down_since: float | None = None
         self._logged_at = float("-inf")
+        self._told = False  # this outage was logged
         self._recovered: list[Callable[[], Awaitable[None]]] = []
         self._probing: asyncio.Task[None] | None = None
 
@@ -79,7 +82,7 @@ class RedisLink:
                 type(exc).__name__,
                 self.skipped,
             )
-            self._logged_at = now
+            self._logged_at, self._told = now, True
 
     def skip(self) -> None:
         """A call ran without Redis because it is down."""
@@ -115,17 +118,17 @@ class RedisLink:
             await self.probe()
 
     async def _came_back(self) -> None:
-        if self._down_since is not None:
+        down_for = self.clock() - (self._down_since if self._down_since is not None else self.clock())
+        if self._told:
             log.warning(
                 "Redis at %s answers again after %.0f s; %d call(s) ran without it",
                 self.address,
-                self.clock() - self._down_since,
+                down_for,
                 self.skipped,
             )
-        else:
+        elif self._down_since is None:
             log.info("Redis at %s answers", self.address)
-        self.up, self.skipped, self._down_since = True, 0, None
-        self._logged_at = float("-inf")  # the next outage is told at once
+        self.up, self.skipped, self._down_since, self._told = True, 0, None, False
         for callback in self._recovered:
             try:
                 await callback()

@@ -57,7 +57,9 @@ class RedisConversations:
         link.on_recovery(self._forget_pending)
 
     async def get(self, key: str) -> Conversation | None:
-        if key in self._forget or not self.link.up:
+        if key in self._forget:
+            return None
+        if not self.link.up:
             self.link.skip()
             return None
         try:

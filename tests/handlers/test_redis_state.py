@@ -169,3 +169,22 @@ async def test_every_key_is_prefixed_and_expires_by_itself(links, redis_server: 
     finally:
         await raw.aclose()
     await handled.close()
+
+
+async def test_a_redis_that_comes_and_goes_is_logged_twice_a_minute_at_most(
+    links, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="handlers.redis_link")
+    now = [0.0]
+    link = links()
+    link.clock = lambda: now[0]
+    await link.start()
+    for _ in range(30):  # down and back every second, for half a minute
+        link.failed(ConnectionError("reset"))
+        now[0] += 1.0
+        assert await link.probe()
+    lines = [r.getMessage() for r in caplog.records if "Redis at" in r.getMessage()]
+    assert len(lines) == 3, lines  # it answers; it stopped (once); it answers again (once)
+    now[0] += 60.0
+    link.failed(ConnectionError("reset"))
+    assert "not answering" in caplog.records[-1].getMessage()  # a new minute, a new line
