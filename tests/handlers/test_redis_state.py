@@ -25,7 +25,7 @@ async def links(redis_server: RedisServer) -> AsyncIterator[Callable[..., RedisL
     """Opens links ("replicas") to the test's server, each with short timeouts; closes them."""
     opened: list[RedisLink] = []
 
-    def open_link(timeout: float = 0.2) -> RedisLink:
+    def open_link(timeout: float = 2.0) -> RedisLink:
         opened.append(RedisLink(connect(redis_server.url, timeout), "test", probe_every=0.05))
         return opened[-1]
 
@@ -68,17 +68,17 @@ async def test_a_killed_replicas_claim_comes_free_and_a_live_one_is_renewed(link
     a, b = links(), links()
     await a.start()
     await b.start()
-    alive = RedisHandled(a, PREFIX, lease=0.4)
-    other = RedisHandled(b, PREFIX, lease=0.4)
+    alive = RedisHandled(a, PREFIX, lease=1.0)
+    other = RedisHandled(b, PREFIX, lease=1.0)
     assert await alive.claim(1) == "mine"
-    await asyncio.sleep(1.2)  # three leases: renewed meanwhile, since it is still being handled
+    await asyncio.sleep(2.5)  # leases: renewed meanwhile, since it is still being handled
     assert await other.claim(1) == "busy"
-    killed = RedisHandled(a, PREFIX, lease=0.4)
+    killed = RedisHandled(a, PREFIX, lease=1.0)
     assert await killed.claim(2) == "mine"
     await killed.close()  # the process is gone: nothing renews its claim, nothing releases it
     assert await other.claim(2) == "busy"
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + 5
+    deadline = loop.time() + 10
     while (claim := await other.claim(2)) == "busy":
         assert loop.time() < deadline
         await asyncio.sleep(0.05)
