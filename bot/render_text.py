@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from knowledge import Action, Escalation, Reply, Section
+from knowledge import Action, Escalation, Reply, Section, in_order
 
 BULLET = "•"
 MORE_LABEL = "More"
+CURRENT_SECTION = "• {label}"  # the section on screen: marked, in its place, as on Telegram
 
 
 def buttons_of(reply: Reply) -> tuple[Action, ...]:
-    """The choices under a reply, in the order they are shown and numbered."""
-    return (*reply.suggestions, *reply.actions)
+    """The choices under a reply, in the order they are shown and numbered: the same order as
+    Telegram's keyboard, so a number means the same choice after every press."""
+    return in_order((*reply.suggestions, *reply.actions))
+
+
+def label(action: Action) -> str:
+    return CURRENT_SECTION.format(label=action.label) if action.current else action.label
 
 
 def render_text(reply: Reply, numbered: bool = False) -> str:
     """The whole reply as text, in the order Telegram shows it: crisis or emergency advice
-    first, else the doctor banner; the doctor advice last. With `numbered`, buttons are
-    numbered choices to type."""
+    first, else the doctor banner; the doctor advice, then the disclaimer, last. With
+    `numbered`, buttons are numbered choices to type."""
     escalation = _escalation(reply.escalation)
     parts = []
     if reply.escalation.leads and escalation:
@@ -31,13 +37,13 @@ def render_text(reply: Reply, numbered: bool = False) -> str:
     choices = buttons_of(reply)
     if choices:
         if numbered:
-            parts.append("\n".join(f"[{n}] {a.label}" for n, a in enumerate(choices, start=1)))
+            parts.append("\n".join(f"[{n}] {label(a)}" for n, a in enumerate(choices, start=1)))
         else:
-            parts.append(f"{MORE_LABEL}: " + " | ".join(a.label for a in choices))
-    if reply.disclaimer:
-        parts.append(reply.disclaimer)
+            parts.append(f"{MORE_LABEL}: " + " | ".join(label(a) for a in choices))
     if escalation and not reply.escalation.leads:
         parts.append(escalation)
+    if reply.disclaimer:
+        parts.append(reply.disclaimer)
     return "\n\n".join(parts)
 
 

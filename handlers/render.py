@@ -1,9 +1,10 @@
 """Reply -> Telegram HTML messages (parse_mode=HTML), each within Telegram's 4096 characters.
 
 Every dynamic string is escaped. A reply is built from blocks (title, each section, the
-disclaimer, the escalation advice) and split only between blocks, or between the lines of a
+escalation advice, the disclaimer) and split only between blocks, or between the lines of a
 block too big for one message, never inside a tag. Crisis and emergency advice opens the first
-message; doctor advice closes the last one, and a one-line banner opens the first.
+message; doctor advice closes the answer, with a one-line banner opening the first message.
+The disclaimer is said once, last, so it always sits on an answer's last message.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def _escalation(escalation: Escalation) -> list[Line]:
 
 def blocks_of(reply: Reply) -> tuple[list[list[Line]], list[list[Line]], list[list[Line]]]:
     """(leading, body, closing) blocks. Leading: crisis or emergency advice, or the doctor
-    banner. Body: the title and sections. Closing: the disclaimer, then doctor advice."""
+    banner. Body: the title and sections. Closing: doctor advice, then the disclaimer."""
     escalation = reply.escalation
     advice = _escalation(escalation)
     leading = []
@@ -106,10 +107,10 @@ def blocks_of(reply: Reply) -> tuple[list[list[Line]], list[list[Line]], list[li
         head.append(_italic(reply.intro))
     body = [b for b in (head, *(_section(s) for s in reply.sections)) if b]
     closing = []
-    if reply.disclaimer:
-        closing.append([_italic(reply.disclaimer)])
     if advice and not escalation.leads:
         closing.append(advice)
+    if reply.disclaimer:
+        closing.append([_italic(reply.disclaimer)])
     return leading, body, closing
 
 

@@ -34,5 +34,6 @@ NON_TEXT_HINT = "I can only read text. Please type your question."
 BUTTON_EXPIRED = "That button has expired. Please ask again."
 FLOOD_NOTICE = "You're sending messages very fast. Please slow down; I'll answer again shortly."
 ERROR_TEXT = "Sorry, something went wrong on my side. Please try again."
+CURRENT_SECTION = "• {label}"  # the section on screen: its button marked, in its place
 INLINE_EMPTY_TITLE = "Ask about a condition or an ingredient"
 INLINE_EMPTY_TEXT = "Type a question, for example the name of a condition or an ingredient."

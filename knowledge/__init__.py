@@ -6,6 +6,7 @@ Three floors: `base` (articles, overlay and helplines -> a KnowledgeBase), `unde
 `bot` or `handlers`; they use only what is listed here.
 """
 
+from knowledge.answers.buttons import ButtonGroup, arrange, in_order
 from knowledge.answers.reply import (
     Action,
     AdviceList,
@@ -32,6 +33,7 @@ __all__ = [
     "Action",
     "AdviceList",
     "Answers",
+    "ButtonGroup",
     "Condition",
     "Conversation",
     "Engine",
@@ -48,5 +50,7 @@ __all__ = [
     "Section",
     "SectionName",
     "SectionSpec",
+    "arrange",
+    "in_order",
     "load_knowledge",
 ]

@@ -23,6 +23,9 @@ from knowledge.understanding.triage import rank
 _KEEPS_CONTEXT = frozenset(("small_talk", "empty", "suggest", "catalogue", "check"))
 _LEADING = frozenset(("emergency", "crisis"))
 _NOT_UNDERSTOOD = frozenset(("unknown", "suggest"))
+# Replies with medical content, which carry the disclaimer; lists, pickers and did-you-mean
+# prompts do not, unless they show advice.
+_DISCLAIMED = frozenset(("topic", "advice"))
 
 
 class Engine:
@@ -46,7 +49,7 @@ class Engine:
         if context is None and reading.ingredients:
             uses = self.kb.ingredients[reading.ingredients[0]].uses
             context = uses[0].condition_slug if len(uses) == 1 else None
-        escalation = self.advisor.escalation(reading.triage, context)
+        escalation = self.advisor.escalation(reading.triage, context, text)
         if reply.kind in _NOT_UNDERSTOOD and conversation is not None and conversation.level in _LEADING:
             # Right after crisis or emergency advice, "ive been planning how to do it" or
             # "its getting worse" is about that, never "I don't have information on that".
@@ -61,7 +64,7 @@ class Engine:
         reply = with_escalation(reply, escalation)
         if reply.kind == "small_talk":  # one short line
             return reply
-        return reply.model_copy(update={"disclaimer": wording.DISCLAIMER})
+        return _disclaimed(reply)
 
     def _reply(self, reading: Reading, conversation: Conversation | None) -> Reply:
         if reading.empty:
@@ -130,8 +133,8 @@ class Engine:
         reply = self.composer.topic(slug, section, page)
         if reply is None:
             return None
-        reply = reply.model_copy(update={"topics": (slug,), "disclaimer": wording.DISCLAIMER})
-        return self.advisor.with_kept(reply, keep)
+        reply = reply.model_copy(update={"topics": (slug,)})
+        return _disclaimed(self.advisor.with_kept(reply, keep))
 
     def check(self, slug: str, answers: Answers, keep: str = "") -> Reply | None:
         """A step of a condition's symptom check (a button press), or None if the button no
@@ -139,12 +142,11 @@ class Engine:
         reply = self.checks.step(slug, answers)
         if reply is None:
             return None
-        reply = reply.model_copy(update={"disclaimer": wording.DISCLAIMER})
-        return self.advisor.with_kept(reply, keep)
+        return _disclaimed(self.advisor.with_kept(reply, keep))
 
     def catalogue(self, listing: Listing, page: int = 0, keep: str = "") -> Reply:
         """A page of all conditions or ingredients, keeping any advice the button carried."""
-        return self.advisor.with_kept(self.listings.catalogue(listing, page), keep)
+        return _disclaimed(self.advisor.with_kept(self.listings.catalogue(listing, page), keep))
 
     def greeting(self) -> Reply:
         return self.listings.greeting()
@@ -161,3 +163,11 @@ class Engine:
 
     def with_kept(self, reply: Reply, code: str) -> Reply:
         return self.advisor.with_kept(reply, code)
+
+
+def _disclaimed(reply: Reply) -> Reply:
+    """The reply with the disclaimer if it says anything medical: a topic's answer or advice
+    (a check's outcome and the greeting carry their own)."""
+    if reply.disclaimer or (reply.kind not in _DISCLAIMED and reply.escalation.level == "none"):
+        return reply
+    return reply.model_copy(update={"disclaimer": wording.DISCLAIMER})

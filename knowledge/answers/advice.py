@@ -5,7 +5,8 @@ reply, doctor advice with the condition's own "When to See a Doctor" list, and t
 from __future__ import annotations
 
 from knowledge.answers import wording
-from knowledge.answers.reply import AdviceList, Escalation, Level, Reply
+from knowledge.answers.mentioned import canonical_spellings, mentioned
+from knowledge.answers.reply import AdviceList, Escalation, Level, Reply, Section
 from knowledge.base.models import HelpLine, Helplines, KnowledgeBase
 from knowledge.understanding.lexicon import Triage
 from knowledge.understanding.triage import TriageResult, rank
@@ -25,16 +26,19 @@ class Advisor:
         advised = [name for name, flag in triage.flags.items() if flag.advice or flag.lines]
         self._code_of = {name: chr(ord("a") + i) for i, name in enumerate(advised)}
         self._group_of = {code: name for name, code in self._code_of.items()}
+        self._spellings = canonical_spellings(kb)
 
-    def escalation(self, triage: TriageResult, condition: str | None) -> Escalation:
-        """The advice for a message's red flags; nothing when there are none."""
+    def escalation(self, triage: TriageResult, condition: str | None, text: str = "") -> Escalation:
+        """The advice for a message's red flags; nothing when there are none. `text`, the
+        message, gives the flags back as the person wrote them."""
         if triage.level == "none":
             return Escalation(level="none")
         advised = [k for k in triage.kinds if k in self._code_of]
         code = (_WATCH if not triage.reasons else triage.level[0]) + "".join(
             self._code_of[k] for k in advised
         )
-        return self._advice(code, condition, triage.reasons, triage.denied)
+        said = mentioned(triage.reasons, text, self._spellings)
+        return self._advice(code, condition, triage.reasons, triage.denied, said)
 
     def emergency_numbers(self) -> str:
         return _either(self.helplines.emergency_numbers)
@@ -54,13 +58,19 @@ class Advisor:
         return with_escalation(reply, kept)
 
     def _advice(
-        self, code: str, condition: str | None, reasons: tuple[str, ...], denied: tuple[str, ...]
+        self,
+        code: str,
+        condition: str | None,
+        reasons: tuple[str, ...],
+        denied: tuple[str, ...],
+        shown: tuple[str, ...] = (),
     ) -> Escalation:
+        """`reasons`: the flags as triage found them; `shown`: as the person wrote them."""
         level = _LEVEL_CODES[code[0]]
         groups = [self.flags[self._group_of[c]] for c in code[1:]]
         numbers = _either(self.helplines.emergency_numbers)
         extra = tuple(g.advice for g in groups if g.advice)
-        said = (wording.REASONS_LABEL.format(reasons=", ".join(reasons)),) if reasons else ()
+        said = (wording.REASONS_LABEL.format(reasons=", ".join(shown or reasons)),) if reasons else ()
         unsaid = (wording.DENIED_LABEL.format(denied=wording.OR.join(denied)),) if denied else ()
         if level == "crisis":  # their own words are not echoed back
             return Escalation(
@@ -134,17 +144,27 @@ class Advisor:
 
 
 def with_escalation(reply: Reply, escalation: Escalation) -> Reply:
-    """The reply with this advice, every button under it keeping the advice."""
+    """The reply with this advice, every button under it keeping the advice. A section that
+    the advice lists in full ("When to see a doctor") is said once, in the advice."""
+    sections = _not_in_advice(reply.sections, escalation)
     keep = escalation.keep
     if not keep:
-        return reply.model_copy(update={"escalation": escalation})
+        return reply.model_copy(update={"escalation": escalation, "sections": sections})
     return reply.model_copy(
         update={
             "escalation": escalation,
+            "sections": sections,
             "actions": tuple(a.model_copy(update={"keep": keep}) for a in reply.actions),
             "suggestions": tuple(a.model_copy(update={"keep": keep}) for a in reply.suggestions),
         }
     )
+
+
+def _not_in_advice(sections: tuple[Section, ...], escalation: Escalation) -> tuple[Section, ...]:
+    advised = {item for advice in escalation.lists for item in advice.items}
+    if not advised:
+        return sections
+    return tuple(s for s in sections if not s.items or any(i.text not in advised for i in s.items))
 
 
 def _either(numbers: tuple[str, ...]) -> str:

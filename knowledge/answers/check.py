@@ -93,6 +93,7 @@ class SymptomCheck:
         return Reply(
             kind="check",
             title=wording.CHECK_RESULT_TITLE.format(condition=c.name),
+            disclaimer=wording.DISCLAIMER,  # an outcome, unlike the questions
             escalation=advice,
             actions=(back,),
             topics=(c.slug,),
@@ -114,6 +115,7 @@ class SymptomCheck:
             kind="check",
             title=wording.CHECK_RESULT_TITLE.format(condition=c.name),
             intro=wording.CHECK_ALL_NO,
+            disclaimer=wording.DISCLAIMER,
             sections=tuple(sections),
             actions=tuple(actions),
             topics=(c.slug,),

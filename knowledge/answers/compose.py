@@ -9,6 +9,7 @@ from itertools import islice
 from knowledge.answers import wording
 from knowledge.answers.check import SymptomCheck
 from knowledge.answers.reply import Action, Item, Reply, Section
+from knowledge.answers.safety import advice_line, safety_section
 from knowledge.base.models import Condition, Ingredient, IngredientUse, KnowledgeBase
 from knowledge.sections import BY_KEY, CONDITION_BUTTONS, heading
 
@@ -51,10 +52,10 @@ class Composer:
         shown = (section, *_SHOWN_WITH.get(section, ()))
         body = tuple(self._section(c, s) for s in shown)
         current = "synopsis" if section == "overview" else section
+        # Every section's button, always in the same place; the one on screen is marked.
         actions = [
-            Action(label=spec.button, topic=slug, section=spec.key)
+            Action(label=spec.button, topic=slug, section=spec.key, current=spec.key == current)
             for spec in CONDITION_BUTTONS
-            if spec.key != current
         ]
         check = self.check.start(slug)
         if check is not None:
@@ -100,21 +101,24 @@ class Composer:
         ingredient = self.kb.ingredients[slug]
         uses, pages = _page(ingredient.uses, context, page)
         shown = self._uses(ingredient, uses, total=len(ingredient.uses))
-        safety = self._safety(ingredient)
+        others = [self.kb.ingredients[o] for o in also[:MAX_ALSO]]
+        # One advice line for the whole answer closes its last Safety section.
+        advice = Item(text=advice_line([ingredient, *others]))
+        safety = safety_section(ingredient, closing=() if others else (advice,))
         sections = [safety, shown] if section == "safety" else [shown, safety]
         actions = [
             Action(label=self.kb.conditions[u.condition_slug].name, topic=u.condition_slug) for u in uses
         ]
         if page + 1 < pages:
             actions.append(Action(label=wording.MORE_CONDITIONS, topic=slug, page=page + 1))
-        for other in also[:MAX_ALSO]:
-            other_ingredient = self.kb.ingredients[other]
+        for n, other_ingredient in enumerate(others, start=1):
             other_uses, _ = _page(other_ingredient.uses, context, 0, size=1)
             sections.append(
                 self._uses(other_ingredient, other_uses, total=len(other_ingredient.uses), titled=True)
             )
-            sections.append(self._safety(other_ingredient, titled=True))
-            actions.append(Action(label=other_ingredient.name, topic=other))
+            closing = (advice,) if n == len(others) else ()
+            sections.append(safety_section(other_ingredient, titled=True, closing=closing))
+            actions.append(Action(label=other_ingredient.name, topic=other_ingredient.slug))
         related = dict.fromkeys(
             i.slug
             for u in uses
@@ -122,9 +126,7 @@ class Composer:
             if i.slug != slug and i.slug not in also
         )
         actions += [Action(label=self.kb.ingredients[r].name, topic=r) for r in list(related)[:MAX_RELATED]]
-        intro = ""
-        if ingredient.aliases:
-            intro = wording.ALSO_KNOWN_AS.format(aliases=", ".join(ingredient.aliases[:MAX_ALIASES_SHOWN]))
+        intro = _names_line(ingredient)
         unique = list({(a.topic, a.section, a.page): a for a in actions}.values())
         return Reply(
             kind="topic",
@@ -134,29 +136,6 @@ class Composer:
             actions=tuple(unique),
             section=section,
         )
-
-    def _safety(self, ingredient: Ingredient, titled: bool = False) -> Section:
-        """The curated facts with their source, always closed by the same advice; no dose. No
-        facts on file says so: silence would read as "nothing to worry about"."""
-        facts = ingredient.safety
-        lines: list[str] = []
-        if facts is None:
-            lines.append(wording.NO_SAFETY_FACTS.format(name=ingredient.name))
-        else:
-            if facts.upper_limit:
-                lines.append(wording.UPPER_LIMIT.format(limit=facts.upper_limit))
-            elif facts.no_upper_limit:
-                lines.append(wording.NO_UPPER_LIMIT)
-            lines += facts.cautions
-            if facts.ask_first:
-                lines.append(wording.ASK_FIRST.format(groups=", ".join(facts.ask_first)))
-            if facts.sources:
-                lines.append(wording.SOURCES.format(sources="; ".join(facts.sources)))
-        lines.append(wording.SAFETY_ADVICE)
-        title = heading("safety")
-        if titled:
-            title = wording.SAFETY_OF.format(name=ingredient.name)
-        return Section(heading=title, items=tuple(Item(text=t) for t in lines))
 
     def _uses(
         self, ingredient: Ingredient, uses: tuple[IngredientUse, ...], total: int, titled: bool = False
@@ -168,11 +147,8 @@ class Composer:
             name = condition.name if total > 1 else ""
             if use.description:
                 items.append(Item(name=name, text=use.description))
-            elif condition.ingredients_intro:
-                intro = condition.ingredients_intro.rstrip(".") + "."
-                items.append(Item(text=wording.USE_LISTED_ONLY.format(condition=condition.name, intro=intro)))
-            else:
-                items.append(Item(text=wording.USE_LISTED_ONLY_NO_INTRO.format(condition=condition.name)))
+            else:  # the sentence names the condition itself
+                items.append(Item(text=wording.USE_LISTED_ONLY.format(condition=condition.name)))
         if titled or total > 1:
             title = ingredient.name
             if total > len(uses):
@@ -180,6 +156,17 @@ class Composer:
         else:
             title = wording.USE_HEADING.format(condition=self.kb.conditions[uses[0].condition_slug].name)
         return Section(heading=title, items=tuple(items))
+
+
+def _names_line(ingredient: Ingredient) -> str:
+    """Its other names, then its product forms: a form ("citrate") is not another name."""
+    lines = []
+    if ingredient.other_names:
+        aliases = ", ".join(ingredient.other_names[:MAX_ALIASES_SHOWN])
+        lines.append(wording.ALSO_KNOWN_AS.format(aliases=aliases))
+    if ingredient.forms:
+        lines.append(wording.FORMS.format(forms=", ".join(ingredient.forms)))
+    return "\n".join(lines)
 
 
 def _page(

@@ -75,7 +75,6 @@ class Listings:
             title=title,
             intro=intro,
             actions=tuple(actions),
-            disclaimer=wording.DISCLAIMER,
         )
 
     def unknown(self, name: str = "") -> Reply:

@@ -80,6 +80,9 @@ class Action(_Frozen):
     # The escalation advice this follow-up must show again (Escalation.keep), so that no
     # button press ever takes safety advice off the screen.
     keep: str = ""
+    # The section on screen now: its button stays in its place, marked, so that the buttons
+    # never move between presses.
+    current: bool = False
 
     @field_validator("section")
     @classmethod

@@ -28,12 +28,12 @@ SUGGEST_BODY = "Did you mean one of these?"
 KNOWN_CONDITIONS = "Conditions"
 KNOWN_INGREDIENTS = "Ingredients"
 AND_MORE = "… and {count} more"
-MORE_LABEL = "More"
 
 ALSO_KNOWN_AS = "Also known as: {aliases}"
+FORMS = "Forms: {forms}"
 USE_HEADING = "For {condition}"
-USE_LISTED_ONLY = "{condition}: listed as an ingredient. {intro}"
-USE_LISTED_ONLY_NO_INTRO = "{condition}: listed as an ingredient, with no further description."
+# An article that lists an ingredient without a remedy describing it.
+USE_LISTED_ONLY = "Listed among the ingredients for {condition}; the article gives no description."
 
 # Safety section of an ingredient: the facts come from the overlay, these frame them.
 UPPER_LIMIT = "Upper limit for adults: {limit}"
@@ -42,12 +42,16 @@ NO_SAFETY_FACTS = "No safety facts on file for {name} yet."
 SAFETY_OF = "Safety: {name}"
 USES_OF = "{name}: {shown} of the {total} conditions it is used for"
 MORE_CONDITIONS = "More conditions ›"
-ASK_FIRST = "Talk to a doctor or pharmacist first: {groups}."
 SOURCES = "Source: {sources}"
-SAFETY_ADVICE = (
-    "Talk to a doctor or pharmacist before starting a supplement, especially if you are "
-    "pregnant, take medicines, or live with a kidney, liver or thyroid condition."
-)
+# Who should talk to a doctor or pharmacist before any supplement. Said once per answer, after
+# the ingredients' own `ask_first` groups, leaving out what those already say: each general
+# group comes with the word that shows a group says it ("pregnan" in "people who are pregnant").
+SAFETY_ADVICE = "Talk to a doctor or pharmacist before starting a supplement, especially {groups}."
+GENERAL_ASK_FIRST = (("pregnan", "people who are pregnant"), ("medic", "people who take medicines"))
+GENERAL_CONDITIONS = ("kidney", "liver", "thyroid")
+CONDITIONS_GROUP = "people with a {conditions} condition"
+GROUP_FOR = "{group} ({names})"  # a group one of several ingredients asked about names
+AND = " and "
 
 # Escalation. Crisis and emergency advice opens the reply; doctor advice closes it, with a
 # one-line banner at the top. The medical words of each red flag live in triage.toml.

@@ -231,9 +231,12 @@ class _Builder:
                 )
                 continue
             current: _Topic = topics[slug]
-            update: dict[str, object] = {
-                "aliases": _unique((*current.aliases, *entry.aliases), besides=current.name)
-            }
+            aliases = (*current.aliases, *entry.aliases)
+            if isinstance(entry, IngredientOverlay) and isinstance(current, Ingredient) and entry.forms:
+                # Each form is a name people type ("magnesium citrate"), matched as any alias.
+                current = current.model_copy(update={"forms": entry.forms})
+                aliases += current.form_names
+            update: dict[str, object] = {"aliases": _unique(aliases, besides=current.name)}
             if isinstance(entry, IngredientOverlay) and entry.safety is not None:
                 update["safety"] = entry.safety
             if isinstance(entry, ConditionOverlay):
@@ -317,6 +320,9 @@ class _Builder:
         entry = overlay_table.get(topic.slug)
         if entry and name in entry.aliases:
             return self.overlay_path, line_of(self.overlay_text, f'"{name}"')
+        if isinstance(topic, Ingredient) and name in topic.form_names:
+            form = name.removeprefix(f"{topic.name} ")
+            return self.overlay_path, line_of(self.overlay_text, f'"{form}"')
         for source in self.sources:
             if isinstance(topic, Condition) and origin.get(topic.slug) != source.path:
                 continue
@@ -335,8 +341,10 @@ class _Identity:
         self.by_alias: dict[str, str] = {}
         self._aliases: dict[str, tuple[str, ...]] = {}
         for slug, entry in overlay.ingredients.items():
-            self._aliases[slug] = entry.aliases
-            for name in (slug, *entry.aliases):
+            # A form is a spelling too: "Magnesium citrate" in an article is magnesium.
+            forms = tuple(f"{slug.replace('-', ' ')} {form}" for form in entry.forms)
+            self._aliases[slug] = (*entry.aliases, *forms)
+            for name in (slug, *self._aliases[slug]):
                 self.by_alias.setdefault(compact(name), slug)
         self.lines: dict[str, IngredientLine] = {}  # the first line of each ingredient
         self._where: dict[str, list[tuple[IngredientLine, Path]]] = {}

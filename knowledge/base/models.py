@@ -114,9 +114,24 @@ class Safety(Frozen):
 class Ingredient(Frozen):
     slug: str
     name: str
+    # Every name people type for it: other names, and each product form with its name
+    # ("Magnesium citrate"), so that matching needs to know nothing of forms.
     aliases: tuple[str, ...] = ()
     uses: tuple[IngredientUse, ...]
     safety: Safety | None = None
+    # Its product forms, as shown ("citrate", "glycinate"): the overlay's `forms`.
+    forms: tuple[str, ...] = ()
+
+    @property
+    def form_names(self) -> tuple[str, ...]:
+        """Each form with the ingredient's name, as people type it: "Magnesium citrate"."""
+        return tuple(f"{self.name} {form}" for form in self.forms)
+
+    @property
+    def other_names(self) -> tuple[str, ...]:
+        """Its aliases that are other names, not product forms."""
+        forms = {" ".join(n.casefold().split()) for n in self.form_names}
+        return tuple(a for a in self.aliases if " ".join(a.casefold().split()) not in forms)
 
 
 class HelpLine(Frozen):

@@ -43,6 +43,15 @@ class ConditionOverlay(TopicOverlay):
 
 class IngredientOverlay(TopicOverlay):
     safety: Safety | None = None
+    # Product forms ("citrate"): shown as "Forms: citrate", found as "magnesium citrate".
+    forms: tuple[str, ...] = ()
+
+    @field_validator("forms")
+    @classmethod
+    def _no_blank_form(cls, forms: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not f.strip() for f in forms):
+            raise ValueError("a form is blank")
+        return tuple(dict.fromkeys(" ".join(f.split()) for f in forms))
 
 
 class Overlay(BaseModel):

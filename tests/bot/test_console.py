@@ -33,18 +33,31 @@ def test_piped_console_chat(tmp_path: Path) -> None:
     result = run_bot("magnesium\n", tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(console.GREETING)
-    assert "Magnesium\n\nAlso known as" in result.stdout
+    assert "Magnesium\n\nForms: citrate, glycinate, oxide" in result.stdout
     assert "[1] Twitching" in result.stdout
     assert result.stdout.rstrip().endswith(console.BYE)
 
 
 def test_numbered_buttons_and_bad_choice(engine: Engine) -> None:
     out = io.StringIO()
-    assert run_console(engine, io.StringIO("twitching\n2\n42\nchest pain\n"), out) == 0
+    assert run_console(engine, io.StringIO("twitching\n3\n42\nchest pain\n"), out) == 0
     text = out.getvalue()
     assert "Common causes\n• Fatigue or overuse" in text
     assert console.BAD_CHOICE.format(number=42) in text
     assert texts.EMERGENCY_TITLE in text
+
+
+def test_numbers_mean_the_same_section_after_every_press(engine: Engine) -> None:
+    """The section on screen is marked in place, so "3" is Causes whatever was shown."""
+    out = io.StringIO()
+    run_console(engine, io.StringIO("twitching\n3\n3\n2\n3\n"), out)
+    menus = [part for part in out.getvalue().split("\n\n") if part.startswith("[1] ") and "Overview" in part]
+    assert len(menus) == 5  # one after each line
+    sections = [menu.splitlines()[:7] for menu in menus]
+    bare = [[line.replace("• ", "") for line in menu] for menu in sections]
+    assert all(menu == bare[0] for menu in bare) and bare[0][2] == "[3] Causes"
+    marked = [next(line for line in menu if "• " in line) for menu in sections]
+    assert marked == ["[1] • Overview", "[3] • Causes", "[3] • Causes", "[2] • Types", "[3] • Causes"]
 
 
 def test_listing_buttons_page(engine: Engine) -> None:

@@ -25,8 +25,10 @@ async def api() -> AsyncIterator[FakeBotAPI]:
 
 
 def button_data(message: dict) -> dict[str, str]:
+    """The callback buttons under a message, by label (other buttons, such as inline mode's,
+    carry no callback data)."""
     rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return {b["text"]: b["callback_data"] for row in rows for b in row}
+    return {b["text"]: b["callback_data"] for row in rows for b in row if "callback_data" in b}
 
 
 async def ask(api: FakeBotAPI, text: str, chat: int = CHAT) -> dict:
@@ -48,6 +50,7 @@ async def test_conversation(api: FakeBotAPI, engine: Engine) -> None:
         assert condition["text"].startswith("Twitching\n") and "Overview" in condition["text"]
         buttons = button_data(condition)
         assert list(buttons) == [
+            "• Overview",
             "Types",
             "Causes",
             "Serious causes",
@@ -78,7 +81,8 @@ async def test_conversation(api: FakeBotAPI, engine: Engine) -> None:
         unknown = await ask(api, "diabetes")
         assert texts.UNKNOWN_TITLE in unknown["text"]
         red = await ask(api, "my calf twitches and my leg feels weak")
-        assert texts.DOCTOR_TITLE in red["text"] and red["text"].rstrip().endswith("disorders")
+        assert texts.DOCTOR_TITLE in red["text"]
+        assert red["text"].rstrip().endswith(f"disorders\n\n{texts.DISCLAIMER}")  # advice, then disclaimer
         emergency = await ask(api, "twitching and I can't breathe")
         assert texts.EMERGENCY_TITLE in emergency["text"] and "emergency number" in emergency["text"]
         # Right after emergency advice, what the bot does not understand gets that advice again.

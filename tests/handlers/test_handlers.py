@@ -86,6 +86,7 @@ async def test_text_message_gets_formatted_answer_with_section_buttons(bot_app) 
     assert sent["text"].startswith("<b>Twitching</b>")
     labels = [b["text"] for b in buttons(sent)]
     assert labels == [
+        "• Overview",  # on screen: marked, in its place
         "Types",
         "Causes",
         "Serious causes",
@@ -103,7 +104,9 @@ async def test_red_flag_appends_escalation(bot_app) -> None:
     text = api.sent()[0]["text"]
     assert texts.DOCTOR_TITLE in text and "feels weak" in text
     assert text.startswith(f"<b>{html.escape(texts.DOCTOR_BANNER, quote=False)}</b>")  # a banner opens it
-    assert text.rstrip().endswith("• Family history of neurological disorders")  # advice closes it
+    # The advice closes the answer, and the disclaimer closes its last message.
+    advice_end = "• Family history of neurological disorders\n\n"
+    assert text.rstrip().endswith(f"{advice_end}<i>{texts.DISCLAIMER}</i>")
 
 
 async def test_section_button_edits_in_place_and_answers_query(bot_app) -> None:
@@ -124,8 +127,9 @@ async def test_section_button_edits_in_place_and_answers_query(bot_app) -> None:
     edit = api.sent("editMessageText")[0]
     assert edit["message_id"] == sent_id and "Common causes" in edit["text"]
     assert api.sent("answerCallbackQuery")[0]["callback_query_id"] == "cb1"
-    assert "Causes" not in [b["text"] for b in buttons(edit)]
-    assert "Types" in [b["text"] for b in buttons(edit)]  # the other sections stay one tap away
+    labels = [b["text"] for b in buttons(edit)]
+    assert "• Causes" in labels and "Causes" not in labels  # marked where it was
+    assert "Types" in labels and "Overview" in labels  # the other sections stay one tap away
 
 
 @pytest.mark.parametrize(
@@ -172,7 +176,7 @@ async def test_ingredient_answer_links_to_conditions(bot_app) -> None:
     app, api = bot_app
     await feed(app, message=message("zinc"))
     sent = api.sent()[0]
-    assert "listed as an ingredient" in sent["text"]
+    assert texts.USE_LISTED_ONLY.format(condition="Twitching") in sent["text"]
     assert buttons(sent)[0]["callback_data"] == "v2|t|twitching||"
 
 

@@ -1,5 +1,6 @@
 """Telegram HTML rendering: escaping, limits, splitting at block boundaries; crisis and
-emergency advice first, doctor advice last under a one-line banner."""
+emergency advice first, doctor advice last under a one-line banner; the disclaimer once, at
+the very end."""
 
 from __future__ import annotations
 
@@ -71,8 +72,11 @@ def test_long_reply_splits_within_limits_with_banner_first_and_advice_last() -> 
         assert utf16_len(visible(message)) <= TELEGRAM_LIMIT
         assert tags_balanced(message)
     assert visible(rendered.messages[0]).startswith("Banner <b>")
-    assert visible(rendered.messages[-1]).rstrip().endswith("Go <now>")
+    assert visible(rendered.messages[-1]).rstrip().endswith("Go <now>\n\n" + texts.DISCLAIMER)
     assert sum("Go &lt;now&gt;" in m for m in rendered.messages) == 1
+    assert [texts.DISCLAIMER in m for m in rendered.messages] == [False] * (len(rendered.messages) - 1) + [
+        True
+    ]
 
 
 def test_emergency_advice_opens_the_first_message() -> None:
@@ -87,7 +91,8 @@ def test_doctor_banner_opens_and_advice_closes_a_short_reply(engine: Engine) -> 
     assert len(rendered.messages) == 1
     text = visible(rendered.messages[0])
     assert text.startswith(texts.DOCTOR_BANNER + "\n\nTwitching")
-    assert text.index(texts.DISCLAIMER) < text.index(texts.DOCTOR_TITLE)
+    assert text.index(texts.DOCTOR_TITLE) < text.index(texts.DISCLAIMER)
+    assert text.rstrip().endswith(texts.DISCLAIMER) and text.count(texts.DISCLAIMER) == 1
 
 
 def test_crisis_block_leads_with_the_crisis_lines(engine: Engine) -> None:
@@ -134,4 +139,7 @@ def test_any_content_renders_valid_bounded_messages(items: list[str], level: str
     if level in ("emergency", "crisis"):
         assert visible(rendered.messages[0]).startswith("⚠️\na")
     elif level == "doctor":
-        assert visible(rendered.messages[-1]).rstrip().endswith("a")
+        assert visible(rendered.messages[-1]).rstrip().endswith("a\n\n" + texts.DISCLAIMER)
+    # The disclaimer once, closing the last message, however the answer was split.
+    assert sum(m.count(texts.DISCLAIMER) for m in rendered.messages) == 1
+    assert visible(rendered.messages[-1]).rstrip().endswith(texts.DISCLAIMER)

@@ -115,8 +115,12 @@ def test_nothing_is_invented(engine: Engine, kb: KnowledgeBase, text: str) -> No
 
 
 @pytest.mark.parametrize("text", MESSAGES)
-def test_disclaimer_always_present(engine: Engine, text: str) -> None:
-    assert engine.answer(text).disclaimer == texts.DISCLAIMER
+def test_disclaimer_present_wherever_something_medical_is_said(engine: Engine, text: str) -> None:
+    """Answers, advice and the greeting carry it; lists, pickers and did-you-mean prompts do
+    not."""
+    reply = engine.answer(text)
+    medical = reply.kind in ("topic", "advice") or reply.escalation.level != "none"
+    assert reply.disclaimer == (texts.DISCLAIMER if medical or reply == engine.greeting() else "")
 
 
 def test_condition_overview_is_synopsis_with_buttons_for_other_sections(
@@ -125,7 +129,9 @@ def test_condition_overview_is_synopsis_with_buttons_for_other_sections(
     reply = engine.answer("twitching")
     assert reply.sections[0].paragraph == kb.conditions["twitching"].synopsis
     sections = [a for a in reply.actions if a.check is None]
-    assert [a.section for a in sections] == [s.key for s in CONDITION_BUTTONS if s.key != "synopsis"]
+    # Every section keeps its button; the one on screen (the overview) is marked, not removed.
+    assert [a.section for a in sections] == [s.key for s in CONDITION_BUTTONS]
+    assert [a.section for a in sections if a.current] == ["synopsis"]
     check = [a for a in reply.actions if a.check is not None]
     assert [(a.topic, a.check) for a in check] == [("twitching", Answers())]
 
@@ -168,8 +174,8 @@ def test_ingredient_answer_in_context_of_condition(engine: Engine, kb: Knowledge
 def test_zinc_says_which_conditions_list_it_and_nothing_more(engine: Engine) -> None:
     reply = engine.answer("zinc")
     text = reply.sections[0].items[0].text
-    assert text.startswith("Twitching: listed as an ingredient.")
-    assert "These raw ingredients are often used in alternative medicine to treat Twitching" in text
+    assert text == texts.USE_LISTED_ONLY.format(condition="Twitching")
+    assert text == "Listed among the ingredients for Twitching; the article gives no description."
     assert reply.actions[0].topic == "twitching"
 
 

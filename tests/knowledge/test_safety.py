@@ -13,6 +13,7 @@ from knowledge.engine import Engine
 from knowledge.sections import heading
 
 SEED_TEXT = (DEFAULT_KNOWLEDGE_DIR / "twitching.txt").read_text(encoding="utf-8")
+ADVICE = texts.SAFETY_ADVICE.split("{")[0]  # the advice line's fixed start
 
 
 def safety_items(engine: Engine, text: str) -> list[str]:
@@ -40,7 +41,7 @@ def test_safety_questions_answer_from_the_safety_data(
     assert reply.sections[0].heading == "Safety"
     items = [i.text for i in reply.sections[0].items]
     assert any(source in item for item in items)
-    assert items[-1] == texts.SAFETY_ADVICE
+    assert items[-1].startswith(ADVICE)
 
 
 def test_facts_are_the_curated_ones(engine: Engine, kb: KnowledgeBase) -> None:
@@ -55,14 +56,15 @@ def test_facts_are_the_curated_ones(engine: Engine, kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("text", ["is l-theanine safe", "gaba side effects"])
 def test_no_upper_limit_says_exactly_that(engine: Engine, text: str) -> None:
-    assert safety_items(engine, text) == [texts.NO_UPPER_LIMIT, texts.SAFETY_ADVICE]
+    items = safety_items(engine, text)
+    assert items[0] == texts.NO_UPPER_LIMIT and items[1].startswith(ADVICE) and len(items) == 2
 
 
 def test_every_ingredient_answer_has_a_short_safety_section(engine: Engine, kb: KnowledgeBase) -> None:
     for slug in kb.ingredients:
         reply = engine.topic_reply(slug)
         assert reply is not None and reply.sections[-1].heading == "Safety"
-        assert reply.sections[-1].items[-1].text == texts.SAFETY_ADVICE
+        assert reply.sections[-1].items[-1].text.startswith(ADVICE)
 
 
 def test_b6_with_numbness_gives_caution_and_escalation(engine: Engine) -> None:

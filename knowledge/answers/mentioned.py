@@ -1,0 +1,110 @@
+"""The red flags a person mentioned, as they would write them back: "You mentioned: dad had
+ALS, keep dropping things, 2 months".
+
+Triage finds flags in normalised words ("dad had als"). To echo them the way a person reads
+them, each is found again in the message as typed and shown in its own casing, except for
+words the knowledge base spells one way (acronyms such as "ALS", names such as "B6"). Phrases
+are distinct, none repeats another's words, and the longest comes first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from knowledge.base.models import KnowledgeBase
+from knowledge.understanding.normalise import words
+
+# A word as typed, with inner apostrophes ("can't"), which normalising joins.
+_TYPED_WORD = re.compile(r"[^\W_]+(?:['’‘`´][^\W_]+)*")
+
+
+def canonical_spellings(kb: KnowledgeBase) -> dict[str, str]:
+    """Words the knowledge base always writes with capitals inside a name ("ALS", "MND",
+    "B6"), by their normalised form. A capital that only starts a name ("Twitching") does not
+    count: the person's casing of such a word is as good as ours."""
+    names: list[str] = []
+    for c in kb.conditions.values():
+        names += [c.name, *c.aliases, *c.concerns]
+    for i in kb.ingredients.values():
+        names += [i.name, *i.aliases]
+    found: dict[str, str] = {}
+    for name in names:
+        for word in _TYPED_WORD.findall(name):
+            if _fixed_case(word):
+                key = " ".join(words(word))
+                found.setdefault(key, word)
+    return found
+
+
+def _fixed_case(word: str) -> bool:
+    """An acronym or a code: two capitals or more, or a capital with a digit ("B6")."""
+    capitals = sum(ch.isupper() for ch in word)
+    return capitals >= 2 or (capitals == 1 and any(ch.isdigit() for ch in word))
+
+
+def mentioned(reasons: Iterable[str], text: str, spellings: dict[str, str]) -> tuple[str, ...]:
+    """The reasons (normalised phrases) as the person wrote them, distinct, without one
+    contained in or overlapping another, longest first."""
+    phrases = _without_overlaps([r.split() for r in dict.fromkeys(reasons) if r.strip()])
+    typed = _typed_words(text)
+    raw = _TYPED_WORD.findall(text)
+    shown = [_as_typed(p, typed, raw, spellings) for p in phrases]
+    order = sorted(range(len(shown)), key=lambda i: (-len(phrases[i]), -len(shown[i])))
+    return tuple(dict.fromkeys(shown[i] for i in order))
+
+
+def _without_overlaps(phrases: list[list[str]]) -> list[list[str]]:
+    """Join phrases where one ends with the words another starts with ("keep dropping" and
+    "dropping things"), then drop any phrase inside another."""
+    merged = [list(p) for p in phrases]
+    joined = True
+    while joined:
+        joined = False
+        for a in merged:
+            for b in merged:
+                if a is b:
+                    continue
+                overlap = next((n for n in range(min(len(a), len(b)) - 1, 0, -1) if a[-n:] == b[:n]), 0)
+                if overlap:
+                    a.extend(b[overlap:])
+                    merged.remove(b)
+                    joined = True
+                    break
+            if joined:
+                break
+    return [p for p in merged if not any(p is not q and _inside(p, q) for q in merged)]
+
+
+def _inside(small: list[str], big: list[str]) -> bool:
+    if len(small) > len(big) or (len(small) == len(big) and small != big):
+        return False
+    if small == big:  # the same words twice: keep the first only
+        return False
+    return any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
+
+
+def _typed_words(text: str) -> list[tuple[str, int]]:
+    """(normalised word, index of the typed word it comes from) for the message's words;
+    one typed word may give several ("5weeks")."""
+    out: list[tuple[str, int]] = []
+    for n, match in enumerate(_TYPED_WORD.finditer(text)):
+        out += [(word, n) for word in words(match.group())]
+    return out
+
+
+def _as_typed(
+    phrase: list[str], typed: list[tuple[str, int]], raw: list[str], spellings: dict[str, str]
+) -> str:
+    """The phrase in the person's casing where its words can be found in order, with the
+    knowledge base's fixed spellings; as normalised otherwise (a typo corrected)."""
+    norm = [w for w, _ in typed]
+    n = len(phrase)
+    start = next((i for i in range(len(norm) - n + 1) if norm[i : i + n] == phrase), None)
+    shown = phrase
+    if start is not None:
+        sources = list(dict.fromkeys(index for _, index in typed[start : start + n]))
+        # Only whole typed words: "5weeks" found as "weeks" alone is shown as normalised.
+        if [w for w, index in typed if index in sources] == phrase:
+            shown = [raw[index] for index in sources]
+    return " ".join(spellings.get(" ".join(words(w)), w) for w in shown)

@@ -1,0 +1,60 @@
+"""An ingredient's Safety section, and the one line of advice an answer ends its safety with.
+
+Each fact is said once per answer: the curated facts of each ingredient in its own section,
+then a single "talk to a doctor or pharmacist" line that names who should ask first (the
+ingredients' own `ask_first` groups, then the general groups they do not already name).
+Nothing here is a dose, and nothing is invented: the facts come from the overlay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from knowledge.answers import wording
+from knowledge.answers.reply import Item, Section
+from knowledge.base.models import Ingredient
+from knowledge.sections import heading
+
+
+def safety_section(ingredient: Ingredient, titled: bool = False, closing: tuple[Item, ...] = ()) -> Section:
+    """The curated facts with their source, then `closing` (the answer's advice line, in its
+    last Safety section). No facts on file says so: silence would read as "nothing to worry
+    about"."""
+    facts = ingredient.safety
+    lines: list[str] = []
+    if facts is None:
+        lines.append(wording.NO_SAFETY_FACTS.format(name=ingredient.name))
+    else:
+        if facts.upper_limit:
+            lines.append(wording.UPPER_LIMIT.format(limit=facts.upper_limit))
+        elif facts.no_upper_limit:
+            lines.append(wording.NO_UPPER_LIMIT)
+        lines += facts.cautions
+        if facts.sources:
+            lines.append(wording.SOURCES.format(sources="; ".join(facts.sources)))
+    title = wording.SAFETY_OF.format(name=ingredient.name) if titled else heading("safety")
+    return Section(heading=title, items=(*(Item(text=t) for t in lines), *closing))
+
+
+def advice_line(ingredients: Sequence[Ingredient]) -> str:
+    """One line for the whole answer: who should ask first, each group once. With several
+    ingredients, a group of one ingredient's own says whose it is."""
+    owners: dict[str, list[str]] = {}
+    for ingredient in ingredients:
+        for group in ingredient.safety.ask_first if ingredient.safety else ():
+            owners.setdefault(group, []).append(ingredient.name)
+    said = " ".join(owners).casefold()
+    groups = [
+        wording.GROUP_FOR.format(group=g, names=", ".join(names)) if len(ingredients) > 1 else g
+        for g, names in owners.items()
+    ]
+    groups += [group for key, group in wording.GENERAL_ASK_FIRST if key not in said]
+    conditions = [c for c in wording.GENERAL_CONDITIONS if c not in said]
+    if conditions:
+        groups.append(wording.CONDITIONS_GROUP.format(conditions=_listed(conditions, wording.OR)))
+    return wording.SAFETY_ADVICE.format(groups=_listed(groups, wording.AND))
+
+
+def _listed(parts: Sequence[str], last: str) -> str:
+    """ "a, b and c"."""
+    return f"{', '.join(parts[:-1])}{last}{parts[-1]}" if len(parts) > 1 else parts[0]
