@@ -30,7 +30,7 @@ from telegram.request import BaseRequest
 from bot.request import ApiHealth, RetryingRequest
 from bot.settings import Settings
 from bot.shared_state import SharedState
-from handlers import callbacks, edits, errors, flood, inline, messages, other
+from handlers import callbacks, edits, errors, flood, inline, messages, other, wording
 from handlers.commands import COMMANDS
 from handlers.context import CONTEXT_TYPES, BotApplication, Services
 from handlers.conversations import Conversations
@@ -48,13 +48,15 @@ AnyBuilder = ApplicationBuilder[Any, Any, Any, Any, Any, Any]
 
 
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Set the command menus from the command table: all commands in private chats, the ones
-    that make sense there in groups."""
+    """Set the command menus from the command table (all commands in private chats, the ones
+    that make sense there in groups) and the profile a new user sees before the first message."""
     private = [BotCommand(c.name, c.description) for c in COMMANDS]
     groups = [BotCommand(c.name, c.description) for c in COMMANDS if c.in_groups]
     await application.bot.set_my_commands(private)
     await application.bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats())
     await application.bot.set_my_commands(groups, scope=BotCommandScopeAllGroupChats())
+    await application.bot.set_my_description(wording.BOT_DESCRIPTION)
+    await application.bot.set_my_short_description(wording.BOT_SHORT_DESCRIPTION)
 
 
 def application_builder(

@@ -13,6 +13,7 @@ from telegram import Update
 from handlers import wording
 from handlers.context import BotContext
 from handlers.conversations import conversation_key
+from handlers.deep_link import read_start_parameter
 from handlers.deliver import Where, deliver
 from knowledge import Listing, Reply
 
@@ -34,13 +35,25 @@ async def _say(update: Update, text: str) -> None:
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Greet, say what the bot can do, give example questions and the disclaimer."""
-    await _answer(update, context, context.services.engine.greeting())
+    """Greet with buttons to tap, example questions and the disclaimer. A start parameter
+    naming a topic (the button above inline results, a t.me/<bot>?start=<slug> link) opens that
+    topic's answer instead, with any advice its inline result carried."""
+    engine = context.services.engine
+    slug, keep = read_start_parameter(context.args[0]) if context.args else (None, "")
+    topic = engine.topic_reply(slug, keep=keep) if slug else None
+    message = update.effective_message
+    if topic is None or message is None:
+        await _answer(update, context, engine.with_kept(engine.greeting(), keep))
+        return
+    conversations = context.services.conversations
+    async with conversations.turn(conversation_key(message.chat, update.effective_user)) as turn:
+        await _answer(update, context, topic)
+        turn.after = engine.after(turn.before, topic)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    """Explain how to ask and list the commands."""
-    await _say(update, help_text())
+    """Explain how to ask, the buttons, inline mode, red flags and privacy; list the commands."""
+    await _say(update, help_text(context))
 
 
 def _listing(listing: Listing) -> CommandCallback:
@@ -85,6 +98,8 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 
-def help_text() -> str:
+def help_text(context: BotContext) -> str:
     lines = "\n".join(f"/{c.name} – {c.description}" for c in COMMANDS)
-    return wording.HELP_TEXT.format(commands=lines)
+    examples = context.services.engine.examples()
+    example = examples[1] if len(examples) > 1 else (examples[0] if examples else "")
+    return wording.HELP_TEXT.format(commands=lines, username=context.bot.username, example=example)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import BadRequest
 
 from handlers import wording
@@ -20,6 +20,8 @@ from handlers.render import render_html, render_single
 from knowledge import Reply
 
 NOT_MODIFIED = "message is not modified"
+# Under a way in (the greeting, an unknown topic): inline mode, started in this very chat.
+_WAYS_IN = (InlineKeyboardButton(wording.TRY_INLINE, switch_inline_query_current_chat=""),)
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ async def deliver(bot: Bot, reply: Reply, where: Where, metrics: Metrics | None 
     if where.chat_id is None:
         raise ValueError("an answer needs a chat or an inline message")
     rendered = render_html(reply)
-    markup = keyboard(rendered.buttons)
+    markup = keyboard(rendered.buttons, _WAYS_IN if reply.welcome else ())
     ids: list[int] = []
     last = len(rendered.messages) - 1
     for i, text in enumerate(rendered.messages):

@@ -1,63 +1,105 @@
-"""Inline mode: `@bot <question>` in any chat offers the same formatted answer."""
+"""Inline mode: `@bot <question>` in any chat offers the same formatted answer.
+
+Above the results, a button opens a private chat with the bot on the same topic. While a name
+is being typed ("magnes"), the topics it begins are offered; an empty query, or one the bot
+has no answer for, offers a few topics to pick. Each result is a real answer, never a message
+that only says how to use the bot. A result that carries advice says so in its title and
+description, since the list is all that is seen before it is sent."""
 
 from __future__ import annotations
 
-import html
-
-from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 
 from handlers import wording
 from handlers.context import BotContext
+from handlers.deep_link import start_parameter
 from handlers.keyboards import keyboard
 from handlers.render import render_single
-from knowledge import Reply
+from knowledge import Engine, Reply
 
 MAX_RESULTS = 5
 CACHE_SECONDS = 300
+_DESCRIPTION_CHARS = 160  # a result's description is two short lines in the list
+_ANSWERS = frozenset(("topic", "advice"))  # replies worth sending into a chat
+
+
+def _title(reply: Reply) -> str:
+    escalation = reply.escalation
+    if escalation.level == "none":
+        return reply.title or escalation.title
+    if escalation.level == "doctor" and not escalation.reasons:  # "no weakness": signs to watch
+        label = wording.INLINE_WATCH
+    else:
+        label = wording.INLINE_ADVICE[escalation.level]
+    if escalation.level == "crisis" or not reply.title:  # about the person, not a topic
+        return label
+    return wording.INLINE_ADVICE_TITLE.format(label=label, title=reply.title)
+
+
+def _description(reply: Reply) -> str | None:
+    if reply.escalation.level != "none":
+        text = " ".join(
+            p if p.endswith((".", "!", "?", ":")) else f"{p}." for p in reply.escalation.paragraphs
+        )
+    else:
+        text = reply.sections[0].heading if reply.sections else reply.intro
+    if len(text) > _DESCRIPTION_CHARS:
+        text = text[: _DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return text or None
 
 
 def _article(result_id: str, reply: Reply) -> InlineQueryResultArticle:
-    first = reply.sections[0].heading if reply.sections else reply.intro
     return InlineQueryResultArticle(
         id=result_id,
-        title=reply.title or reply.escalation.title,
-        description=first or None,
+        title=_title(reply),
+        description=_description(reply),
         input_message_content=InputTextMessageContent(render_single(reply)),
         reply_markup=keyboard((*reply.suggestions, *reply.actions)),
     )
 
 
+def _picks(engine: Engine, slugs: tuple[str, ...]) -> list[Reply]:
+    return [r for r in (engine.topic_reply(s) for s in slugs[:MAX_RESULTS]) if r is not None]
+
+
+def _starters(engine: Engine) -> tuple[str, ...]:
+    """The topics the greeting offers: conditions, then the most used ingredients."""
+    return tuple(a.topic for a in engine.greeting().actions if a.topic and a.listing is None)
+
+
+def _results(engine: Engine, text: str) -> list[Reply]:
+    """The replies to offer for what has been typed so far."""
+    if not text:
+        return _picks(engine, _starters(engine))
+    reply = engine.answer(text)
+    if reply.kind in _ANSWERS:
+        results = [reply]
+        for slug in reply.topics[1:MAX_RESULTS]:
+            other = engine.topic_reply(slug, keep=reply.escalation.keep)
+            if other is not None:
+                # The escalation belongs to the whole question, so every result carries it.
+                results.append(other.model_copy(update={"escalation": reply.escalation}))
+        return results
+    # Not an answer yet: the name being typed ("magnes"), the names it nearly is, or a few
+    # topics; never "I'm not sure what you meant" sent into someone's chat.
+    completed = engine.complete(text, MAX_RESULTS)
+    suggested = tuple(a.topic for a in reply.suggestions if a.topic)
+    return _picks(engine, completed or suggested or _starters(engine))
+
+
 async def on_inline_query(update: Update, context: BotContext) -> None:
-    """Answer an inline query with the answer to its text, then each other topic it names."""
+    """Answer an inline query with the answers its text asks for, under a button that opens
+    the same topic in a private chat."""
     query = update.inline_query
     if query is None:
         return
     engine = context.services.engine
-    if not query.query.strip():
-        results = [
-            InlineQueryResultArticle(
-                id="help",
-                title=wording.INLINE_EMPTY_TITLE,
-                input_message_content=InputTextMessageContent(
-                    html.escape(wording.INLINE_EMPTY_TEXT, quote=False)
-                ),
-            )
-        ]
-    else:
-        reply = engine.answer(query.query)
-        context.services.metrics.answered(reply.kind, reply.escalation.level)
-        typing = not reply.topics and reply.escalation.level == "none"
-        # While the user is still typing a name ("magnes"), offer the topics it begins.
-        completed = engine.complete(query.query, MAX_RESULTS) if typing else ()
-        if completed:
-            found = (engine.topic_reply(slug) for slug in completed)
-            results = [_article(str(n), r) for n, r in enumerate(found) if r is not None]
-            await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False)
-            return
-        results = [_article("0", reply)]
-        for n, slug in enumerate(reply.topics[1:MAX_RESULTS], start=1):
-            other = engine.topic_reply(slug, keep=reply.escalation.keep)
-            if other is not None:
-                # The escalation belongs to the whole question, so every result carries it.
-                results.append(_article(str(n), other.model_copy(update={"escalation": reply.escalation})))
-    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False)
+    text = query.query.strip()
+    replies = _results(engine, text)
+    if replies:
+        context.services.metrics.answered(replies[0].kind, replies[0].escalation.level)
+    # Nothing typed yet, nothing chosen: the button opens the greeting.
+    first = replies[0] if replies and text else None
+    button = InlineQueryResultsButton(text=wording.INLINE_OPEN_CHAT, start_parameter=start_parameter(first))
+    results = [_article(str(n), reply) for n, reply in enumerate(replies)]
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False, button=button)

@@ -20,4 +20,4 @@ async def on_non_text(update: Update, context: BotContext) -> None:
 async def on_unknown_command(update: Update, context: BotContext) -> None:
     """An unknown /command gets the help text."""
     if update.effective_message:
-        await update.effective_message.reply_text(html.escape(help_text(), quote=False))
+        await update.effective_message.reply_text(html.escape(help_text(context), quote=False))

@@ -1,12 +1,19 @@
-"""The strings only Telegram shows: help, privacy, notices, inline mode. The words of answers
-come with each Reply from knowledge; command descriptions sit in the command table
-(handlers/commands.py)."""
+"""The strings only Telegram shows: help, privacy, notices, inline mode, the bot's profile.
+The words of answers come with each Reply from knowledge; command descriptions sit in the
+command table (handlers/commands.py)."""
 
 from __future__ import annotations
 
 HELP_TEXT = (
-    "Send me a question in your own words, for example the name of a condition or an "
-    "ingredient. Use the buttons under an answer to read more.\n\n"
+    "Ask in your own words: the name of a condition or an ingredient, or a question such as "
+    '"{example}". Typos are fine: I work out what you meant, or offer buttons to pick from.\n\n'
+    "Tap the buttons under an answer to read its other sections (the one on screen is marked "
+    "•) and the topics it links to.\n\n"
+    "Inline mode: in any chat, type @{username} and a question, then pick an answer to send "
+    "it there.\n\n"
+    "Warning signs always come first: if you describe a red flag, such as chest pain or "
+    "sudden weakness, I tell you to see a doctor or to call the emergency number.\n\n"
+    "/privacy says what I keep; /forget makes me forget our conversation at once.\n\n"
     "{commands}"
 )
 PRIVACY_TEXT = (
@@ -35,5 +42,24 @@ BUTTON_EXPIRED = "That button has expired. Please ask again."
 FLOOD_NOTICE = "You're sending messages very fast. Please slow down; I'll answer again shortly."
 ERROR_TEXT = "Sorry, something went wrong on my side. Please try again."
 CURRENT_SECTION = "• {label}"  # the section on screen: its button marked, in its place
-INLINE_EMPTY_TITLE = "Ask about a condition or an ingredient"
-INLINE_EMPTY_TEXT = "Type a question, for example the name of a condition or an ingredient."
+
+# The bot's profile, set at start-up (setMyDescription, setMyShortDescription): what a new user
+# sees in an empty chat (at most 512 characters) and on the bot's profile (at most 120).
+BOT_DESCRIPTION = (
+    "I answer questions about health conditions and the natural-remedy ingredients used for "
+    "them, from a curated knowledge base. Ask in your own words; typos are fine. If you "
+    "describe a warning sign, I tell you first when to see a doctor or call the emergency "
+    "number. General information, not a diagnosis or medical advice.\n\nTap Start to begin."
+)
+BOT_SHORT_DESCRIPTION = (
+    "Health conditions and natural-remedy ingredients in plain words. Information, not medical advice."
+)
+
+# Inline mode (@bot question in any chat).
+TRY_INLINE = "Try inline mode"  # a button that starts "@bot " in the chat's input field
+INLINE_OPEN_CHAT = "Open a private chat with me"  # the button above inline results
+INLINE_START_PARAMETER = "inline"  # /start's parameter from that button, when no topic fits
+# A result that carries advice says so in the result list, where its message is not yet seen.
+INLINE_ADVICE = {"crisis": "💬 Crisis support", "emergency": "⚠️ Emergency advice", "doctor": "⚠️ See a doctor"}
+INLINE_WATCH = "ℹ️ Signs to watch for"
+INLINE_ADVICE_TITLE = "{label}: {title}"

@@ -9,8 +9,10 @@ from knowledge.answers import wording
 from knowledge.answers.reply import Action, Item, Listing, Reply, Section
 from knowledge.base.models import Condition, Ingredient, KnowledgeBase
 
-MAX_LISTED = 12
 MAX_SUGGESTED = 6
+# The first screen's buttons: every condition up to this many, and the most used ingredients.
+MAX_START_CONDITIONS = 6
+MAX_START_INGREDIENTS = 5
 PAGE_SIZE = 10
 
 
@@ -19,6 +21,8 @@ class Listings:
         self.kb = kb
 
     def greeting(self) -> Reply:
+        """Hello, example questions, and a button for each condition and the most used
+        ingredients: the first screen has something to tap."""
         examples = Section(
             heading=wording.EXAMPLES_HEADING, items=tuple(Item(text=e) for e in self.examples())
         )
@@ -26,8 +30,10 @@ class Listings:
             kind="small_talk",
             title=wording.GREETING_TITLE,
             intro=wording.GREETING_BODY,
-            sections=(examples, *self._known()),
+            sections=(examples,),
+            actions=self._ways_in(),
             disclaimer=wording.DISCLAIMER,
+            welcome=True,
         )
 
     def examples(self) -> tuple[str, ...]:
@@ -42,17 +48,19 @@ class Listings:
         }
         return tuple(t.format(**names) for t in wording.EXAMPLE_TEMPLATES)
 
-    def _known(self) -> tuple[Section, ...]:
-        def listing(title: str, topics: Sequence[Condition | Ingredient]) -> Section:
-            items = [Item(text=t.name) for t in topics[:MAX_LISTED]]
-            if len(topics) > MAX_LISTED:
-                items.append(Item(text=wording.AND_MORE.format(count=len(topics) - MAX_LISTED)))
-            return Section(heading=title, items=tuple(items))
-
-        return (
-            listing(wording.KNOWN_CONDITIONS, list(self.kb.conditions.values())),
-            listing(wording.KNOWN_INGREDIENTS, list(self.kb.ingredients.values())),
-        )
+    def _ways_in(self) -> tuple[Action, ...]:
+        """The conditions and the ingredients most articles use, each a button, and a button
+        to the whole list of each when there are more."""
+        conditions = list(self.kb.conditions.values())
+        order = {slug: n for n, slug in enumerate(self.kb.ingredients)}
+        ingredients = sorted(self.kb.ingredients.values(), key=lambda i: (-len(i.uses), order[i.slug]))
+        actions = [Action(label=c.name, topic=c.slug) for c in conditions[:MAX_START_CONDITIONS]]
+        actions += [Action(label=i.name, topic=i.slug) for i in ingredients[:MAX_START_INGREDIENTS]]
+        if len(conditions) > MAX_START_CONDITIONS:
+            actions.append(Action(label=wording.ALL_CONDITIONS, listing="conditions"))
+        if len(ingredients) > MAX_START_INGREDIENTS:
+            actions.append(Action(label=wording.ALL_INGREDIENTS, listing="ingredients"))
+        return tuple(actions)
 
     def catalogue(self, listing: Listing, page: int = 0) -> Reply:
         """One page of all conditions or all ingredients, each a button."""
@@ -78,12 +86,14 @@ class Listings:
         )
 
     def unknown(self, name: str = "") -> Reply:
-        """What the bot knows, for a topic it does not (`name`, when the lexicon knows it)."""
+        """What the bot knows, to tap, for a topic it does not (`name`, when the lexicon knows
+        it)."""
         return Reply(
             kind="unknown",
             title=wording.UNKNOWN_NAMED_TITLE.format(name=name) if name else wording.UNKNOWN_TITLE,
             intro=wording.UNKNOWN_BODY,
-            sections=self._known(),
+            actions=self._ways_in(),
+            welcome=True,
         )
 
     def suggest(self, slugs: tuple[str, ...]) -> Reply:

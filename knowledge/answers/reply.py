@@ -123,6 +123,9 @@ class Reply(_Frozen):
     disclaimer: str = ""
     topics: tuple[str, ...] = ()
     section: SectionName = "overview"
+    # A way in (the greeting, an unknown topic): a front end may add its own ways in beside
+    # the topic buttons, such as Telegram's inline mode.
+    welcome: bool = False
 
     @field_validator("section")
     @classmethod

@@ -9,8 +9,8 @@ DISCLAIMER = "This is general information, not a diagnosis or medical advice."
 
 GREETING_TITLE = "Hello! I answer questions about health conditions and natural remedies."
 GREETING_BODY = (
-    "Ask me in your own words, typos are fine. I know about the conditions and ingredients "
-    "listed below, and I will always tell you when something you describe needs a doctor."
+    "Tap a topic below, or ask me in your own words: typos are fine. I will always tell you "
+    "when something you describe needs a doctor."
 )
 EXAMPLES_HEADING = "Try asking"
 # Filled in with the knowledge base's own names.
@@ -22,12 +22,11 @@ EXAMPLE_TEMPLATES = (
 EMPTY_PROMPT = "Type a question, for example the name of a condition or an ingredient."
 
 UNKNOWN_TITLE = "I don't have information on that yet."
-UNKNOWN_BODY = "I can only answer about these topics:"
+UNKNOWN_BODY = "Tap one of the topics I know below, or ask about one in your own words."
 SUGGEST_TITLE = "I'm not sure what you meant."
 SUGGEST_BODY = "Did you mean one of these?"
-KNOWN_CONDITIONS = "Conditions"
-KNOWN_INGREDIENTS = "Ingredients"
-AND_MORE = "… and {count} more"
+ALL_CONDITIONS = "All conditions ›"
+ALL_INGREDIENTS = "All ingredients ›"
 
 ALSO_KNOWN_AS = "Also known as: {aliases}"
 FORMS = "Forms: {forms}"

@@ -24,8 +24,10 @@ async def api() -> AsyncIterator[FakeBotAPI]:
 
 
 def button_data(message: dict) -> dict[str, str]:
+    """The callback buttons under a message, by label (other buttons, such as inline mode's,
+    carry no callback data)."""
     rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    return {b["text"]: b["callback_data"] for row in rows for b in row}
+    return {b["text"]: b["callback_data"] for row in rows for b in row if "callback_data" in b}
 
 
 def chat_text(api: FakeBotAPI, chat: int) -> str:

@@ -185,10 +185,25 @@ async def test_inline_query_carries_escalation(bot_app) -> None:
     await feed(app, inline_query={"id": "iq1", "from": user(), "query": "magnesium chest pain", "offset": ""})
     answer = api.sent("answerInlineQuery")[0]
     first = answer["results"][0]
-    assert first["title"] == "Magnesium"
-    assert texts.EMERGENCY_TITLE in first["input_message_content"]["message_text"]
+    # The emergency is seen in the result list, before anything is sent.
+    assert first["title"] == "⚠️ Emergency advice: Magnesium"
+    assert first["description"].startswith("You mentioned: chest pain. Call your local emergency")
+    assert first["input_message_content"]["message_text"].startswith(f"<b>{texts.EMERGENCY_TITLE}</b>")
+    assert answer["button"]["start_parameter"].startswith("magnesium_e")
+
+
+async def test_an_empty_inline_query_offers_topics_not_instructions(bot_app, engine: Engine) -> None:
+    app, api = bot_app
     await feed(app, inline_query={"id": "iq2", "from": user(), "query": "", "offset": ""})
-    assert api.sent("answerInlineQuery")[1]["results"][0]["id"] == "help"
+    answer = api.sent("answerInlineQuery")[0]
+    titles = [r["title"] for r in answer["results"]]
+    assert titles[:2] == ["Twitching", "Ashwagandha"] and len(titles) == 5
+    for result in answer["results"]:  # each a real answer to send, never "Type a question..."
+        reply = engine.topic_reply(engine.reader.index.complete(result["title"], 1)[0])
+        assert (
+            reply is not None and f"<b>{reply.title}</b>" in result["input_message_content"]["message_text"]
+        )
+    assert answer["button"] == {"text": wording.INLINE_OPEN_CHAT, "start_parameter": "inline"}
 
 
 async def test_inline_query_completes_a_name_being_typed(bot_app) -> None:

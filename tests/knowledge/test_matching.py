@@ -134,13 +134,13 @@ def test_near_miss_gives_suggestions_not_an_answer(engine: Engine) -> None:
     assert engine.answer("ashwa").suggestions[0].topic == "ashwagandha"
 
 
-def test_unknown_topic_lists_what_the_bot_knows(engine: Engine) -> None:
+def test_unknown_topic_offers_what_the_bot_knows_to_tap(engine: Engine) -> None:
     reply = engine.answer("headache")
-    assert reply.kind == "unknown"
+    assert reply.kind == "unknown" and reply.welcome
     assert reply.title == "I don't have information on that yet."
-    listed = {item.text for s in reply.sections for item in s.items}
-    assert {"Twitching", "Magnesium", "Zinc", "GABA"} <= listed
-    assert reply.actions == ()
+    offered = {a.topic for a in reply.actions}
+    assert {"twitching", "magnesium", "gaba"} <= offered
+    assert reply.actions == engine.greeting().actions  # the same buttons as the start screen
 
 
 def test_small_talk_gets_a_greeting(engine: Engine) -> None:
