@@ -34,6 +34,7 @@ from handlers import callbacks, edits, errors, flood, inline, messages, other, w
 from handlers.commands import COMMANDS
 from handlers.context import CONTEXT_TYPES, BotApplication, Services
 from handlers.conversations import Conversations
+from handlers.error_notices import ErrorNotices
 from handlers.metrics import Metrics
 from knowledge import Engine
 
@@ -130,6 +131,7 @@ def build_application(
         conversations=Conversations(state.conversations, ttl=settings.context_ttl),
         replies=state.replies,
         flood=state.flood,
+        notices=ErrorNotices(settings.admin_chat_id),
     )
     register(application)
     return application

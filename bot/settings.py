@@ -64,8 +64,17 @@ class Settings(BaseSettings):
     # Seconds to wait for Redis to connect or answer before answering without it.
     redis_timeout: float = Field(default=1.0, ge=0.05, le=30)
 
+    # A chat (an operator's own, or a group of them) told in a short notice when a handler fails.
+    admin_chat_id: int | None = None
+
     @field_validator(
-        "telegram_bot_token", "webhook_secret", "webhook_url", "metrics_port", "redis_url", mode="before"
+        "telegram_bot_token",
+        "webhook_secret",
+        "webhook_url",
+        "metrics_port",
+        "redis_url",
+        "admin_chat_id",
+        mode="before",
     )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:

@@ -9,6 +9,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from handlers.conversations import Conversations
+from handlers.error_notices import ErrorNotices
 from handlers.metrics import Metrics
 from handlers.state import FloodCheck, FloodGuard, ReplyMap, ReplyMemory
 from knowledge import Engine
@@ -16,14 +17,16 @@ from knowledge import Engine
 
 @dataclass
 class Services:
-    """What the handlers share: the engine, and per-chat state that holds ids, counters and
-    slugs (in memory by default; in Redis when the composition root says so)."""
+    """What the handlers share: the engine, per-chat state that holds ids, counters and slugs
+    (in memory by default; in Redis when the composition root says so), and the operators'
+    error notices."""
 
     engine: Engine
     metrics: Metrics = field(default_factory=Metrics)
     conversations: Conversations = field(default_factory=Conversations)
     replies: ReplyMap = field(default_factory=ReplyMemory)
     flood: FloodCheck = field(default_factory=FloodGuard)
+    notices: ErrorNotices = field(default_factory=ErrorNotices)
 
 
 class BotData:

@@ -1,4 +1,5 @@
-"""The error handler: log the traceback (never the user's text), tell the user, carry on."""
+"""The error handler: log the traceback (never the user's text), tell the user, tell the
+operators' chat in a short notice (handlers/error_notices.py), carry on."""
 
 from __future__ import annotations
 
@@ -14,12 +15,21 @@ log = logging.getLogger(__name__)
 
 
 async def on_error(update: object, context: BotContext) -> None:
-    """Log with the traceback and the update id only; apologise where there is a chat."""
+    """Log with the traceback and the update id only; apologise where there is a chat; send
+    the operators a notice if one is configured and not rate-limited."""
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("error while handling update %s", update_id, exc_info=context.error)
-    if not isinstance(update, Update) or update.effective_chat is None:
-        return
+    notices = context.services.notices
+    if context.error is not None:
+        notice = notices.notice(context.error, update)
+        if notice is not None and notices.chat_id is not None:
+            await _send(context, notices.chat_id, notice, "could not send the error notice")
+    if isinstance(update, Update) and update.effective_chat is not None:
+        await _send(context, update.effective_chat.id, wording.ERROR_TEXT, "could not tell the user")
+
+
+async def _send(context: BotContext, chat_id: int, text: str, failure: str) -> None:
     try:
-        await context.bot.send_message(update.effective_chat.id, html.escape(wording.ERROR_TEXT, quote=False))
+        await context.bot.send_message(chat_id, html.escape(text, quote=False))
     except Exception:  # the API itself may be what failed; never raise from here
-        log.warning("could not tell the user about the error", exc_info=True)
+        log.warning("%s about the error", failure, exc_info=True)

@@ -41,6 +41,11 @@ NON_TEXT_HINT = "I can only read text. Please type your question."
 BUTTON_EXPIRED = "That button has expired. Please ask again."
 FLOOD_NOTICE = "You're sending messages very fast. Please slow down; I'll answer again shortly."
 ERROR_TEXT = "Sorry, something went wrong on my side. Please try again."
+# To the operators' chat (ADMIN_CHAT_ID) when a handler fails: never a user's words or ids.
+ADMIN_NOTICE = "⚠️ Handler error: {error}\nwhere: {where}\nupdate: {update}"
+ADMIN_HELD_BACK = "(+{count} more since the last notice, held back: at most one per {seconds} s)"
+ADMIN_NO_UPDATE = "none"
+ADMIN_UNKNOWN = "unknown"
 CURRENT_SECTION = "• {label}"  # the section on screen: its button marked, in its place
 
 # The bot's profile, set at start-up (setMyDescription, setMyShortDescription): what a new user

@@ -34,6 +34,7 @@ VARIABLES = [
     "REDIS_URL",
     "REDIS_PREFIX",
     "REDIS_TIMEOUT",
+    "ADMIN_CHAT_ID",
 ]
 
 
