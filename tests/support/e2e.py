@@ -10,6 +10,7 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from telegram.ext import Application
 
@@ -40,10 +41,13 @@ def fast_request(read_timeout: float = 1.0, pool: int = 8) -> RetryingRequest:
 
 @asynccontextmanager
 async def polling_bot(
-    api: FakeBotAPI, engine: Engine, *, rate_limit: bool = True, read_timeout: float = 1.0
+    api: FakeBotAPI, engine: Engine, *, rate_limit: bool = True, read_timeout: float = 1.0, **extra: Any
 ) -> AsyncIterator[Application]:
-    """The production Application, polling the fake over loopback HTTP, with short timeouts."""
-    settings = Settings(telegram_bot_token=api.token, telegram_api_base_url=api.base_url, _env_file=None)
+    """The production Application, polling the fake over loopback HTTP, with short timeouts;
+    `extra`: other settings (admin_chat_id=...)."""
+    settings = Settings(
+        telegram_bot_token=api.token, telegram_api_base_url=api.base_url, _env_file=None, **extra
+    )
     poll_request = fast_request(read_timeout + 1, pool=POLL_POOL)
     app = build_application(
         settings,
