@@ -10,6 +10,7 @@ are distinct, none repeats another's words, and the longest comes first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from knowledge.base.models import KnowledgeBase
@@ -47,9 +48,8 @@ def mentioned(reasons: Iterable[str], text: str, spellings: dict[str, str]) -> t
     """The reasons (normalised phrases) as the person wrote them, distinct, without one
     contained in or overlapping another, longest first."""
     phrases = _without_overlaps([r.split() for r in dict.fromkeys(reasons) if r.strip()])
-    typed = _typed_words(text)
-    raw = _TYPED_WORD.findall(text)
-    shown = [_as_typed(p, typed, raw, spellings) for p in phrases]
+    typed = _Typed(text)
+    shown = [_as_typed(p, typed, spellings) for p in phrases]
     order = sorted(range(len(shown)), key=lambda i: (-len(phrases[i]), -len(shown[i])))
     return tuple(dict.fromkeys(shown[i] for i in order))
 
@@ -77,34 +77,51 @@ def _without_overlaps(phrases: list[list[str]]) -> list[list[str]]:
 
 
 def _inside(small: list[str], big: list[str]) -> bool:
-    if len(small) > len(big) or (len(small) == len(big) and small != big):
-        return False
-    if small == big:  # the same words twice: keep the first only
+    """Whether `small` is a run of `big`'s words and shorter (equal phrases are both kept;
+    they are said once all the same)."""
+    if len(small) >= len(big):
         return False
     return any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
-def _typed_words(text: str) -> list[tuple[str, int]]:
-    """(normalised word, index of the typed word it comes from) for the message's words;
-    one typed word may give several ("5weeks")."""
-    out: list[tuple[str, int]] = []
-    for n, match in enumerate(_TYPED_WORD.finditer(text)):
-        out += [(word, n) for word in words(match.group())]
-    return out
+class _Typed:
+    """The message's words as typed (`raw`) and normalised (`norm`), with the typed word
+    each normalised one comes from (`owner`): one typed word may give several ("5weeks")."""
+
+    def __init__(self, text: str) -> None:
+        self.raw: list[str] = _TYPED_WORD.findall(text)
+        # A long message repeats most of its words: each is normalised once, for this call
+        # only (nothing a person wrote outlives the answer).
+        known = {word: words(word) for word in set(self.raw)}
+        self.norm: list[str] = []
+        self.owner: list[int] = []
+        for n, word in enumerate(self.raw):
+            found = known[word]
+            self.norm += found
+            self.owner += [n] * len(found)
+
+    def find(self, phrase: list[str]) -> int | None:
+        """Where the phrase's words start in `norm`, or None."""
+        at = 0
+        while True:
+            try:
+                at = self.norm.index(phrase[0], at)  # in C: most words are not its first
+            except ValueError:
+                return None
+            if self.norm[at : at + len(phrase)] == phrase:
+                return at
+            at += 1
 
 
-def _as_typed(
-    phrase: list[str], typed: list[tuple[str, int]], raw: list[str], spellings: dict[str, str]
-) -> str:
+def _as_typed(phrase: list[str], typed: _Typed, spellings: dict[str, str]) -> str:
     """The phrase in the person's casing where its words can be found in order, with the
     knowledge base's fixed spellings; as normalised otherwise (a typo corrected)."""
-    norm = [w for w, _ in typed]
-    n = len(phrase)
-    start = next((i for i in range(len(norm) - n + 1) if norm[i : i + n] == phrase), None)
+    start = typed.find(phrase)
     shown = phrase
     if start is not None:
-        sources = list(dict.fromkeys(index for _, index in typed[start : start + n]))
+        first, last = typed.owner[start], typed.owner[start + len(phrase) - 1]
         # Only whole typed words: "5weeks" found as "weeks" alone is shown as normalised.
-        if [w for w, index in typed if index in sources] == phrase:
-            shown = [raw[index] for index in sources]
+        whole = typed.norm[bisect_left(typed.owner, first) : bisect_right(typed.owner, last)]
+        if whole == phrase:
+            shown = typed.raw[first : last + 1]
     return " ".join(spellings.get(" ".join(words(w)), w) for w in shown)
