@@ -18,6 +18,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
+    InlineQueryResultsButton,
     InputTextMessageContent,
     Message,
     ReplyParameters,
@@ -257,6 +258,10 @@ async def test_inline_query_round_trip(bot: Bot, api: FakeBotAPI) -> None:
     too_many = [InlineQueryResultArticle(str(i), "t", InputTextMessageContent("x")) for i in range(51)]
     with pytest.raises(BadRequest, match=r"(?i)RESULTS_TOO_MUCH"):
         await bot.answer_inline_query(qid, too_many)
+    for parameter in ("has space", "x" * 65, "ünï"):
+        button = InlineQueryResultsButton("Open", start_parameter=parameter)
+        with pytest.raises(BadRequest, match=r"(?i)START_PARAM_INVALID"):
+            await bot.answer_inline_query(qid, [good], button=button)
     assert await bot.answer_inline_query(qid, [good], cache_time=0) is True
     [answer] = api.inline_answers
     assert answer["inline_query_id"] == qid and answer["results"][0]["title"] == "Garlic"

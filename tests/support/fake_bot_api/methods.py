@@ -198,6 +198,20 @@ def _check_inline_result(state: BotState, result: Any, seen: set[str]) -> None:
     _markup(result)
 
 
+def _check_results_button(button: Any) -> None:
+    """The InlineQueryResultsButton above the results: a text, and a start parameter of 1-64
+    characters A-Z, a-z, 0-9, _ and - (or a Web App)."""
+    if button is None:
+        return
+    if not isinstance(button, dict) or not isinstance(button.get("text"), str) or not button["text"]:
+        raise bad('can\'t parse InlineQueryResultsButton: Field "text" must be of type String')
+    start = button.get("start_parameter")
+    if "web_app" not in button and not (
+        isinstance(start, str) and re.fullmatch(r"[A-Za-z0-9_-]{1,64}", start)
+    ):
+        raise bad("START_PARAM_INVALID")
+
+
 # ---- the methods ---------------------------------------------------------------------------------------
 
 
@@ -334,6 +348,7 @@ def answer_inline_query(state: BotState, p: dict[str, Any]) -> bool:
     seen: set[str] = set()
     for result in results:
         _check_inline_result(state, result, seen)
+    _check_results_button(p.get("button"))
     if qid in state.queries:
         state.queries[qid] = True
     state.inline_answers.append(
