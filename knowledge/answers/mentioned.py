@@ -18,6 +18,7 @@ from knowledge.understanding.normalise import words
 
 # A word as typed, with inner apostrophes ("can't"), which normalising joins.
 _TYPED_WORD = re.compile(r"[^\W_]+(?:['’‘`´][^\W_]+)*")
+_SPACES = re.compile(r"\s+")
 
 
 def canonical_spellings(kb: KnowledgeBase) -> dict[str, str]:
@@ -89,7 +90,10 @@ class _Typed:
     each normalised one comes from (`owner`): one typed word may give several ("5weeks")."""
 
     def __init__(self, text: str) -> None:
-        self.raw: list[str] = _TYPED_WORD.findall(text)
+        self.text = text
+        matches = list(_TYPED_WORD.finditer(text))
+        self.raw: list[str] = [m.group() for m in matches]
+        self.spans: list[tuple[int, int]] = [m.span() for m in matches]
         # A long message repeats most of its words: each is normalised once, for this call
         # only (nothing a person wrote outlives the answer).
         known = {word: words(word) for word in set(self.raw)}
@@ -114,14 +118,22 @@ class _Typed:
 
 
 def _as_typed(phrase: list[str], typed: _Typed, spellings: dict[str, str]) -> str:
-    """The phrase in the person's casing where its words can be found in order, with the
-    knowledge base's fixed spellings; as normalised otherwise (a typo corrected)."""
+    """The phrase as the person typed it (their casing, the punctuation between its words),
+    with the knowledge base's fixed spellings; as normalised where it cannot be found so (a
+    typo corrected)."""
+
+    def spelt(word: str) -> str:
+        return spellings.get(" ".join(words(word)), word)
+
     start = typed.find(phrase)
-    shown = phrase
-    if start is not None:
-        first, last = typed.owner[start], typed.owner[start + len(phrase) - 1]
-        # Only whole typed words: "5weeks" found as "weeks" alone is shown as normalised.
-        whole = typed.norm[bisect_left(typed.owner, first) : bisect_right(typed.owner, last)]
-        if whole == phrase:
-            shown = typed.raw[first : last + 1]
-    return " ".join(spellings.get(" ".join(words(w)), w) for w in shown)
+    if start is None:
+        return " ".join(spelt(w) for w in phrase)
+    first, last = typed.owner[start], typed.owner[start + len(phrase) - 1]
+    # Only whole typed words: "5weeks" found as "weeks" alone is shown as normalised.
+    if typed.norm[bisect_left(typed.owner, first) : bisect_right(typed.owner, last)] != phrase:
+        return " ".join(spelt(w) for w in phrase)
+    parts = [spelt(typed.raw[first])]
+    for n in range(first + 1, last + 1):
+        between = typed.text[typed.spans[n - 1][1] : typed.spans[n][0]]
+        parts += [_SPACES.sub(" ", between) or " ", spelt(typed.raw[n])]
+    return "".join(parts)

@@ -104,6 +104,12 @@ def test_mentioned_phrases_drop_one_inside_another() -> None:
     assert mentioned(["feels weak", "weak", "weak"], "my leg Feels weak", {}) == ("Feels weak",)
 
 
+def test_a_phrase_keeps_the_punctuation_typed_inside_it() -> None:
+    shown = mentioned(["als dad had als"], "is it ALS?  dad had als", {"als": "ALS"})
+    assert shown == ("ALS? dad had ALS",)
+    assert mentioned(["feels weak"], "my leg feels\nweak", {}) == ("feels weak",)
+
+
 def test_a_corrected_typo_is_shown_corrected() -> None:
     assert mentioned(["weakness"], "twitching and weeknes", {}) == ("weakness",)
 
