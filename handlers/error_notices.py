@@ -38,12 +38,15 @@ def where(error: BaseException) -> str:
 
 
 def _module_of(filename: str) -> str:
-    path = Path(filename).resolve()
+    """The dotted module of a file: ours from the project's root, a library's from its
+    site-packages (its last two parts when it is elsewhere)."""
+    parts = Path(filename).resolve().with_suffix("").parts
+    if "site-packages" in parts:
+        return ".".join(parts[len(parts) - parts[::-1].index("site-packages") :])
     try:
-        parts = path.relative_to(_ROOT).with_suffix("").parts
-    except ValueError:  # a library: its file name is enough
-        parts = path.with_suffix("").parts[-2:]
-    return ".".join(parts)
+        return ".".join(Path(filename).resolve().relative_to(_ROOT).with_suffix("").parts)
+    except ValueError:
+        return ".".join(parts[-2:])
 
 
 def update_kind(update: object) -> str:

@@ -101,6 +101,16 @@ def test_where_is_the_last_frame_in_our_code() -> None:
     assert where(ValueError()) == wording.ADMIN_UNKNOWN
 
 
+def test_where_names_a_library_by_its_module_when_none_of_ours_is_in_the_traceback() -> None:
+    import json
+
+    try:
+        json.loads("{")
+    except ValueError as exc:
+        exc.__traceback__ = exc.__traceback__.tb_next if exc.__traceback__ else None  # drop ours
+        assert where(exc).startswith("json.decoder.")
+
+
 @pytest.mark.parametrize(
     ("update", "kind"),
     [
