@@ -245,6 +245,25 @@ class Reader:
             for i, t in enumerate(found.tokens)
         )
 
+    def _asks_about_something_new(self, reading: Reading, found: _Words) -> bool:
+        """ "what about diabetes?", "and my dad?": words of a follow-up around a word that
+        neither a section, a red flag, a topic's names nor a word pointing back ties to the
+        conversation. It names something new, which the knowledge base does not have."""
+        language = self.lexicon.language
+        texts = [t.text for t in found.tokens]
+        if (
+            reading.triage.level != "none"
+            or not any(w in language.follow_up for w in texts)
+            or any(w in language.refers_back for w in texts)
+        ):
+            return False
+        said = {
+            i for h in found.hits if h.pattern.tag in (SECTION, SMALL_TALK) for i in range(h.start, h.end)
+        }
+        small = language.stopwords | language.follow_up | language.not_alone
+        rest = [i for i, w in enumerate(texts) if w not in small]
+        return bool(rest) and not any(i in said or texts[i] in self._topic_words for i in rest)
+
     def _ties_back(self, reading: Reading, found: _Words) -> bool:
         """Whether a message without a topic follows on from the conversation: it asks, has a
         red flag or a section's words, or points back ("it", "that"). "diabetes" does not."""
@@ -264,7 +283,7 @@ class Reader:
             return reading
         if reading.near_misses and reading.triage.level == "none":  # a name mistyped: ask which
             return reading
-        if not self._ties_back(reading, found):
+        if self._asks_about_something_new(reading, found) or not self._ties_back(reading, found):
             return reading
         focus, condition = conversation.focus or "", conversation.condition
         inherited = replace(reading, inherited=True, near_misses=())

@@ -164,6 +164,27 @@ def test_it_before_a_condition_is_the_ingredient_in_context(engine: Engine) -> N
     assert other.topics == ("twitching",)
 
 
+@pytest.mark.parametrize("text", ["what about diabetes", "and diabetes?", "how about my dad"])
+def test_what_about_something_new_is_not_the_topic_in_context(engine: Engine, text: str) -> None:
+    _, reply = chat(engine, "magnesium", text)
+    assert reply.kind == "unknown" and reply.topics == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "text", "section"),
+    [
+        ("twitching", "what about at night", "overview"),  # where and when tie back
+        ("magnesium", "what about blood thinners", "safety"),  # an interaction
+        ("magnesium", "and the dose?", "safety"),
+    ],
+)
+def test_what_about_a_word_of_the_conversation_follows_on(
+    engine: Engine, first: str, text: str, section: str
+) -> None:
+    _, reply = chat(engine, first, text)
+    assert reply.topics[:1] == (first,) and reply.section in (section, "synopsis")
+
+
 def test_which_one_is_best_asks_for_the_remedies(engine: Engine) -> None:
     _, reply = chat(engine, "what natural remedies help twitching", "which one is best")
     assert topic_and_section(reply) == ("twitching", "remedies")
