@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram.constants import MessageLimit
@@ -158,14 +159,31 @@ def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT, most: int = MAX_MESSA
     an article is. What does not fit is cut from the body, never from the advice or the
     disclaimer, and the cut is said."""
     leading, body, closing = blocks_of(reply)
-    messages = _pack([*leading, *body, *closing], limit)
+    glue = _glued if reply.disclaimer else list
+    messages = _pack(glue([*leading, *body, *closing]), limit)
     if len(messages) > most:
-        messages = _shortened(leading, body, closing, limit, most)
+        messages = _shortened(leading, body, closing, limit, most, glue)
     return Rendered(tuple(_join(m) for m in messages), (*reply.suggestions, *reply.actions))
 
 
+def _glued(blocks: list[list[Line]]) -> list[list[Line]]:
+    """The disclaimer (the last block) joined to the line before it, so that no split leaves
+    it alone in a message of its own."""
+    if len(blocks) < 2 or not blocks[-2]:
+        return blocks
+    *before, last = blocks[-2]
+    (disclaimer,) = blocks[-1]
+    joined = Line(last.html + _SEP + disclaimer.html, last.plain + _SEP + disclaimer.plain)
+    return [*blocks[:-2], [*before, joined]]
+
+
 def _shortened(
-    leading: list[list[Line]], body: list[list[Line]], closing: list[list[Line]], limit: int, most: int
+    leading: list[list[Line]],
+    body: list[list[Line]],
+    closing: list[list[Line]],
+    limit: int,
+    most: int,
+    glue: Callable[[list[list[Line]]], list[list[Line]]],
 ) -> list[list[list[Line]]]:
     """The body cut to what fits in `most` messages beside the advice and disclaimer."""
     lines = [line for block in body for line in block]
@@ -173,10 +191,10 @@ def _shortened(
     while keep > 0:
         keep = keep * 3 // 4
         cut = [[*lines[:keep], _italic(SHORTENED)]]
-        messages = _pack([*leading, *cut, *closing], limit)
+        messages = _pack(glue([*leading, *cut, *closing]), limit)
         if len(messages) <= most:
             return messages
-    return _pack([*leading, [_italic(SHORTENED)], *closing], limit)[:most]
+    return _pack(glue([*leading, [_italic(SHORTENED)], *closing]), limit)[:most]
 
 
 def _join(message: list[list[Line]]) -> str:
