@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from knowledge.base.models import KnowledgeBase
-from knowledge.understanding.normalise import words
+from knowledge.understanding.normalise import word_forms, words
 
 # A word as typed, with inner apostrophes ("can't"), which normalising joins.
 _TYPED_WORD = re.compile(r"[^\W_]+(?:['’‘`´][^\W_]+)*")
@@ -96,7 +96,7 @@ class _Typed:
         self.spans: list[tuple[int, int]] = [m.span() for m in matches]
         # A long message repeats most of its words: each is normalised once, for this call
         # only (nothing a person wrote outlives the answer).
-        known = {word: words(word) for word in set(self.raw)}
+        known = {word: word_forms(word) for word in set(self.raw)}
         self.norm: list[str] = []
         self.owner: list[int] = []
         for n, word in enumerate(self.raw):

@@ -82,6 +82,15 @@ def clean(text: str) -> str:
 _TEXTING = {"u": "you", "ur": "your", "r": "are", "cuz": "because", "coz": "because", "b4": "before"}
 
 
+def word_forms(word: str) -> list[str]:
+    """words() of one typed word, quick for the common case: a plain ASCII word is itself,
+    lower-cased (a long message has hundreds)."""
+    if word.isascii() and word.isalpha():
+        low = word.lower()
+        return [_TEXTING.get(low, low)]
+    return words(word)
+
+
 def words(text: str) -> list[str]:
     """The normalised words of a text, in order."""
     cleaned = clean(text)

@@ -9,7 +9,7 @@ per message, so the cost of a message does not grow with the number of topics.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from typing import Literal, cast
@@ -329,6 +329,7 @@ class _Parts:
         taken = {i for m in mentions for i in range(m.start, m.end)}
         stems = [t.stem for t in tokens]
         found: list[Mention] = []
+        alone = self._alone(tokens)
         i, n = 0, len(tokens)
         while i < n:
             for size in range(min(self.longest, n - i), 0, -1):
@@ -340,7 +341,7 @@ class _Parts:
                 refs = self.keys.get(" ".join(stems[i : i + size]))
                 if not refs:
                     continue
-                if len(refs) == 1 and (size > 1 or self._alone(tokens, i)):
+                if len(refs) == 1 and (size > 1 or alone(i)):
                     slug, kind = next(iter(refs))
                     found.append(Mention(slug, kind, i, i + size, 1))
                 else:
@@ -354,14 +355,17 @@ class _Parts:
             return mentions
         return sorted([*mentions, *found], key=lambda m: m.start)
 
-    def _alone(self, tokens: list[Token], at: int) -> bool:
-        """Whether a one-word part at `at` is what the message is about: a rare word ("sciatica"),
-        or an everyday one ("cramps", "cold") with only small words and words of where or when
-        around it ("what helps cramps at night"). "cold weather again" or "sick of waiting"
-        only suggest the topic."""
-        if tokens[at].text not in self.common:
-            return True
-        return all(t.text in self.not_alone for k, t in enumerate(tokens) if k != at)
+    def _alone(self, tokens: list[Token]) -> Callable[[int], bool]:
+        """Whether a one-word part at a position is what the message is about: a rare word
+        ("sciatica"), or an everyday one ("cramps", "cold") with only small words and words of
+        where or when around it ("what helps cramps at night"). "cold weather again" or "sick
+        of waiting" only suggest the topic."""
+        said = [k for k, t in enumerate(tokens) if t.text not in self.not_alone][:2]
+
+        def alone(at: int) -> bool:
+            return tokens[at].text not in self.common or said in ([], [at])
+
+        return alone
 
     def _pairs(self, stems: list[str], near: list[tuple[int, str]]) -> list[Mention]:
         """Two words of a condition's name within a few words of each other, when nothing

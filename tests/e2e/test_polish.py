@@ -4,7 +4,6 @@ answer's last message only, and the operators' error notice."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -16,7 +15,7 @@ from handlers.error_notices import ErrorNotices
 from knowledge import KnowledgeBase
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
-from tests.support.e2e import check_html, polling_bot
+from tests.support.e2e import ask_all, check_html, polling_bot, settle
 from tests.support.fake_bot_api import FakeBotAPI
 
 CHAT = 7001
@@ -41,28 +40,9 @@ def data_of(message: dict[str, Any], label: str) -> str:
     return next(b["callback_data"] for row in keyboard(message) for b in row if b["text"] == label)
 
 
-async def settle(api: FakeBotAPI, quiet: float = 0.1) -> None:
-    """Until the bot has made no Bot API call (getUpdates aside) for `quiet` seconds."""
-
-    def busy() -> int:
-        return sum(1 for call in api.calls if call.method.lower() != "getupdates")
-
-    seen = -1
-    while seen != busy():
-        seen = busy()
-        await asyncio.sleep(quiet)
-
-
 async def ask(api: FakeBotAPI, text: str, chat: int = CHAT) -> list[dict[str, Any]]:
     """Send a message; return every message of its answer."""
-    before = len(api.sent_to(chat))
-    api.push_text(chat, text)
-    await api.wait_for(lambda: len(api.sent_to(chat)) > before, what=f"an answer to {text!r}")
-    await settle(api)
-    answer = api.sent_to(chat)[before:]
-    for message in answer:
-        check_html(message)
-    return answer
+    return await ask_all(api, chat, text)
 
 
 async def press(api: FakeBotAPI, message_id: int, data: str, chat: int = CHAT) -> dict[str, Any]:

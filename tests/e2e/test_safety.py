@@ -3,7 +3,6 @@ and once shown, no button press and no edit takes advice off the screen."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from handlers.callback_data import decode
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
-from tests.support.e2e import check_html, polling_bot
+from tests.support.e2e import ask_all, polling_bot, settle
 from tests.support.fake_bot_api import FakeBotAPI
 
 CHAT = 6001
@@ -33,30 +32,6 @@ def button_data(message: dict) -> dict[str, str]:
 def chat_text(api: FakeBotAPI, chat: int) -> str:
     """Everything the chat shows now: every bot message in its current (edited) state."""
     return "\n".join(m["text"] for m in api.sent_to(chat))
-
-
-async def settle(api: FakeBotAPI, quiet: float = 0.1) -> None:
-    """Wait until the bot has made no Bot API call (getUpdates aside) for `quiet` seconds:
-    every part of an answer has been sent."""
-
-    def busy() -> int:
-        return sum(1 for call in api.calls if call.method.lower() != "getupdates")
-
-    seen = -1
-    while seen != busy():
-        seen = busy()
-        await asyncio.sleep(quiet)
-
-
-async def ask(api: FakeBotAPI, chat: int, text: str) -> list[dict]:
-    before = len(api.sent_to(chat))
-    api.push_text(chat, text)
-    await api.wait_for(lambda: len(api.sent_to(chat)) > before, what=f"an answer to {text!r}")
-    await settle(api)
-    sent = api.sent_to(chat)[before:]
-    for message in sent:
-        check_html(message)
-    return sent
 
 
 async def press(api: FakeBotAPI, chat: int, message_id: int, data: str) -> None:
@@ -85,7 +60,7 @@ async def press_every_button(api: FakeBotAPI, chat: int, marker: str) -> int:
 
 async def test_emergency_answer_opens_with_its_advice(api: FakeBotAPI, engine: Engine) -> None:
     async with polling_bot(api, engine):
-        first = (await ask(api, CHAT, "my toddler swallowed a bottle of zinc tablets"))[0]
+        first = (await ask_all(api, CHAT, "my toddler swallowed a bottle of zinc tablets"))[0]
     assert first["text"].startswith(texts.EMERGENCY_TITLE)
     assert first["text"].index("emergency number") < first["text"].index("Zinc")
     assert "1-800-222-1222" in first["text"]  # the poison line, from helplines.toml
@@ -93,8 +68,8 @@ async def test_emergency_answer_opens_with_its_advice(api: FakeBotAPI, engine: E
 
 async def test_crisis_message_gets_the_crisis_block_first(api: FakeBotAPI, engine: Engine) -> None:
     async with polling_bot(api, engine):
-        first = (await ask(api, CHAT, "this twitching makes me want to die"))[0]
-        alone = (await ask(api, CHAT + 1, "i want to kill myself"))[0]
+        first = (await ask_all(api, CHAT, "this twitching makes me want to die"))[0]
+        alone = (await ask_all(api, CHAT + 1, "i want to kill myself"))[0]
     for message in (first, alone):
         assert message["text"].startswith(texts.CRISIS_TITLE)
         assert "988" in message["text"] and "116 123" in message["text"]
@@ -115,7 +90,7 @@ async def test_advice_stays_after_pressing_every_button(
     api: FakeBotAPI, engine: Engine, question: str, marker: str
 ) -> None:
     async with polling_bot(api, engine):
-        await ask(api, CHAT, question)
+        await ask_all(api, CHAT, question)
         assert marker in chat_text(api, CHAT)
         presses = await press_every_button(api, CHAT, marker)
         assert presses >= 1

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import html
-import itertools
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 from telegram import Update
-from telegram.ext import Application
 
 from bot.app import ALLOWED_UPDATES, build_application, post_init
 from bot.settings import Settings
@@ -18,22 +15,7 @@ from handlers.callback_data import MAX_BYTES, TopicButton, decode
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
 from tests.support.fake_bot_api import BOT_USER, InProcessAPI, message, user
-
-TOKEN = "123456:TEST-token_abc"
-_ids = itertools.count(1)
-
-
-@pytest.fixture
-async def bot_app(engine: Engine) -> AsyncIterator[tuple[Application, InProcessAPI]]:
-    api = InProcessAPI()
-    settings = Settings(telegram_bot_token=TOKEN, _env_file=None)
-    app = build_application(settings, engine, rate_limit=False, request=api, get_updates_request=api)
-    async with app:
-        yield app, api
-
-
-async def feed(app: Application, **update: Any) -> None:
-    await app.process_update(Update.de_json({"update_id": next(_ids), **update}, app.bot))
+from tests.support.inprocess_bot import TOKEN, feed
 
 
 def buttons(params: dict[str, Any]) -> list[dict[str, Any]]:

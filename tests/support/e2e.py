@@ -145,3 +145,28 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError(f"no VmRSS for {pid}")
+
+
+async def settle(api: FakeBotAPI, quiet: float = 0.1) -> None:
+    """Wait until the bot has made no Bot API call (getUpdates aside) for `quiet` seconds:
+    every part of an answer has been sent."""
+
+    def busy() -> int:
+        return sum(1 for call in api.calls if call.method.lower() != "getupdates")
+
+    seen = -1
+    while seen != busy():
+        seen = busy()
+        await asyncio.sleep(quiet)
+
+
+async def ask_all(api: FakeBotAPI, chat: int, text: str) -> list[dict]:
+    """Send a message; return every message of its answer, each checked as Telegram would."""
+    before = len(api.sent_to(chat))
+    api.push_text(chat, text)
+    await api.wait_for(lambda: len(api.sent_to(chat)) > before, what=f"an answer to {text!r}")
+    await settle(api)
+    sent = api.sent_to(chat)[before:]
+    for message in sent:
+        check_html(message)
+    return sent
