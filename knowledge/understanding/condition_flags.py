@@ -20,7 +20,7 @@ from pathlib import Path
 
 from knowledge.base.errors import KnowledgeError, Problem
 from knowledge.base.models import Condition, KnowledgeBase
-from knowledge.understanding.lay_names import said_as
+from knowledge.understanding.lay_names import SaidAs
 from knowledge.understanding.lexicon import FlagGroup, Level, Lexicon
 from knowledge.understanding.normalise import Token, stem, words
 from knowledge.understanding.patterns import FRAME, Pattern, compile_phrase
@@ -84,6 +84,7 @@ class ScopedFlags:
         names += [n for i in kb.ingredients.values() for n in (i.name, *i.aliases)]
         known = frozenset(w for n in names for w in words(n))
         self._never_fuzzy = lexicon.common_words | lexicon.language.stopwords | known
+        self._said_as = SaidAs(lexicon.lay_names)
         self.of = lru_cache(maxsize=_CACHED)(self._build)
 
     def hits(self, tokens: list[Token], scope: frozenset[str]) -> tuple[list[Hit], dict[str, FlagGroup]]:
@@ -185,7 +186,7 @@ class ScopedFlags:
         """The stems of the condition's names, and of its synopsis: a clause made only of the
         synopsis's words describes the condition itself ("night sweats" of hot flashes)."""
         own = (condition.name, *condition.aliases)
-        said = said_as(own, self.lexicon.lay_names)  # "hot flushes" for Hot flashes
+        said = self._said_as(own)  # "hot flushes" for Hot flashes
         names = frozenset(stem(w) for name in (*own, *said) for w in words(name))
         return names, names | frozenset(stem(w) for w in words(condition.synopsis))
 

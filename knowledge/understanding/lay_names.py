@@ -59,11 +59,16 @@ def everyday_names(topics: Sequence[Topic], lay: LayNames, kinds: Sequence[Topic
     return out
 
 
-def said_as(names: Iterable[str], lay: LayNames) -> list[str]:
-    """Every everyday way of saying these names, shared with other topics or not: for telling
-    a message's words that only name its topic ("hot flushes at work") from a sign."""
-    terms, dropped = _compiled(lay)
-    return [" ".join(v) for name in names for _, v in _variants(words(name), terms, dropped)]
+class SaidAs:
+    """Every everyday way of saying a topic's names, shared with other topics or not: for
+    telling a message's words that only name its topic ("hot flushes at work") from a sign.
+    The lexicon is read once here, not once per condition."""
+
+    def __init__(self, lay: LayNames) -> None:
+        self._terms, self._dropped = _compiled(lay)
+
+    def __call__(self, names: Iterable[str]) -> list[str]:
+        return [" ".join(v) for name in names for _, v in _variants(words(name), self._terms, self._dropped)]
 
 
 def _compiled(lay: LayNames) -> tuple[list[tuple[list[str], list[list[str]]]], set[str]]:

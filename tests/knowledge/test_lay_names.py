@@ -11,7 +11,7 @@ import pytest
 from knowledge import load_knowledge
 from knowledge.base.slugs import slugify
 from knowledge.engine import Engine
-from knowledge.understanding.lay_names import everyday_names, said_as
+from knowledge.understanding.lay_names import SaidAs, everyday_names
 from knowledge.understanding.lexicon import LayNames, LexiconError, load_lexicon
 from tests.conftest import DATA
 from tests.support.articles import article, write
@@ -75,7 +75,7 @@ def test_the_shipped_lexicon_loads_and_is_used() -> None:
     lay = load_lexicon().lay_names
     assert len(lay.terms) >= 30
     assert set(lay.sources) <= set(lay.terms)
-    assert said_as(["Back pain"], lay)  # everyday ways of saying it
+    assert SaidAs(lay)(["Back pain"])  # everyday ways of saying it
 
 
 def test_one_phrase_under_two_terms_is_an_error(tmp_path: Path) -> None:
