@@ -26,18 +26,6 @@ UNTRIGGERABLE = "doctor item that cannot trigger"
 NEAR_DUPLICATE = "near-duplicate names"
 KINDS = (UNLINKED_REMEDY, NO_SAFETY, UNTRIGGERABLE, NEAR_DUPLICATE)
 
-# Words that say what form a remedy takes, not what it is made of: "Ginger tea" and "Peppermint
-# oil" share "tea" and "oil" with many ingredients without being about them.
-GENERIC_WORDS = frozenset(
-    (  # noqa: SIM905 (a word list an editor reads and extends as prose)
-        "oil oils tea teas root roots juice juices supplement supplements supplementation "
-        "extract extracts food foods rich powder powders leaf leaves bark seed seeds capsule "
-        "capsules tablet tablets tincture tinctures water vitamin vitamins mineral minerals acid "
-        "acids fatty essential dried fresh raw whole herb herbs herbal natural diet dietary "
-        "intake drink drinks syrup gel cream creams balm flower flowers fruit fruits berry "
-        "berries daily oral topical warm cold hot plus complex "
-    ).split()
-)
 MIN_EDIT_LENGTH = 6  # shorter names are one edit from too many others ("zinc", "zing")
 _MIN_WORD = 3  # "d" of "vitamin D" or "3" of "omega-3" says nothing alone
 
@@ -90,7 +78,7 @@ def unlinked_remedies(kb: KnowledgeBase, lexicon: Lexicon) -> Iterator[Finding]:
     ingredient is "peppermint oil"), or one edit from one ("Vitamin D3" / "vitamin D",
     "Chamomille tea" / "chamomile"). Its answer then lacks the ingredient's safety facts and the
     ingredient's answer does not mention the condition."""
-    skip = GENERIC_WORDS | lexicon.language.stopwords
+    skip = lexicon.language.remedy_forms | lexicon.language.stopwords
     by_word: dict[str, list[str]] = {}
     by_key: dict[str, list[str]] = {}
     names, words = NearIndex(), NearIndex()

@@ -137,6 +137,7 @@ class Language(_Frozen):
     refers_back: frozenset[str]
     pronouns: frozenset[str] = frozenset()
     not_alone: frozenset[str]
+    remedy_forms: frozenset[str] = frozenset()
     other_topics: PhraseList
 
 
@@ -200,6 +201,7 @@ def _language(raw: dict[str, Any], path: Path) -> Language:
         refers_back=frozenset(raw["refers_back"]["words"]),
         pronouns=frozenset(raw["refers_back"].get("pronouns", ())),
         not_alone=frozenset(raw["partial_names"]["not_alone"]),
+        remedy_forms=frozenset(raw.get("remedy_forms", {}).get("words", ())),
         other_topics=PhraseList.model_validate(raw["other_topics"]),
     )
 
