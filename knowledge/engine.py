@@ -53,8 +53,8 @@ class Engine:
         if reply.kind in _NOT_UNDERSTOOD and conversation is not None and conversation.level in _LEADING:
             # Right after crisis or emergency advice, "ive been planning how to do it" or
             # "its getting worse" is about that, never "I don't have information on that".
-            reply = self.advisor.with_kept(
-                self.listings.advice_only(reading.near_misses), conversation.level[0]
+            reply = self.advisor.with_level(
+                self.listings.advice_only(reading.near_misses), conversation.level
             )
             escalation = (
                 reply.escalation if rank(reply.escalation.level) > rank(escalation.level) else escalation

@@ -50,6 +50,11 @@ class Advisor:
             return Escalation(level="none")
         return self._advice(code, condition, (), ())
 
+    def with_level(self, reply: Reply, level: Level) -> Reply:
+        """`reply`, carrying at least the standard advice of `level` (no flag's own words)."""
+        code = next(c for c, named in _LEVEL_CODES.items() if named == level)
+        return self.with_kept(reply, code)
+
     def with_kept(self, reply: Reply, code: str) -> Reply:
         """`reply`, still carrying the advice `code` stands for when its own is weaker."""
         kept = self.kept(code, self._condition_of(reply.topics))
