@@ -343,7 +343,7 @@ def _out_of_context(flag: Flag, concepts: Judged) -> bool:
     if not overlapping:
         return False
     if flag.level == CRISIS:
-        return all(c.negated_adjacent for c in overlapping)
+        return any(c.negated_adjacent for c in overlapping) and all(c.negated for c in overlapping)
     return all((c.historical or c.hypothetical) and not c.negated for c in overlapping)
 
 
