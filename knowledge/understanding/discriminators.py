@@ -53,7 +53,8 @@ class Discriminators:
                 if fired is not None:
                     said += _flags(rule, fired, reading)
                     continue
-                negated = self._fires(rule, unit, live=False)
+                # Denying a crisis ("i dont want to die") asks for no advice.
+                negated = None if rule.level == "crisis" else self._fires(rule, unit, live=False)
                 if negated is not None:
                     denied += _flags(rule, negated, reading)
         return Verdict(tuple(said), tuple(denied))
