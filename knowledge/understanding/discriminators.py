@@ -142,13 +142,21 @@ class Judged:
     points_in_time: frozenset[int] = frozenset()
 
 
-def judged(reading: ConceptReading, discriminators: Discriminators, kinds: Mapping[str, str]) -> Judged:
+def judged(
+    reading: ConceptReading, discriminators: Discriminators, kinds: Mapping[str, str], condition: bool = False
+) -> Judged:
+    """`condition`: whether the message names or describes a condition of the knowledge base
+    ("bfs for years"), which a duration may then be of."""
     clause, sentence = reading.layout.clause, reading.layout.sentence
     mentions = reading.mentions
     activity = {clause[m.start] for m in mentions if kinds.get(m.concept) == "activity"}
     symptom = {clause[m.start] for m in mentions if kinds.get(m.concept) in _SYMPTOMS}
     lone = activity - symptom
     unattached = frozenset(i for i, c in enumerate(clause) if c in lone)
+    if activity and not symptom and not condition:
+        # An activity said and no symptom or condition anywhere ("i stopped smoking eight years
+        # ago ... after around five years i was fit"): every duration is the activity's.
+        unattached = frozenset(range(len(clause)))
     ongoing = {sentence[m.start] for m in mentions if m.concept == _ONGOING}
     points = frozenset(m.start for m in mentions if m.concept == _AGO and sentence[m.start] not in ongoing)
     return Judged(reading, discriminators.judge(reading), unattached, points)

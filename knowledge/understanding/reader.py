@@ -146,7 +146,12 @@ class Reader:
         words_found = _Words(
             tokens, hits, frozenset(i for m in found.mentions for i in range(m.start, m.end))
         )
-        concepts = judged(self.concepts.read(tokens, tokens.source, lang), self.discriminators, self._kinds)
+        concepts = judged(
+            self.concepts.read(tokens, tokens.source, lang),
+            self.discriminators,
+            self._kinds,
+            bool(conditions),
+        )
         words_found = replace(
             words_found,
             scope=self._scope((*conditions, *concerns), ingredients, conversation),
