@@ -153,9 +153,9 @@ def judged(
     symptom = {clause[m.start] for m in mentions if kinds.get(m.concept) in _SYMPTOMS}
     lone = activity - symptom
     unattached = frozenset(i for i, c in enumerate(clause) if c in lone)
-    if activity and not symptom and not condition:
-        # An activity said and no symptom or condition anywhere ("i stopped smoking eight years
-        # ago ... after around five years i was fit"): every duration is the activity's.
+    if not symptom and not condition:
+        # No symptom and no condition anywhere ("i stopped smoking eight years ago ... after
+        # around five years i was fit", "their twenty-year friendship"): no duration is one.
         unattached = frozenset(range(len(clause)))
     ongoing = {sentence[m.start] for m in mentions if m.concept == _ONGOING}
     points = frozenset(m.start for m in mentions if m.concept == _AGO and sentence[m.start] not in ongoing)

@@ -145,7 +145,13 @@ class Triager:
             else:
                 said.append(flag)
         if concepts is not None:
-            said += [_rule_flag(f) for f in concepts.verdict.said]
+            # A doctor-level sign that only names the condition asked about ("restless legs
+            # syndrome will respond to this") is the topic, not a red flag.
+            said += [
+                _rule_flag(f)
+                for f in concepts.verdict.said
+                if not (f.level == DOCTOR and named and all(i in named for i in range(f.start, f.end)))
+            ]
             denied += [_rule_flag(f, "doctor") for f in concepts.verdict.denied]
         if durations:
             lasting = long_durations(tokens, self._duration, self._not_before)
