@@ -53,7 +53,8 @@ class PhraseIndex:
             if not segments:
                 continue
             if len(segments[0]) >= 2:
-                self._by_pair.setdefault(segments[0][:2], []).append((segments, label))
+                first, second = segments[0][:2]
+                self._by_pair.setdefault((first, second), []).append((segments, label))
             else:
                 self._by_first.setdefault(segments[0][0], []).append((segments, label))
 
