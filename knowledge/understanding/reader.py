@@ -14,7 +14,7 @@ from knowledge.understanding.condition_flags import ScopedFlags
 from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
 from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
 from knowledge.understanding.normalise import Tokens, stem, tokenize, words
-from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK
+from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK, TURN
 from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
 from knowledge.understanding.phrasebook import build_patterns, vocabulary
 from knowledge.understanding.topic_index import TopicIndex
@@ -52,6 +52,11 @@ class Reading:
     other_topic: str = ""  # a name the knowledge base does not cover ("melatonin")
     inherited: bool = False
     context: str | None = None
+    # The kinds of conversation.toml's [turns] whose words the message holds ("acknowledgement",
+    # "asks_help", "all_clear", "taking", "symptom"), and the kind of `other_topic` when the
+    # lexicon says what it is ("drink", "drug", "test", "condition"; "" for a supplement).
+    turn_words: frozenset[str] = frozenset()
+    other_kind: str = ""
 
     @property
     def condition(self) -> str | None:
@@ -103,6 +108,8 @@ class Reader:
         self.flags = ScopedFlags(kb, lexicon)
         # The name as the lexicon writes it, for each other topic's normalised label.
         self._other_names = {" ".join(words(p)): p for p in language.other_topics.phrases}
+        for things in lexicon.conversation.elsewhere.values():
+            self._other_names.update({" ".join(words(n)): n for n in things.names})
         # Words that tie a message to the conversation: the words of every topic's names, and
         # of the overlay's word lists (body parts, how twitching moves).
         names = [n for c in kb.conditions.values() for n in (c.name, *c.aliases)]
@@ -115,7 +122,11 @@ class Reader:
         tokens = tokenize(text)
         if not tokens:
             kind = emoji_small_talk(text, self.lexicon.language)
-            return NOTHING if kind is None else replace(NOTHING, small_talk=kind, empty=False)
+            turns = self.lexicon.conversation.turns.items()
+            said = frozenset(name for name, turn in turns if any(e in text for e in turn.emoji))
+            if kind is None and not said:
+                return NOTHING
+            return replace(NOTHING, small_talk=kind, empty=False, turn_words=said)
         reading, found = self._read(tokens, conversation)
         if conversation is None or conversation.focus is None:
             return reading
@@ -151,11 +162,11 @@ class Reader:
             feared = concerns and (section == "overview" or not conditions)
             if feared and section not in _FEARED_SECTIONS:
                 section = "severity"  # "do I have ALS?": what sets a worrying case apart
-        other = ""
+        other, other_kind = "", ""
         if not mentioned and not described:
-            other = next(
-                (self._other_names.get(h.pattern.label, "") for h in hits if h.pattern.tag == OTHER_TOPIC), ""
-            )
+            thing = next((h for h in hits if h.pattern.tag == OTHER_TOPIC), None)
+            if thing is not None:
+                other, other_kind = self._other_names.get(thing.pattern.label, ""), thing.pattern.kind or ""
         talk = None
         if any(h.pattern.tag == SMALL_TALK for h in hits):
             question = is_question(tokens, tokens.source, language)
@@ -171,6 +182,8 @@ class Reader:
             section,
             talk,
             other_topic=other,
+            turn_words=frozenset(h.pattern.kind or "" for h in hits if h.pattern.tag == TURN),
+            other_kind=other_kind,
         )
         return reading, words_found
 
@@ -253,6 +266,7 @@ class Reader:
         texts = [t.text for t in found.tokens]
         if (
             reading.triage.level != "none"
+            or "symptom" in reading.turn_words
             or not any(w in language.follow_up for w in texts)
             or any(w in language.refers_back for w in texts)
         ):
@@ -270,17 +284,48 @@ class Reader:
         language = self.lexicon.language
         if reading.triage.level != "none" or any(h.pattern.tag == SECTION for h in found.hits):
             return True
+        if "symptom" in reading.turn_words:  # "and cramps through the night"
+            return True
         if any(t.text in language.refers_back or t.text in self._topic_words for t in found.tokens):
             return True
         return is_question(found.tokens, found.tokens.source, language)
+
+    def _names_form_of(self, ingredient: str, found: _Words) -> bool:
+        """A word of one of the ingredient's product forms ("citrate" of magnesium citrate)."""
+        forms = {w for form in self.kb.ingredients[ingredient].forms for w in words(form)}
+        return any(t.text in forms for t in found.tokens)
+
+    def _thing_in_context(self, reading: Reading, found: _Words) -> bool:
+        """A drink, drug, test or condition the knowledge base lacks, said about the topic in
+        context: in a statement ("i had a clean emg", "im on xanax and paxil") or with a word
+        pointing back at the topic ("can i take it with coffee", "could that be it"). A
+        question about the thing itself ("would gatorade help with that") is not."""
+        if not reading.other_kind:  # a supplement the knowledge base lacks: its own topic
+            return False
+        language = self.lexicon.language
+        first = found.tokens[0].text if found.tokens else ""
+        question = (
+            is_question(found.tokens, found.tokens.source, language) or first in language.questions.verbs
+        )
+        if question and "asks_if_it_helps" in reading.turn_words:
+            return False
+        return "points_back" in reading.turn_words or not question
 
     def _follow_up(self, reading: Reading, found: _Words, conversation: Conversation) -> Reading:
         """A message with no topic of its own refers to the conversation's, unless it is small
         talk, names a topic the knowledge base lacks or nearly names one it has ("magnes"), has
         nothing that ties it to the conversation ("diabetes"), or is a crisis (about the person,
         not a topic). The section is read again for that topic."""
-        if reading.small_talk or reading.other_topic or reading.triage.level == "crisis":
+        if reading.small_talk or reading.triage.level == "crisis":
             return reading
+        if reading.other_topic and not self._thing_in_context(reading, found):
+            return reading
+        focus = conversation.focus or ""
+        if focus in self.kb.ingredients and self._names_form_of(focus, found):
+            # "citrate makes you run to the bathroom right", after magnesium
+            return replace(
+                reading, ingredients=(focus,), context=conversation.condition, inherited=True, near_misses=()
+            )
         if reading.near_misses and reading.triage.level == "none":  # a name mistyped: ask which
             return reading
         if self._asks_about_something_new(reading, found) or not self._ties_back(reading, found):
@@ -288,10 +333,11 @@ class Reader:
         focus, condition = conversation.focus or "", conversation.condition
         inherited = replace(reading, inherited=True, near_misses=())
         if focus in self.kb.ingredients:
-            # As for "magnesium for years": in a talk about a supplement, how long is how long
-            # it was taken ("why is taking it for years a problem"), not how long a symptom
-            # lasted. Every other red flag still counts.
-            inherited = replace(inherited, triage=self._triage(found, durations=False))
+            # In a talk about a supplement, how long is how long it was taken when the message
+            # says so ("why is taking it for years a problem"); otherwise it is how long a
+            # symptom has lasted ("its been about a month now"), a red flag of the condition.
+            taking = "taking" in reading.turn_words
+            inherited = replace(inherited, triage=self._triage(found, durations=not taking))
             asked = self._section(found.hits, condition or "")
             if reading.asks_safety or asked in _SAFETY_WORRIES:
                 return replace(inherited, ingredients=(focus,), asks_safety=True, context=condition)
