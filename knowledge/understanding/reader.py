@@ -267,6 +267,7 @@ class Reader:
         if (
             reading.triage.level != "none"
             or "symptom" in reading.turn_words
+            or "taking" in reading.turn_words  # "how much should a runner take"
             or not any(w in language.follow_up for w in texts)
             or any(w in language.refers_back for w in texts)
         ):
