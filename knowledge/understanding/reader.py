@@ -170,7 +170,9 @@ class Reader:
         talk = None
         if any(h.pattern.tag == SMALL_TALK for h in hits):
             question = is_question(tokens, tokens.source, language)
-            closing = not (mentioned or described or other) and triage.level == "none"
+            # A drink, drug or test said in a closing ("will mention it at my next blood test")
+            # does not make it a question about that thing.
+            closing = not (mentioned or described or (other and not other_kind)) and triage.level == "none"
             talk = small_talk(tokens, hits, language, question=question, closing=closing)
         reading = Reading(
             ingredients,
