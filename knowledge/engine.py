@@ -82,6 +82,8 @@ class Engine:
             if reading.inherited and reading.topics:  # "it's been 2 months now"
                 return self.listings.about(reading.topics[0]), reading.topics
             return self.listings.advice_only(reading.near_misses), ()
+        if answer == "held":
+            return self.listings.advice_only(()), ()
         if answer == "small_talk" and reading.small_talk is not None:
             return self.listings.small_talk(reading.small_talk), ()
         if answer == "suggest":

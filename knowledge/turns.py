@@ -32,7 +32,8 @@ Answer = Literal[
     "topic",  # the topic's answer (named, or the one in context)
     "safety",  # the ingredient in context's Safety section, said to lack interaction facts
     "nothing_on_it",  # "I have nothing on X", the topic in context as a button
-    "advice",  # the advice alone
+    "advice",  # the advice alone, about the topic in context when the message refers to it
+    "held",  # the held advice alone, about the person, not a topic
     "small_talk",  # one short line
     "suggest",  # did you mean
     "not_understood",  # the topics there are
@@ -61,11 +62,11 @@ TURNS: dict[TurnKind, Row] = {
     # Red flags about no topic ("my leg is giving out").
     "advice": Row("advice", "own", "answer"),
     # After emergency or crisis advice: "ok", "calling now", "i'm scared", 👍, thanks.
-    "acknowledgement": Row("advice", "short", "keep"),
+    "acknowledgement": Row("held", "short", "keep"),
     # After emergency or crisis advice: "what do i do", "help", "what now".
-    "asks_help": Row("advice", "again", "keep"),
+    "asks_help": Row("held", "again", "keep"),
     # After emergency or crisis advice: "I'm ok now", "it was a false alarm".
-    "all_clear": Row("advice", "watch", "keep"),
+    "all_clear": Row("held", "watch", "keep"),
     "small_talk": Row("small_talk", "own", "keep"),
     "suggest": Row("suggest", "own", "keep"),
     "not_understood": Row("not_understood", "own", "clear"),
