@@ -2,9 +2,11 @@
 line.
 
 A contract the eval tools rely on: with --json, exactly one JSON object per input line, in
-order, flushed after each, with the keys query, topics, section, escalation, reasons,
-suggestions and text. Each line is answered alone, unless --conversation makes the lines one
-conversation: then each is read in the context the lines before it left ("is it safe?").
+order, flushed after each, with the keys query, topics, section, escalation, level (the
+conversation's level after the turn: emergency and crisis hold with --conversation), reasons,
+concepts (each clinical concept read, with its context), suggestions and text. Each line is
+answered alone, unless --conversation makes the lines one conversation: then each is read in
+the context the lines before it left ("is it safe?").
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ def as_json(query: str, reply: Reply, level: str) -> str:
             "escalation": reply.escalation.level,
             "level": level,
             "reasons": list(reply.escalation.reasons),
+            "concepts": [c.model_dump() for c in reply.escalation.concepts],
             "suggestions": [a.topic for a in reply.suggestions],
             "text": render_text(reply),
         },

@@ -56,10 +56,11 @@ class Engine:
         condition = self.turns.condition(reading, conversation)
         own = self.advisor.escalation(reading.triage, condition, text)
         level = self.turns.level(conversation, own.level)
-        if level == own.level:
-            return own
-        keep = conversation.keep if conversation else ""
-        return self.advisor.held(level, keep, condition, "again" if form == "own" else form)
+        if level != own.level:
+            keep = conversation.keep if conversation else ""
+            own = self.advisor.held(level, keep, condition, "again" if form == "own" else form)
+        # The clinical concepts read (issue 19), whichever advice is shown.
+        return own.model_copy(update={"concepts": reading.triage.concepts})
 
     def _body(
         self, answer: Answer, reading: Reading, conversation: Conversation | None

@@ -19,9 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from knowledge.answers.reply import Level, Reply, TurnKind
+from knowledge.answers.reply import Reply, TurnKind
 from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import MAX_TOPICS, Conversation
+from knowledge.levels import Level
 from knowledge.understanding.reader import Reading
 from knowledge.understanding.triage import rank
 
