@@ -31,6 +31,8 @@ _SAFETY_WORRIES = ("severity", "doctor", "causes")
 _CONDITION_ONLY = ("types", "ingredients", "remedies")
 _NOT_CARRIED = ("safety", "overview")  # sections a condition does not take from the last question
 _CLEAR_ASK = 4
+# Kinds of clinical concept (concepts.toml) that make a sentence a symptom sentence.
+_SYMPTOM_KINDS = frozenset(("symptom", "body_site", "quality", "function_lost"))
 # An ingredient used for more conditions than this implies none of them (magnesium in 80
 # articles says nothing about which condition's red flags apply).
 _MAX_IMPLIED = 5  # the weight of language.toml's "strong" section phrases
@@ -300,7 +302,7 @@ class Reader:
         language = self.lexicon.language
         if reading.triage.level != "none" or any(h.pattern.tag == SECTION for h in found.hits):
             return True
-        if "symptom" in reading.turn_words:  # "and cramps through the night"
+        if "symptom" in reading.turn_words or self._says_a_symptom(reading):  # "and cramps at night"
             return True
         if any(t.text in language.refers_back or t.text in self._topic_words for t in found.tokens):
             return True
@@ -310,6 +312,14 @@ class Reader:
         """A word of one of the ingredient's product forms ("citrate" of magnesium citrate)."""
         forms = {w for form in self.kb.ingredients[ingredient].forms for w in words(form)}
         return any(t.text in forms for t in found.tokens)
+
+    def _says_a_symptom(self, reading: Reading) -> bool:
+        """A clinical concept of a symptom or a body site, said of the writer (issue 19's
+        concepts): "my hand is stiff like a claw" is a symptom sentence."""
+        return any(
+            self._kinds.get(c.id) in _SYMPTOM_KINDS and not c.negated and c.experiencer == "self"
+            for c in reading.triage.concepts
+        )
 
     def _thing_in_context(self, reading: Reading, found: _Words) -> bool:
         """A drink, drug, test or condition the knowledge base lacks, said about the topic in

@@ -185,7 +185,13 @@ def test_pregnancy_conceiving_and_breastfeeding_are_safety_questions(engine: Eng
 
 
 @pytest.mark.parametrize(
-    "text", ["and cramps through the night", "my hand is stiff like a claw", "it's vibrating like a phone"]
+    "text",
+    [
+        "and cramps through the night",
+        "my hand is stiff like a claw",
+        "it's vibrating like a phone",
+        "feeling lightheaded lately",  # a symptom concept of issue 19, in no word list here
+    ],
 )
 def test_a_symptom_in_a_twitching_conversation_stays_in_twitching(engine: Engine, text: str) -> None:
     _, reply = chat(engine, "my calf keeps twitching", text)
