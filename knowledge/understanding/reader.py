@@ -283,7 +283,7 @@ class Reader:
         texts = [t.text for t in found.tokens]
         if (
             reading.triage.level != "none"
-            or "symptom" in reading.turn_words
+            or self._symptom_sentence(reading, found)
             or "taking" in reading.turn_words  # "how much should a runner take"
             or not any(w in language.follow_up for w in texts)
             or any(w in language.refers_back for w in texts)
@@ -302,7 +302,7 @@ class Reader:
         language = self.lexicon.language
         if reading.triage.level != "none" or any(h.pattern.tag == SECTION for h in found.hits):
             return True
-        if "symptom" in reading.turn_words or self._says_a_symptom(reading):  # "and cramps at night"
+        if self._symptom_sentence(reading, found):  # "and cramps through the night"
             return True
         if any(t.text in language.refers_back or t.text in self._topic_words for t in found.tokens):
             return True
@@ -313,10 +313,14 @@ class Reader:
         forms = {w for form in self.kb.ingredients[ingredient].forms for w in words(form)}
         return any(t.text in forms for t in found.tokens)
 
-    def _says_a_symptom(self, reading: Reading) -> bool:
-        """A clinical concept of a symptom or a body site, said of the writer (issue 19's
-        concepts): "my hand is stiff like a claw" is a symptom sentence."""
-        return any(
+    def _symptom_sentence(self, reading: Reading, found: _Words) -> bool:
+        """A sentence that says a symptom ("my hand is stiff like a claw"), not a bare name of
+        something else ("headache"): a symptom word, or a clinical concept of a symptom or body
+        site said of the writer (issue 19's concepts), among two words or more."""
+        stopwords = self.lexicon.language.stopwords
+        if sum(t.text not in stopwords for t in found.tokens) < 2:
+            return False
+        return "symptom" in reading.turn_words or any(
             self._kinds.get(c.id) in _SYMPTOM_KINDS and not c.negated and c.experiencer == "self"
             for c in reading.triage.concepts
         )
