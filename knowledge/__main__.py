@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from knowledge.audit import KINDS, NEAR_DUPLICATE, NO_SAFETY, UNLINKED_REMEDY, UNTRIGGERABLE, Finding, audit
@@ -31,7 +31,10 @@ ADVICE = {
         "name it after the ingredient, or add its name to the ingredient's aliases in overlay.toml"
     ),
     NO_SAFETY: 'their answers say "No safety facts on file": add [ingredients.<slug>.safety] to overlay.toml',
-    UNTRIGGERABLE: "no word of it can be matched: reword it, or add a red flag for it in overlay.toml",
+    UNTRIGGERABLE: (
+        "typed as written on its own, it brings no advice, only in a conversation about its "
+        "condition: reword it, or add a red flag or a concept for it"
+    ),
     NEAR_DUPLICATE: "if one topic, make one name an alias of the other; if not, rename one",
 }
 
@@ -61,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         kb = load_knowledge(directory)
         lexicon = load_lexicon(args.lexicon)
         vocabulary = load_vocabulary(args.lexicon)
-        Engine(kb, lexicon)  # what the bot builds at start: a bad overlay red flag stops it
+        engine = Engine(kb, lexicon)  # what the bot builds at start: a bad overlay red flag stops it
     except KnowledgeError as exc:
         _print_problems(directory, exc.problems)
         return BAD_INPUT
@@ -76,8 +79,20 @@ def main(argv: list[str] | None = None) -> int:
         for line in vocabulary_problems:
             print(f"lexicon/{line}", file=sys.stderr)
         return BAD_INPUT
-    print(report(str(directory), kb, audit(kb, lexicon), verbose=args.verbose))
+    print(report(str(directory), kb, audit(kb, lexicon, _escalates(engine)), verbose=args.verbose))
     return 0
+
+
+def _escalates(engine: Engine) -> Callable[[str, str], bool]:
+    """Whether a "When to See a Doctor" item, typed as written as a message of its own, brings
+    advice. One that does not is listed: it is raised only in a conversation about its
+    condition (the condition is `slug`, unused: the item is read without it)."""
+
+    def escalates(item: str, slug: str) -> bool:
+        del slug
+        return engine.answer(item).escalation.level != "none"
+
+    return escalates
 
 
 def _print_problems(directory: Path, problems: Iterable[Problem]) -> None:

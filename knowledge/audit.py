@@ -9,7 +9,7 @@ number of names (an index of one-edit neighbours instead of comparing every pair
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -40,12 +40,17 @@ class Finding:
     detail: str = ""
 
 
-def audit(kb: KnowledgeBase, lexicon: Lexicon) -> list[Finding]:
+# Whether a "When to See a Doctor" item (the item, its condition's slug), typed as written,
+# brings escalation advice.
+Escalates = Callable[[str, str], bool]
+
+
+def audit(kb: KnowledgeBase, lexicon: Lexicon, escalates: Escalates | None = None) -> list[Finding]:
     """Every finding, grouped by kind in KINDS order, each group in the base's order."""
     return [
         *unlinked_remedies(kb, lexicon),
         *ingredients_without_safety(kb),
-        *untriggerable_items(kb, lexicon),
+        *untriggerable_items(kb, lexicon, escalates),
         *near_duplicates(kb),
     ]
 
@@ -150,15 +155,18 @@ def ingredients_without_safety(kb: KnowledgeBase) -> Iterator[Finding]:
             yield Finding(NO_SAFETY, ingredient.slug)
 
 
-def untriggerable_items(kb: KnowledgeBase, lexicon: Lexicon) -> Iterator[Finding]:
+def untriggerable_items(
+    kb: KnowledgeBase, lexicon: Lexicon, escalates: Escalates | None = None
+) -> Iterator[Finding]:
     """ "When to See a Doctor" items no word of a message can match (only stopwords, or only the
     condition's own name: "Twitching" under twitching): the bot never raises them, so the
     article promises a red flag that does not exist. Read from the items' shapes, as
-    ScopedFlags.of's `untriggerable` is, without building every condition's matcher."""
+    ScopedFlags.of's `untriggerable` is, without building every condition's matcher. With
+    `escalates`, also every item that, typed as written, brings no advice."""
     flags = ScopedFlags(kb, lexicon)
     for condition in kb.conditions.values():
         for shape in flags.shapes(condition):
-            if not shape.clauses:
+            if not shape.clauses or (escalates is not None and not escalates(shape.item, condition.slug)):
                 yield Finding(UNTRIGGERABLE, condition.source, f'"{shape.item}"')
 
 

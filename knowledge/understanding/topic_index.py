@@ -276,6 +276,10 @@ class _Parts:
         real: int,
     ) -> None:
         self.keys: dict[str, set[tuple[str, Kind]]] = {}
+        # The word an ingredient's name is of, when the rest only says its form: "valerian" of
+        # "Valerian root", "peppermint" of "Peppermint oil". It names the ingredient even when
+        # it is an everyday word, and even with other words around it ("is valerian safe").
+        self.heads: set[str] = set()
         # Two words of a condition's name, in any order and said either way ("night cramps",
         # "back ache" for "Back pain"), by `same_as` (word stem -> the list it is in).
         self.pairs: dict[tuple[str, str], set[tuple[str, Kind]]] = {}
@@ -298,11 +302,14 @@ class _Parts:
                         part = tokens[i:j]
                         if len(part) == len(tokens) or all(w in not_alone for w in part):
                             continue
+                        head = kind == "ingredient" and i == 0 and all(w in not_alone for w in tokens[j:])
                         if len(part) == 1:
                             word = part[0]
                             last = kind == "condition" and j in heads and name is names[0]
-                            if len(word) < _MIN_PART or not (last or word not in common):
+                            if len(word) < _MIN_PART or not (last or head or word not in common):
                                 continue
+                            if head:
+                                self.heads.add(word)
                         key = " ".join(part)
                         if "".join(part) in exact:
                             continue  # a whole name of its own: the exact index finds it
@@ -333,7 +340,7 @@ class _Parts:
         i, n = 0, len(tokens)
         while i < n:
             for size in range(min(self.longest, n - i), 0, -1):
-                if size == 1 and (mentions or found):
+                if size == 1 and (mentions or found) and stems[i] not in self.heads:
                     continue  # a one-word part is weak: only when nothing else is named
                 span = range(i, i + size)
                 if any(k in taken for k in span):
@@ -341,7 +348,7 @@ class _Parts:
                 refs = self.keys.get(" ".join(stems[i : i + size]))
                 if not refs:
                     continue
-                if len(refs) == 1 and (size > 1 or alone(i)):
+                if len(refs) == 1 and (size > 1 or alone(i) or stems[i] in self.heads):
                     slug, kind = next(iter(refs))
                     found.append(Mention(slug, kind, i, i + size, 1))
                 else:
