@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from knowledge.answers import wording
 from knowledge.answers.advice import Advisor, advice_update
@@ -22,6 +23,15 @@ from knowledge.understanding.reader import Reader, Reading
 # Replies with medical content, which carry the disclaimer; lists, pickers and did-you-mean
 # prompts do not, unless they show advice.
 _DISCLAIMED = frozenset(("topic", "advice"))
+
+
+class _Body(NamedTuple):
+    """What a reply says besides its advice (by the turn's row), its topics, and the line the
+    turn puts first (an interaction question's)."""
+
+    reply: Reply
+    topics: tuple[str, ...] = ()
+    intro: str | None = None
 
 
 class Engine:
@@ -45,8 +55,8 @@ class Engine:
         turn = self.turns.kind(reading, conversation)
         row = TURNS[turn]
         escalation = self._escalation(reading, conversation, text, row.advice)
-        body, topics = self._body(row.answer, reading, conversation)
-        return self._built(body, escalation, topics, turn)
+        body = self._body(row.answer, reading, conversation)
+        return self._built(body, escalation, turn)
 
     def _escalation(
         self, reading: Reading, conversation: Conversation | None, text: str, form: Advice
@@ -62,36 +72,34 @@ class Engine:
         # The clinical concepts read (issue 19), whichever advice is shown.
         return own.model_copy(update={"concepts": reading.triage.concepts})
 
-    def _body(
-        self, answer: Answer, reading: Reading, conversation: Conversation | None
-    ) -> tuple[Reply, tuple[str, ...]]:
+    def _body(self, answer: Answer, reading: Reading, conversation: Conversation | None) -> _Body:
         """What the reply says besides the advice, by the turn's row, and its topics."""
         focus = conversation.focus if conversation else None
         if answer == "topic":
-            return self._topic(reading), reading.topics
+            return _Body(self._topic(reading), reading.topics)
         if answer == "safety" and focus is not None:
             reply = self.composer.ingredient(
                 focus, conversation.condition if conversation else None, (), "safety"
             )
             line = wording.NO_INTERACTION_FACTS.format(ingredient=reply.title, other=reading.other_topic)
-            return reply.model_copy(update={"intro": line}), (focus,)
+            return _Body(reply, (focus,), line)
         if answer == "nothing_on_it" and focus is not None:
-            return self.listings.nothing_on_it(reading.other_topic, focus), ()
+            return _Body(self.listings.nothing_on_it(reading.other_topic, focus))
         if answer == "nothing_on_it":  # and no topic in context to offer
-            return self.listings.unknown(reading.other_topic), ()
+            return _Body(self.listings.unknown(reading.other_topic))
         if answer == "advice":
             if reading.inherited and reading.topics:  # "it's been 2 months now"
-                return self.listings.about(reading.topics[0]), reading.topics
-            return self.listings.advice_only(reading.near_misses), ()
+                return _Body(self.listings.about(reading.topics[0]), reading.topics)
+            return _Body(self.listings.advice_only(reading.near_misses))
         if answer == "held":
-            return self.listings.advice_only(()), ()
+            return _Body(self.listings.advice_only(()))
         if answer == "small_talk" and reading.small_talk is not None:
-            return self.listings.small_talk(reading.small_talk), ()
+            return _Body(self.listings.small_talk(reading.small_talk))
         if answer == "suggest":
-            return self.listings.suggest(reading.near_misses), ()
+            return _Body(self.listings.suggest(reading.near_misses))
         if answer == "empty":
-            return self.listings.empty(), ()
-        return self.listings.unknown(), ()
+            return _Body(self.listings.empty())
+        return _Body(self.listings.unknown())
 
     def _topic(self, reading: Reading) -> Reply:
         if reading.inherited and reading.triage.level != "none" and self._only_advice(reading):
@@ -102,18 +110,20 @@ class Engine:
             return self.composer.ingredient(first, reading.condition or reading.context, tuple(also), section)
         return self.composer.condition(reading.topics[0], reading.section)
 
-    def _built(self, body: Reply, escalation: Escalation, topics: tuple[str, ...], turn: TurnKind) -> Reply:
-        """The reply, once: the body with its topics and turn, the advice (every button under
-        it keeping the advice), no questionnaire when the advice leads, and the disclaimer on
-        anything medical (small talk stays one short line)."""
-        actions = body.actions
+    def _built(self, body: _Body, escalation: Escalation, turn: TurnKind) -> Reply:
+        """The reply, built once: the body with its topics and turn, the advice (every button
+        under it keeping the advice), no questionnaire when the advice leads, and the
+        disclaimer on anything medical."""
+        reply = body.reply
+        actions = reply.actions
         if escalation.leads:  # now is not the time for a questionnaire
             actions = tuple(a for a in actions if a.check is None)
-        update = advice_update(body.model_copy(update={"actions": actions}), escalation)
-        medical = body.kind in _DISCLAIMED or escalation.level != "none"
-        if medical and not body.disclaimer and not (body.kind == "small_talk" and escalation.level == "none"):
+        update = advice_update(reply, escalation, actions)
+        if not reply.disclaimer and (reply.kind in _DISCLAIMED or escalation.level != "none"):
             update["disclaimer"] = wording.DISCLAIMER
-        return body.model_copy(update={**update, "topics": topics, "turn": turn})
+        if body.intro is not None:
+            update["intro"] = body.intro
+        return reply.model_copy(update={**update, "topics": body.topics, "turn": turn})
 
     @staticmethod
     def _only_advice(reading: Reading) -> bool:

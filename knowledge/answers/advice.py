@@ -8,7 +8,7 @@ from typing import Literal
 
 from knowledge.answers import wording
 from knowledge.answers.mentioned import canonical_spellings, mentioned
-from knowledge.answers.reply import AdviceList, Escalation, Reply, Section
+from knowledge.answers.reply import Action, AdviceList, Escalation, Reply, Section
 from knowledge.base.models import HelpLine, Helplines, KnowledgeBase
 from knowledge.levels import Level
 from knowledge.understanding.lexicon import Triage
@@ -175,15 +175,20 @@ def with_escalation(reply: Reply, escalation: Escalation) -> Reply:
     return reply.model_copy(update=advice_update(reply, escalation))
 
 
-def advice_update(reply: Reply, escalation: Escalation) -> dict[str, object]:
-    """What carrying this advice changes in a reply (with_escalation), for building it once."""
+def advice_update(
+    reply: Reply, escalation: Escalation, actions: tuple[Action, ...] | None = None
+) -> dict[str, object]:
+    """What carrying this advice changes in a reply (with_escalation), for building it once:
+    `actions` (the reply's own when None) and its suggestions keep the advice."""
+    actions = reply.actions if actions is None else actions
     update: dict[str, object] = {
         "escalation": escalation,
         "sections": _not_in_advice(reply.sections, escalation),
+        "actions": actions,
     }
     if escalation.keep:
         keep = escalation.keep
-        update["actions"] = tuple(a.model_copy(update={"keep": keep}) for a in reply.actions)
+        update["actions"] = tuple(a.model_copy(update={"keep": keep}) for a in actions)
         update["suggestions"] = tuple(a.model_copy(update={"keep": keep}) for a in reply.suggestions)
     return update
 
