@@ -337,7 +337,10 @@ class Reader:
         question = (
             is_question(found.tokens, found.tokens.source, language) or first in language.questions.verbs
         )
-        if question and "asks_if_it_helps" in reading.turn_words:
+        helps = "asks_if_it_helps" in reading.turn_words
+        # "a doctor said it might be electrolytes, would gatorade help": a question verb and
+        # the words of helping ask about the thing, wherever the question starts.
+        if helps and (question or any(t.text in language.questions.verbs for t in found.tokens)):
             return False
         return "points_back" in reading.turn_words or not question
 
