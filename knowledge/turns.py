@@ -148,9 +148,10 @@ class Turns:
     def after(self, conversation: Conversation | None, reply: Reply) -> Conversation:
         """The conversation once `reply` is shown: by the row of its turn, its topics,
         condition and section; always its level (and the advice that goes with it)."""
+        # A button pressed under an older message carries no advice: the held level stays.
+        level = self.level(conversation, reply.escalation.level)
         conversation = conversation or Conversation()
-        level = reply.escalation.level
-        keep = reply.escalation.keep if level in HELD else ""
+        keep = (reply.escalation.keep or conversation.keep) if level in HELD else ""
         if level in HELD and reply.turn in ("acknowledgement", "all_clear") and conversation.keep:
             keep = conversation.keep  # the short line keeps the advice it stands for
         row = TURNS[reply.turn]

@@ -196,3 +196,11 @@ def test_pregnancy_conceiving_and_breastfeeding_are_safety_questions(engine: Eng
 def test_a_symptom_in_a_twitching_conversation_stays_in_twitching(engine: Engine, text: str) -> None:
     _, reply = chat(engine, "my calf keeps twitching", text)
     assert reply.topics == ("twitching",)
+
+
+def test_a_button_under_an_older_message_never_lowers_the_held_level(engine: Engine) -> None:
+    context = context_after(engine, "magnesium", "i think im having a stroke")
+    pressed = engine.topic_reply("zinc")  # a button under the magnesium answer: no advice kept
+    assert pressed is not None and pressed.escalation.level == "none"
+    after = engine.after(context, pressed)
+    assert after.level == "emergency" and after.keep == context.keep
