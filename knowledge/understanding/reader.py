@@ -178,9 +178,16 @@ class Reader:
                 section = "severity"  # "do I have ALS?": what sets a worrying case apart
         other, other_kind = "", ""
         if not mentioned and not described:
-            thing = next((h for h in hits if h.pattern.tag == OTHER_TOPIC), None)
-            if thing is not None:
-                other, other_kind = self._other_names.get(thing.pattern.label, ""), thing.pattern.kind or ""
+            things = [h for h in hits if h.pattern.tag == OTHER_TOPIC]
+            if things:
+                # Every name of the first one's kind: "xanax and paxil".
+                other_kind = things[0].pattern.kind or ""
+                same = [
+                    self._other_names.get(h.pattern.label, "")
+                    for h in things
+                    if h.pattern.kind == things[0].pattern.kind
+                ]
+                other = " and ".join(dict.fromkeys(n for n in same if n))
         talk = None
         if any(h.pattern.tag == SMALL_TALK for h in hits):
             question = is_question(tokens, tokens.source, language)

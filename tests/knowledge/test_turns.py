@@ -162,7 +162,7 @@ def test_a_thing_the_knowledge_base_lacks_is_not_the_topic_in_context(
 def test_a_medicine_beside_an_ingredient_is_an_interaction_question(engine: Engine) -> None:
     _, meds, both = chat(engine, "gaba for anxiety", "im on xanax and paxil", "so can i take both with it")
     assert meds.turn == "interaction" and meds.topics == ("gaba",) and meds.section == "safety"
-    assert meds.intro == wording.NO_INTERACTION_FACTS.format(ingredient="GABA", other="xanax")
+    assert meds.intro == wording.NO_INTERACTION_FACTS.format(ingredient="GABA", other="xanax and paxil")
     assert both.topics == ("gaba",) and both.section == "safety"
 
 
