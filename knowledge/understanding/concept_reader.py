@@ -13,7 +13,7 @@ from knowledge.understanding.context import Context, ContextReader
 from knowledge.understanding.normalise import Token, Tokens, texts_of
 from knowledge.understanding.numbers import Reading, ages, counts, vitals
 from knowledge.understanding.phrases import Found, PhraseIndex
-from knowledge.understanding.vocabulary import ENGLISH, Concept, LanguageWords, Vocabulary
+from knowledge.understanding.vocabulary import ENGLISH, Concept, LanguageWords, Vocabulary, expanded
 
 _KIND_CUE = "@"  # a sense cue "@symptom": any mention of a concept of that kind
 
@@ -57,7 +57,10 @@ class _Language:
 
     def __init__(self, words_of: LanguageWords, vocabulary: Vocabulary) -> None:
         self.words = words_of
-        self.synonyms = PhraseIndex((cid, p) for cid, phrases in words_of.synonyms.items() for p in phrases)
+        groups = words_of.groups
+        self.synonyms = PhraseIndex(
+            (cid, p) for cid, phrases in words_of.synonyms.items() for p in expanded(phrases, groups)
+        )
         cues: list[tuple[str, str]] = []
         self.scopes: dict[str, str] = {}
         self.kind_cues: dict[str, list[str]] = {}
@@ -65,7 +68,7 @@ class _Language:
             for name, sense in senses.items():
                 label = f"{cid}.{name}"
                 self.scopes[label] = sense.scope
-                for cue in sense.cues:
+                for cue in expanded(sense.cues, groups):
                     if cue.startswith(_KIND_CUE):
                         self.kind_cues.setdefault(label, []).append(cue[1:])
                     else:

@@ -53,7 +53,8 @@ class Discriminators:
                 if fired is not None:
                     said += _flags(rule, fired, reading)
                     continue
-                negated = self._fires(rule, unit, live=False)
+                # Denying a crisis ("i dont want to die") asks for no advice.
+                negated = None if rule.level == "crisis" else self._fires(rule, unit, live=False)
                 if negated is not None:
                     denied += _flags(rule, negated, reading)
         return Verdict(tuple(said), tuple(denied))
@@ -141,13 +142,21 @@ class Judged:
     points_in_time: frozenset[int] = frozenset()
 
 
-def judged(reading: ConceptReading, discriminators: Discriminators, kinds: Mapping[str, str]) -> Judged:
+def judged(
+    reading: ConceptReading, discriminators: Discriminators, kinds: Mapping[str, str], condition: bool = False
+) -> Judged:
+    """`condition`: whether the message names or describes a condition of the knowledge base
+    ("bfs for years"), which a duration may then be of."""
     clause, sentence = reading.layout.clause, reading.layout.sentence
     mentions = reading.mentions
     activity = {clause[m.start] for m in mentions if kinds.get(m.concept) == "activity"}
     symptom = {clause[m.start] for m in mentions if kinds.get(m.concept) in _SYMPTOMS}
     lone = activity - symptom
     unattached = frozenset(i for i, c in enumerate(clause) if c in lone)
+    if not symptom and not condition:
+        # No symptom and no condition anywhere ("i stopped smoking eight years ago ... after
+        # around five years i was fit", "their twenty-year friendship"): no duration is one.
+        unattached = frozenset(range(len(clause)))
     ongoing = {sentence[m.start] for m in mentions if m.concept == _ONGOING}
     points = frozenset(m.start for m in mentions if m.concept == _AGO and sentence[m.start] not in ongoing)
     return Judged(reading, discriminators.judge(reading), unattached, points)

@@ -87,6 +87,8 @@ class _Words:
     scope: frozenset[str] = frozenset()  # conditions whose own red flags count
     naming: frozenset[int] = frozenset()  # positions of words naming a condition
     concepts: Judged | None = None  # the clinical concepts and the triage rules' verdict
+    # The symptom is the condition in context: the message names none ("its been 2 months now").
+    in_context: bool = False
 
 
 class Reader:
@@ -159,12 +161,20 @@ class Reader:
         words_found = _Words(
             tokens, hits, frozenset(i for m in found.mentions for i in range(m.start, m.end))
         )
-        concepts = judged(self.concepts.read(tokens, tokens.source, lang), self.discriminators, self._kinds)
+        concepts = judged(
+            self.concepts.read(tokens, tokens.source, lang),
+            self.discriminators,
+            self._kinds,
+            bool(conditions),
+        )
         words_found = replace(
             words_found,
             scope=self._scope((*conditions, *concerns), ingredients, conversation),
             naming=naming,
             concepts=concepts,
+            in_context=not (conditions or concerns or ingredients)
+            and conversation is not None
+            and conversation.condition is not None,
         )
         # How long someone has taken a supplement is not how long a symptom has lasted.
         durations = in_question is not None or not ingredients
@@ -235,6 +245,7 @@ class Reader:
             scoped=groups,
             named=found.naming,
             concepts=found.concepts,
+            symptom_in_context=found.in_context,
         )
 
     def _section(self, hits: list[Hit], condition: str) -> str:

@@ -5,6 +5,7 @@ Loading validates what a file can say on its own; `problems()` checks what ties 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -30,6 +31,7 @@ Kind = Literal[
     "vital",
     "activity",
     "time",
+    "modality",
 ]
 Vital = Literal["temperature", "spo2", "heart_rate", "breathing_rate", "systolic"]
 RuleLevel = Literal["doctor", "emergency", "crisis"]
@@ -83,6 +85,8 @@ class LanguageWords(_Frozen):
     """One language's file: only words, keyed by the ids of concepts.toml."""
 
     synonyms: dict[str, tuple[str, ...]] = {}
+    # Words a phrase may name by `{group}`: "kill {self}" is "kill myself", "kill himself"...
+    groups: dict[str, tuple[str, ...]] = {}
     senses: dict[str, dict[str, Sense]] = {}
     context: ContextWords = ContextWords()
     numbers: dict[str, int] = {}
@@ -137,7 +141,7 @@ class Vocabulary(_Frozen):
             for cid, phrases in words_of.synonyms.items():
                 if cid not in known:
                     found.append(f"{where}: [synonyms] names unknown concept {cid!r}")
-                for phrase in phrases:
+                for phrase in expanded(phrases, words_of.groups):
                     key = tuple(words(phrase))
                     if not key:
                         found.append(f"{where}: [synonyms] {cid}: {phrase!r} has no words")
@@ -154,6 +158,25 @@ class Vocabulary(_Frozen):
                     if name not in owner_concept.senses:
                         found.append(f"{where}: [senses.{cid}.{name}] is not among {cid!r}'s senses")
         return found
+
+
+_GROUP = re.compile(r"\{(\w+)\}")
+
+
+def expanded(phrases: tuple[str, ...], groups: dict[str, tuple[str, ...]]) -> list[str]:
+    """Each phrase with every `{group}` replaced by each of the group's words, in turn."""
+    out: list[str] = []
+    for phrase in phrases:
+        todo = [phrase]
+        while todo:
+            current = todo.pop()
+            match = _GROUP.search(current)
+            if match is None:
+                out.append(current)
+                continue
+            for word in groups.get(match.group(1), (match.group(0),)):
+                todo.append(current[: match.start()] + word + current[match.end() :])
+    return out
 
 
 def _read(path: Path) -> dict[str, Any]:
