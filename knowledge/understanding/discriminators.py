@@ -11,6 +11,8 @@ from knowledge.understanding.vocabulary import Rule, RuleLevel, Vocabulary
 
 _MAX_SPAN = 8  # a rule's words further apart than this are said back one by one
 _SYMPTOMS = frozenset(("symptom", "function_lost"))
+_TIME = frozenset(("time", "modality"))
+_SHORT = 8  # words: a follow-up such as "its been 2 months now"
 _AGO, _ONGOING = "ago", "ongoing"  # concept ids
 
 
@@ -153,9 +155,12 @@ def judged(
     symptom = {clause[m.start] for m in mentions if kinds.get(m.concept) in _SYMPTOMS}
     lone = activity - symptom
     unattached = frozenset(i for i, c in enumerate(clause) if c in lone)
-    if not symptom and not condition:
-        # No symptom and no condition anywhere ("i stopped smoking eight years ago ... after
-        # around five years i was fit", "their twenty-year friendship"): no duration is one.
+    said = len(clause) > _SHORT or any(kinds.get(m.concept) not in _TIME for m in mentions)
+    if said and not symptom and not condition:
+        # A message about something, but no symptom and no condition in it ("i stopped smoking
+        # eight years ago ... after around five years i was fit", "their twenty-year
+        # friendship"): no duration is a symptom's. A duration alone ("for 5 weeks now") is
+        # said of what the conversation is about.
         unattached = frozenset(range(len(clause)))
     ongoing = {sentence[m.start] for m in mentions if m.concept == _ONGOING}
     points = frozenset(m.start for m in mentions if m.concept == _AGO and sentence[m.start] not in ongoing)

@@ -300,3 +300,49 @@ def test_ask_json_adds_concepts() -> None:
     pain = next(c for c in out["concepts"] if c["id"] == "pain")
     expected = {"id": "pain", "negated": True, "historical": False, "hypothetical": False}
     assert pain == {**expected, "experiencer": "self"}
+
+
+# --- the issue's own examples, end to end ----------------------------------------------------
+
+RANK = {"none": 0, "doctor": 1, "emergency": 2, "crisis": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "at_least"),
+    [
+        ("swallowed 20 pills and washed them down", "emergency"),
+        ("I began taking the tablets I'd saved", "crisis"),
+        ("tonight I'm going to take all the sleeping pills there are", "crisis"),
+        ("I wish I weren't here anymore", "crisis"),
+        ("squeezing in the middle of my chest... left arm tingling", "emergency"),
+        ("tightness in my chest, the pain radiates into my left arm", "emergency"),
+        ("my face has dropped to one side, my speech is garbled", "emergency"),
+        ("I can't form a complete sentence", "emergency"),
+        ("my arms twitch out of my control, I've dropped cups and plates, I can't hold anything", "doctor"),
+        ("twitchy legs at night, it disturbs my sleep", "doctor"),
+        ("my friend is having chest pain right now", "emergency"),
+        ("my oxygen saturation is 92%", "emergency"),
+        ("my 6 week old has a temperature of 38.2", "emergency"),
+    ],
+)
+def test_the_issues_misses_escalate(engine: Engine, text: str, at_least: str) -> None:
+    assert RANK[engine.answer(text).escalation.level] >= RANK[at_least]
+
+
+@pytest.mark.parametrize(
+    ("text", "below"),
+    [
+        ("my particular weakness has always been for dark chocolate", "doctor"),
+        ("crying, laughing, choking and gasping for breath at the comedy show", "doctor"),
+        ("nasal congestion all week", "doctor"),
+        ("nasıl", "doctor"),
+        ("smoked for 40 years, quit last spring", "doctor"),
+        ("travelling for 3 months around asia", "doctor"),
+        ("vomited twice", "emergency"),
+        ("my heart is a bit fast and my blood pressure is up", "crisis"),
+        ("twitching for TEN days, I can't take it anymore", "crisis"),
+        ("I took my magnesium twice by mistake today, is that ok", "emergency"),
+    ],
+)
+def test_the_issues_false_alarms_stay_below(engine: Engine, text: str, below: str) -> None:
+    assert RANK[engine.answer(text).escalation.level] < RANK[below]
