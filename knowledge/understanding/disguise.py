@@ -32,44 +32,14 @@ from rapidfuzz.distance import OSA
 
 from knowledge.understanding.lexicon import LEXICON_DIR
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words under three letters (common_words.txt starts at three).
-_SHORT = frozenset(
-    [
-        "a",
-        "i",
-        "am",
-        "an",
-        "as",
-        "at",
-        "be",
-        "by",
-        "do",
-        "go",
-        "he",
-        "hi",
-        "if",
-        "in",
-        "is",
-        "it",
-        "me",
-        "my",
-        "no",
-        "of",
-        "oh",
-        "ok",
-        "on",
-        "or",
-        "so",
-        "to",
-        "up",
-        "us",
-        "we",
-        "ya",
-        "im",
-        "id",
-        "ur",
-        "u",
-    ]
+_SHORT = _words(
+    "a i am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ya im id ur u"
 )
 # Unicode TR39 confusables.txt, the Cyrillic and Greek letters whose prototype is a Latin one
 # (https://www.unicode.org/Public/security/latest/confusables.txt).
@@ -113,75 +83,14 @@ _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:(?:[.\-_*]\s?| )[^\W\d_]){2,}(?![
 _SEPARATORS = re.compile(r"[\s.\-_*]")
 # "2" between two words stands for "to", unless it counts something ("2 weeks", "2 or 3").
 _TWO = re.compile(r"(?<=[A-Za-z])( )2(?= ([A-Za-z]+))")
-_COUNTED = frozenset(
-    [
-        "day",
-        "week",
-        "month",
-        "year",
-        "hour",
-        "minute",
-        "min",
-        "time",
-        "pill",
-        "tablet",
-        "capsule",
-        "cup",
-        "glass",
-        "dose",
-        "mg",
-        "kg",
-        "lb",
-        "yr",
-        "yo",
-        "hr",
-        "wk",
-        "mo",
-        "ml",
-        "extra",
-        "more",
-        "less",
-        "other",
-        "of",
-        "or",
-        "and",
-    ]
+_COUNTED = _words(
+    "day week month year hour minute min time pill tablet capsule cup glass dose mg kg lb yr "
+    "yo hr wk mo ml extra more less other of or and"
 )
 # Words after which "2" counts something ("took 2 extra caps", "my 2 yr old").
-_COUNTING = frozenset(
-    [
-        "and",
-        "or",
-        "took",
-        "take",
-        "taking",
-        "takes",
-        "ate",
-        "eat",
-        "had",
-        "have",
-        "has",
-        "my",
-        "the",
-        "a",
-        "about",
-        "for",
-        "every",
-        "only",
-        "like",
-        "than",
-        "at",
-        "of",
-        "with",
-        "after",
-        "before",
-        "last",
-        "next",
-        "first",
-        "another",
-        "those",
-        "these",
-    ]
+_COUNTING = _words(
+    "and or took take taking takes ate eat had have has my the a about for every only like "
+    "than at of with after before last next first another those these"
 )
 # A number with a unit ("4am", "10k", "41f", "3yo"): no digit in it stands for a letter.
 _NUMBER_UNIT = re.compile(r"\d+[A-Za-z]{1,2}|\d{2,}[A-Za-z]+")
