@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -13,7 +14,10 @@ EXIT_INTERRUPTED = 130
 
 
 def _interrupted(signum: int, frame: object) -> None:
-    raise SystemExit(EXIT_INTERRUPTED)
+    # Nothing to close before the bot serves (no connection, no state), and an exception
+    # raised here could land inside a C extension's import: end the process at once.
+    os.write(2, b"interrupted during start-up\n")
+    os._exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":
@@ -62,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     except LexiconError as exc:
         print(f"cannot load the lexicon (a packaging fault): {exc}", file=sys.stderr)
         return EXIT_CONFIG
+    if signal.getsignal(signal.SIGINT) is _interrupted:
+        # Loaded: from here a SIGINT is Python's KeyboardInterrupt again (the console and `ask`
+        # end on it; the bot's loop installs its own stop).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     if argv[:1] == ["ask"]:
         from bot.cli import run_ask
 

@@ -63,9 +63,14 @@ class Poller:
         # After an update could not be answered: it is tried alone until one is answered, so a
         # Bot API that is still down is not handed a whole batch again.
         self._recovering = False
+        self._stop_by: float | None = None
 
-    def stop(self) -> None:
-        """Fetch nothing more, start nothing more; the updates already started finish."""
+    def stop(self, grace: float | None = None) -> None:
+        """Fetch nothing more, start nothing more; the updates already started finish. Within
+        `grace` seconds, a confirmation under way is waited for, then given up: a Bot API that
+        fails or hangs cannot hold the stop."""
+        if grace is not None:
+            self._stop_by = asyncio.get_running_loop().time() + grace
         self._stop.set()
 
     async def run(self) -> None:
@@ -146,7 +151,11 @@ class Poller:
             # is cancelled while its connection is being set up (encode/httpcore#1093), and the
             # poller's pool is small.
             batch_done.set()
-            await asyncio.wait({confirmer})
+            left = None if self._stop_by is None else self._stop_by - asyncio.get_running_loop().time()
+            await asyncio.wait({confirmer}, timeout=None if left is None else max(0.0, left))
+            if not confirmer.done():  # stopping, and the API does not answer: given up
+                confirmer.cancel()
+                await asyncio.gather(confirmer, return_exceptions=True)
             self.offset = max(self.offset, self._prefix(ids, handled))
 
     @staticmethod

@@ -135,7 +135,7 @@ async def _serve_polling(
         await _until(stopping, polling)
         stop_began[0] = asyncio.get_running_loop().time()
         log.info("stopping: finishing the updates being handled")
-        poller.stop()
+        poller.stop(settings.shutdown_grace)
         if server is not None:
             server.stopping = True
         await _within(settings.shutdown_grace, polling)
