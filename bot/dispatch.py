@@ -12,7 +12,7 @@ from telegram import Update
 
 from handlers.context import BotApplication
 from handlers.metrics import Metrics
-from handlers.state import HandledLog
+from handlers.stores.protocols import HandledLog
 
 log = logging.getLogger(__name__)
 Outcome = Literal["handled", "duplicate", "busy"]

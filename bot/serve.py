@@ -28,9 +28,9 @@ from bot.polling import POLL_POOL, Poller
 from bot.reload import KnowledgeReloader
 from bot.request import ApiHealth, RetryingRequest
 from bot.settings import Settings
-from bot.shared_state import SharedState, open_state
 from handlers.context import BotApplication
 from handlers.metrics import Metrics
+from handlers.stores.shared import SharedState, open_state
 from knowledge import Engine
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ async def serve(settings: Settings, engine: Engine) -> None:
         # slot for good (encode/httpcore#1093), and the final confirmation still needs one.
         connection_pool_size=POLL_POOL,
     )
-    state = open_state(settings)
+    state = open_state(settings.redis_config)
     application = build_application(
         settings, engine, metrics=metrics, health=health, get_updates_request=poll_request, state=state
     )

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from handlers.stores.shared import RedisConfig
 from knowledge import DEFAULT_KNOWLEDGE_DIR
 
 PUBLIC_API = "https://api.telegram.org/bot"
@@ -203,6 +204,15 @@ class Settings(BaseSettings):
         if parts.scheme.lower() == "unix":
             return parts.path
         return f"{parts.hostname}:{parts.port or 6379}/{parts.path.strip('/') or '0'}"
+
+    @property
+    def redis_config(self) -> RedisConfig | None:
+        """REDIS_URL and its companions for the stores, or None: state in memory."""
+        if self.redis_url is None:
+            return None
+        return RedisConfig(
+            self.redis_url.get_secret_value(), self.redis_address, self.redis_prefix, self.redis_timeout
+        )
 
     @property
     def webhook_path(self) -> str:

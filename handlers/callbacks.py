@@ -1,28 +1,17 @@
 """Button presses: section, did-you-mean, related-topic, symptom-check and page buttons edit
-their message. A topic button moves the conversation on to that topic, as if it was asked."""
+their message. A topic button moves the conversation on to that topic, as if it was asked
+(the conversation service decides; see handlers/service.py)."""
 
 from __future__ import annotations
 
 from telegram import Update
 
 from handlers import wording
-from handlers.callback_data import Button, CheckButton, ListButton, TopicButton, UsesButton, decode
-from handlers.context import BotContext
+from handlers.callback_data import as_action, decode
+from handlers.context import PLATFORM, BotContext
 from handlers.conversations import conversation_key
 from handlers.deliver import Where, deliver
-from knowledge import Engine, Reply
-
-
-def _reply_for(engine: Engine, button: Button | None) -> Reply | None:
-    if isinstance(button, TopicButton):
-        return engine.topic_reply(button.slug, button.section, button.keep)
-    if isinstance(button, UsesButton):
-        return engine.topic_reply(button.slug, keep=button.keep, page=button.page)
-    if isinstance(button, CheckButton):
-        return engine.check(button.slug, button.answers, button.keep)
-    if isinstance(button, ListButton):
-        return engine.catalogue(button.listing, button.page, button.keep)
-    return None
+from knowledge import Reply
 
 
 async def on_callback(update: Update, context: BotContext) -> None:
@@ -31,24 +20,23 @@ async def on_callback(update: Update, context: BotContext) -> None:
     if query is None:
         return
     button = decode(query.data)
-    reply = _reply_for(context.services.engine, button)
     message = query.message
-    if reply is None or (message is None and query.inline_message_id is None):
+    if button is None or (message is None and query.inline_message_id is None):
         await query.answer(wording.BUTTON_EXPIRED)
         return
-    await query.answer()
     if query.inline_message_id is not None:
-        await deliver(
-            context.bot, reply, Where(inline_message_id=query.inline_message_id), context.services.metrics
-        )
+        where = Where(inline_message_id=query.inline_message_id)
+        key = None  # an inline message is in someone else's chat: no conversation of ours
     elif message is not None:
         # A message too old to edit is answered anew.
         replace = (message.message_id,) if message.is_accessible else ()
         where = Where(chat_id=message.chat.id, replace=replace)
-        services = context.services
-        if not isinstance(button, TopicButton):
-            await deliver(context.bot, reply, where, services.metrics)
-            return
-        async with services.conversations.turn(conversation_key(message.chat, query.from_user)) as turn:
-            await deliver(context.bot, reply, where, services.metrics)
-            turn.after = services.engine.after(turn.before, reply)
+        key = conversation_key(message.chat, query.from_user)
+
+    async def send(reply: Reply, over: tuple[int, ...]) -> tuple[int, ...]:
+        await query.answer()
+        return await deliver(context.bot, reply, where)
+
+    shown = await context.services.service.press(key, as_action(button), send, platform=PLATFORM)
+    if shown is None:
+        await query.answer(wording.BUTTON_EXPIRED)

@@ -11,7 +11,7 @@ from typing import Any
 from telegram import Update
 
 from handlers import wording
-from handlers.context import BotContext
+from handlers.context import PLATFORM, BotContext
 from handlers.conversations import conversation_key
 from handlers.deep_link import read_start_parameter
 from handlers.deliver import Where, deliver
@@ -20,13 +20,19 @@ from knowledge import Listing, Reply
 CommandCallback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
 
-async def _answer(update: Update, context: BotContext, reply: Reply) -> None:
+async def _answer(update: Update, context: BotContext, reply: Reply, *, moves_on: bool = False) -> None:
+    """Show `reply` through the conversation service; `moves_on`: the conversation is now
+    about the reply's topic."""
     message = update.effective_message
-    if message is not None:
-        quote = message.message_id if message.chat.type != "private" else None
-        await deliver(
-            context.bot, reply, Where(chat_id=message.chat_id, quote=quote), context.services.metrics
-        )
+    if message is None:
+        return
+    quote = message.message_id if message.chat.type != "private" else None
+
+    async def send(shown: Reply, over: tuple[int, ...]) -> tuple[int, ...]:
+        return await deliver(context.bot, shown, Where(chat_id=message.chat_id, quote=quote))
+
+    key = conversation_key(message.chat, update.effective_user) if moves_on else None
+    await context.services.service.show(key, reply, send, platform=PLATFORM)
 
 
 async def _say(update: Update, text: str) -> None:
@@ -41,14 +47,10 @@ async def start(update: Update, context: BotContext) -> None:
     engine = context.services.engine
     slug, keep = read_start_parameter(context.args[0]) if context.args else (None, "")
     topic = engine.topic_reply(slug, keep=keep) if slug else None
-    message = update.effective_message
-    if topic is None or message is None:
+    if topic is None:
         await _answer(update, context, engine.with_kept(engine.greeting(), keep))
         return
-    conversations = context.services.conversations
-    async with conversations.turn(conversation_key(message.chat, update.effective_user)) as turn:
-        await _answer(update, context, topic)
-        turn.after = engine.after(turn.before, topic)
+    await _answer(update, context, topic, moves_on=True)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
@@ -66,9 +68,10 @@ def _listing(listing: Listing) -> CommandCallback:
 
 async def privacy(update: Update, context: BotContext) -> None:
     """Say what is kept about the user, where, and for how long."""
-    conversations = context.services.conversations
-    minutes = max(1, round(conversations.ttl / 60))
-    await _say(update, wording.PRIVACY_TEXT.format(minutes=minutes, where=conversations.where))
+    service = context.services.service
+    minutes = max(1, round(service.ttl / 60))
+    where = wording.KEPT_IN_REDIS if service.shared else wording.KEPT_IN_MEMORY
+    await _say(update, wording.PRIVACY_TEXT.format(minutes=minutes, where=where))
 
 
 async def forget(update: Update, context: BotContext) -> None:
@@ -76,7 +79,7 @@ async def forget(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    await context.services.conversations.forget(conversation_key(message.chat, update.effective_user))
+    await context.services.service.forget(conversation_key(message.chat, update.effective_user))
     await _say(update, wording.FORGET_DONE)
 
 

@@ -3,30 +3,58 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
-from handlers.conversations import Conversations
 from handlers.error_notices import ErrorNotices
 from handlers.metrics import Metrics
-from handlers.state import FloodCheck, FloodGuard, ReplyMap, ReplyMemory
+from handlers.service import Conversations, ConversationService
+from handlers.stores.memory import FloodGuard
+from handlers.stores.protocols import FloodCheck, ReplyMap
 from knowledge import Engine
 
+PLATFORM = "telegram"  # the metrics' platform label
 
-@dataclass
+
 class Services:
-    """What the handlers share: the engine, per-chat state that holds ids, counters and slugs
-    (in memory by default; in Redis when the composition root says so), and the operators'
-    error notices."""
+    """What the handlers share: the conversation service (the engine, the contexts and the
+    edit map, in memory by default, in Redis when the composition root says so), the flood
+    guard, the metrics and the operators' error notices."""
 
-    engine: Engine
-    metrics: Metrics = field(default_factory=Metrics)
-    conversations: Conversations = field(default_factory=Conversations)
-    replies: ReplyMap = field(default_factory=ReplyMemory)
-    flood: FloodCheck = field(default_factory=FloodGuard)
-    notices: ErrorNotices = field(default_factory=ErrorNotices)
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        *,
+        service: ConversationService | None = None,
+        metrics: Metrics | None = None,
+        flood: FloodCheck | None = None,
+        notices: ErrorNotices | None = None,
+    ) -> None:
+        if service is None:
+            if engine is None:
+                raise ValueError("the services need an engine or a conversation service")
+            service = ConversationService(engine, metrics=metrics)
+        self.service = service
+        self.metrics = service.metrics
+        self.flood: FloodCheck = flood or FloodGuard()
+        self.notices = notices or ErrorNotices()
+
+    @property
+    def engine(self) -> Engine:
+        return self.service.engine
+
+    @engine.setter
+    def engine(self, engine: Engine) -> None:
+        self.service.engine = engine
+
+    @property
+    def conversations(self) -> Conversations:
+        return self.service.conversations
+
+    @property
+    def replies(self) -> ReplyMap:
+        return self.service.replies
 
 
 class BotData:

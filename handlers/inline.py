@@ -4,7 +4,8 @@ Above the results, a button opens a private chat with the bot on the same topic.
 is being typed ("magnes"), the topics it begins are offered; an empty query, or one the bot
 has no answer for, offers a few topics to pick. Each result is a real answer, never a message
 that only says how to use the bot. A result that carries advice says so in its title and
-description, since the list is all that is seen before it is sent."""
+description (knowledge's headline and summary), since the list is all that is seen before it
+is sent."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from handlers.context import BotContext
 from handlers.deep_link import start_parameter
 from handlers.keyboards import keyboard
 from handlers.render import render_single
-from knowledge import Engine, Reply
+from knowledge import Engine, Reply, headline, summary
 
 MAX_RESULTS = 5
 CACHE_SECONDS = 300
@@ -23,36 +24,11 @@ _DESCRIPTION_CHARS = 160  # a result's description is two short lines in the lis
 _ANSWERS = frozenset(("topic", "advice"))  # replies worth sending into a chat
 
 
-def _title(reply: Reply) -> str:
-    escalation = reply.escalation
-    if escalation.level == "none":
-        return reply.title or escalation.title
-    if escalation.level == "doctor" and not escalation.reasons:  # "no weakness": signs to watch
-        label = wording.INLINE_WATCH
-    else:
-        label = wording.INLINE_ADVICE[escalation.level]
-    if escalation.level == "crisis" or not reply.title:  # about the person, not a topic
-        return label
-    return wording.INLINE_ADVICE_TITLE.format(label=label, title=reply.title)
-
-
-def _description(reply: Reply) -> str | None:
-    if reply.escalation.level != "none":
-        text = " ".join(
-            p if p.endswith((".", "!", "?", ":")) else f"{p}." for p in reply.escalation.paragraphs
-        )
-    else:
-        text = reply.sections[0].heading if reply.sections else reply.intro
-    if len(text) > _DESCRIPTION_CHARS:
-        text = text[: _DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return text or None
-
-
 def _article(result_id: str, reply: Reply) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
         id=result_id,
-        title=_title(reply),
-        description=_description(reply),
+        title=headline(reply),
+        description=summary(reply, _DESCRIPTION_CHARS) or None,
         input_message_content=InputTextMessageContent(render_single(reply)),
         reply_markup=keyboard((*reply.suggestions, *reply.actions)),
     )

@@ -27,7 +27,7 @@ PRIVACY_TEXT = (
     "its answer) and a per-user message count for flood protection.\n\n"
     "{where}"
 )
-# Where the above is kept: the conversation store says which (ConversationStore.where).
+# Where the above is kept: in Redis when the state is shared (ConversationService.shared).
 KEPT_IN_MEMORY = "All of this is kept in the bot's memory only, and vanishes when the bot restarts."
 KEPT_IN_REDIS = (
     "All of this is kept in the bot's Redis database, which its copies share, and each item "
@@ -64,7 +64,3 @@ BOT_SHORT_DESCRIPTION = (
 TRY_INLINE = "Try inline mode"  # a button that starts "@bot " in the chat's input field
 INLINE_OPEN_CHAT = "Open a private chat with me"  # the button above inline results
 INLINE_START_PARAMETER = "inline"  # /start's parameter from that button, when no topic fits
-# A result that carries advice says so in the result list, where its message is not yet seen.
-INLINE_ADVICE = {"crisis": "💬 Crisis support", "emergency": "⚠️ Emergency advice", "doctor": "⚠️ See a doctor"}
-INLINE_WATCH = "ℹ️ Signs to watch for"
-INLINE_ADVICE_TITLE = "{label}: {title}"

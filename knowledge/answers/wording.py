@@ -122,3 +122,9 @@ CHECK_ALL_NO = "You said none of the signs that need a doctor apply to you right
 CHECK_SELF_CARE = "What the article suggests trying"
 CHECK_WATCH = "See a doctor if any of these appear"
 CHECK_BACK = "Back to {condition}"
+
+# What each level of advice is called where only a one-line title is seen (inline results,
+# a list to pick from): said the same on every platform (knowledge/answers/layout.py).
+LEVEL_LABELS = {"crisis": "💬 Crisis support", "emergency": "⚠️ Emergency advice", "doctor": "⚠️ See a doctor"}
+LEVEL_WATCH = "ℹ️ Signs to watch for"
+LEVEL_TITLE = "{label}: {title}"

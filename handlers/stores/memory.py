@@ -1,53 +1,56 @@
-"""The state the handlers share between updates, behind small async interfaces, and the
-in-memory implementations used when no Redis is configured (handlers/redis_state.py holds the
-Redis ones, for several replicas):
-
-- ReplyMap: which bot messages answered which user message, so an edited question edits them;
-- FloodCheck: a per-user flood guard;
-- HandledLog: the update_ids handled lately, so a redelivered update is answered once.
-
-Nothing here holds message text or names: ids, codes and counters only.
-"""
+"""The in-memory adapters of the stores (protocols.py): the default, for one process. Each is
+bounded (least recently used out) so that no flood of users can grow memory without end."""
 
 from __future__ import annotations
 
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
-from typing import Literal, Protocol
 
-# Telegram lets a message be edited for 48 hours: after that, a reply map entry is useless.
-EDIT_WINDOW = 48 * 3600.0
-FLOOD_LIMIT = 20  # updates per user ...
-FLOOD_WINDOW = 10.0  # ... in this many seconds
-
-Recalled = tuple[tuple[int, ...], str]
-Verdict = Literal["ok", "notice", "drop"]
-Claim = Literal["mine", "done", "busy"]
+from handlers.stores.protocols import EDIT_WINDOW, FLOOD_LIMIT, FLOOD_WINDOW, Claim, Key, Recalled, Verdict
+from knowledge import Conversation
 
 
-class ReplyMap(Protocol):
-    async def remember(self, chat_id: int, message_id: int, reply_ids: Sequence[int], keep: str = "") -> None:
-        """The bot's messages `reply_ids` answer the user's message, showing advice `keep`."""
+class MemoryConversations:
+    """The default store: in this process, at most `capacity` contexts (least recently used
+    out), each gone `ttl` seconds after it was last set."""
 
-    async def recall(self, chat_id: int, message_id: int) -> Recalled | None:
-        """The reply ids and kept advice for a user's message, or None if unknown."""
+    def __init__(self, capacity: int = 100_000, clock: Callable[[], float] = time.monotonic) -> None:
+        self.capacity, self.clock = capacity, clock
+        self._kept: OrderedDict[str, tuple[float, Conversation]] = OrderedDict()
 
+    async def get(self, key: str) -> Conversation | None:
+        found = self._kept.get(key)
+        if found is None:
+            return None
+        expires, conversation = found
+        if expires <= self.clock():
+            del self._kept[key]
+            return None
+        return conversation
 
-class FloodCheck(Protocol):
-    async def check(self, user_id: int) -> Verdict:
-        """Count one update of `user_id`: "ok", "notice" (the first one over) or "drop"."""
+    async def set(self, key: str, conversation: Conversation, ttl: float) -> None:
+        self._kept.pop(key, None)
+        self._kept[key] = (self.clock() + ttl, conversation)
+        self._expire()
+        while len(self._kept) > self.capacity:
+            self._kept.popitem(last=False)
 
+    async def delete(self, key: str) -> None:
+        self._kept.pop(key, None)
 
-class HandledLog(Protocol):
-    async def claim(self, update_id: int) -> Claim:
-        """ "mine": handle it; "done": already handled; "busy": being handled now."""
+    def _expire(self) -> None:
+        """Drop expired contexts from the oldest end: every set moves its key to the newest
+        end, so the oldest end expires first (all contexts share one TTL)."""
+        now = self.clock()
+        while self._kept:
+            key, (expires, _) = next(iter(self._kept.items()))
+            if expires > now:
+                break
+            del self._kept[key]
 
-    async def done(self, update_id: int) -> None:
-        """The update is handled: a copy delivered later is a duplicate."""
-
-    async def release(self, update_id: int) -> None:
-        """Handling stopped before the end: the update may be handled again."""
+    def __len__(self) -> int:
+        return len(self._kept)
 
 
 class ReplyMemory:
@@ -93,10 +96,10 @@ class FloodGuard:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.limit, self.window, self.capacity, self.clock = limit, window, capacity, clock
-        self._seen: OrderedDict[int, deque[float]] = OrderedDict()
-        self._noticed: set[int] = set()
+        self._seen: OrderedDict[Key, deque[float]] = OrderedDict()
+        self._noticed: set[Key] = set()
 
-    async def check(self, user_id: int) -> Verdict:
+    async def check(self, user_id: Key) -> Verdict:
         now = self.clock()
         # Only the last limit+1 times matter, so a flood cannot grow memory.
         times = self._seen.pop(user_id, None) or deque(maxlen=self.limit + 1)
@@ -128,13 +131,13 @@ class HandledUpdates:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.capacity, self.claim_seconds, self.clock = capacity, claim_seconds, clock
-        self._done: OrderedDict[int, None] = OrderedDict()
-        self._busy: dict[int, float] = {}
+        self._done: OrderedDict[Key, None] = OrderedDict()
+        self._busy: dict[Key, float] = {}
 
-    def is_done(self, update_id: int) -> bool:
+    def is_done(self, update_id: Key) -> bool:
         return update_id in self._done
 
-    async def claim(self, update_id: int) -> Claim:
+    async def claim(self, update_id: Key) -> Claim:
         if update_id in self._done:
             return "done"
         until = self._busy.get(update_id)
@@ -143,11 +146,11 @@ class HandledUpdates:
         self._busy[update_id] = self.clock() + self.claim_seconds
         return "mine"
 
-    async def done(self, update_id: int) -> None:
+    async def done(self, update_id: Key) -> None:
         self._busy.pop(update_id, None)
         self._done[update_id] = None
         while len(self._done) > self.capacity:
             self._done.popitem(last=False)
 
-    async def release(self, update_id: int) -> None:
+    async def release(self, update_id: Key) -> None:
         self._busy.pop(update_id, None)

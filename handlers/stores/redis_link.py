@@ -1,6 +1,6 @@
 """One connection to Redis for every store, and whether Redis answers.
 
-The stores (handlers/redis_state.py) ask `up` before each call: while Redis is down they skip
+The stores (handlers/stores/redis.py) ask `up` before each call: while Redis is down they skip
 it at once and answer degraded, so a message never waits out a timeout Redis already failed.
 A probe (PING, once a second) notices both ways: a Redis that stopped answering with no traffic
 (so /readyz says so), and a Redis that came back (redis-py opens fresh connections by itself).

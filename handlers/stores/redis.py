@@ -1,5 +1,5 @@
-"""The shared state in Redis, for several replicas behind one webhook: the same interfaces as
-the in-memory defaults (handlers/state.py, handlers/conversations.py), keys under one prefix.
+"""The stores in Redis, for several replicas behind one webhook: the same protocols as the
+in-memory adapters (handlers/stores/memory.py), keys under one prefix.
 
 What is kept, and for how long (values hold slugs, ids and counters, never what anyone wrote):
 - `<prefix>ctx:<conversation>`: a conversation's context as JSON, for CONTEXT_TTL;
@@ -7,7 +7,8 @@ What is kept, and for how long (values hold slugs, ids and counters, never what 
   they showed, for 48 hours (Telegram's edit window);
 - `<prefix>flood:{<user>}:t` and `:n`: the times of a user's last updates and whether they
   were told to slow down, for the flood window;
-- `<prefix>upd:<update_id>`: a claim on an update being handled (its owner, a lease renewed
+- `<prefix>upd:<update_id>` (a WhatsApp message: `<prefix>upd:wa:<hashed id>`): a claim on
+  an update being handled (its owner, a lease renewed
   while it runs), then "done" for an hour, so a copy redelivered to any replica is answered once.
 
 While Redis is down or slow every store answers at once without it (RedisLink): no context,
@@ -26,18 +27,9 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
-from handlers import wording
-from handlers.redis_link import FAILURES, RedisLink
-from handlers.state import (
-    EDIT_WINDOW,
-    FLOOD_LIMIT,
-    FLOOD_WINDOW,
-    Claim,
-    FloodGuard,
-    HandledUpdates,
-    Recalled,
-    Verdict,
-)
+from handlers.stores.memory import FloodGuard, HandledUpdates
+from handlers.stores.protocols import EDIT_WINDOW, FLOOD_LIMIT, FLOOD_WINDOW, Claim, Key, Recalled, Verdict
+from handlers.stores.redis_link import FAILURES, RedisLink
 from knowledge import Conversation
 
 DONE_SECONDS = 3600.0  # a redelivery comes within minutes; an hour of ids is a few MB at most
@@ -48,8 +40,6 @@ PENDING_FORGETS = 10_000
 class RedisConversations:
     """Conversation contexts with Redis' own expiry. /forget while Redis is down is kept here
     and carried out as soon as it answers again; until then the context is not read."""
-
-    where = wording.KEPT_IN_REDIS
 
     def __init__(self, link: RedisLink, prefix: str) -> None:
         self.link, self.prefix = link, prefix + "ctx:"
@@ -187,7 +177,7 @@ class RedisFlood:
         self.fallback = FloodGuard(limit, window)
         self._script = link.client.register_script(_FLOOD)
 
-    async def check(self, user_id: int) -> Verdict:
+    async def check(self, user_id: Key) -> Verdict:
         if not self.link.up:
             self.link.skip()
             return await self.fallback.check(user_id)
@@ -233,12 +223,12 @@ class RedisHandled:
         self.link, self.prefix, self.lease, self.keep_done = link, prefix + "upd:", lease, keep_done
         self.owner = uuid.uuid4().hex
         self.fallback = HandledUpdates()
-        self._held: set[int] = set()
+        self._held: set[Key] = set()
         self._renewing: asyncio.Task[None] | None = None
         self._renew = link.client.register_script(_RENEW)
         self._release = link.client.register_script(_RELEASE)
 
-    async def claim(self, update_id: int) -> Claim:
+    async def claim(self, update_id: Key) -> Claim:
         if self.fallback.is_done(update_id):  # handled here, perhaps while Redis was down
             return "done"
         if not self.link.up:
@@ -256,7 +246,7 @@ class RedisHandled:
         # None: the other claim ended between the two calls; Telegram will simply ask again.
         return "done" if value == b"done" else "busy"
 
-    async def done(self, update_id: int) -> None:
+    async def done(self, update_id: Key) -> None:
         self._held.discard(update_id)
         await self.fallback.done(update_id)
         if not self.link.up:
@@ -267,7 +257,7 @@ class RedisHandled:
         except FAILURES as exc:
             self.link.failed(exc)
 
-    async def release(self, update_id: int) -> None:
+    async def release(self, update_id: Key) -> None:
         self._held.discard(update_id)
         await self.fallback.release(update_id)
         if not self.link.up:
@@ -285,7 +275,7 @@ class RedisHandled:
                 await self._renewing
             self._renewing = None
 
-    def _hold(self, update_id: int) -> None:
+    def _hold(self, update_id: Key) -> None:
         self._held.add(update_id)
         if self._renewing is None or self._renewing.done():
             self._renewing = asyncio.create_task(self._renew_while_held())
