@@ -7,8 +7,9 @@ import sys
 import threading
 from types import TracebackType
 
-# httpx logs every request URL at INFO, and Bot API URLs contain the token.
-_QUIET = ("httpx", "httpcore", "apscheduler", "aiohttp.access", "tornado.access")
+# httpx logs every request URL at INFO, and Bot API URLs contain the token; pywa logs each
+# request's arguments at DEBUG, and a WhatsApp message's arguments hold a phone number.
+_QUIET = ("httpx", "httpcore", "apscheduler", "aiohttp.access", "tornado.access", "pywa", "pywa_async")
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 

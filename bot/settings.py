@@ -14,6 +14,15 @@ from handlers.stores.shared import RedisConfig
 from knowledge import DEFAULT_KNOWLEDGE_DIR
 
 PUBLIC_API = "https://api.telegram.org/bot"
+GRAPH_API = "https://graph.facebook.com"
+# The four settings WhatsApp needs: all set, WhatsApp runs; none, it does not.
+WHATSAPP_CREDENTIALS = (
+    "whatsapp_phone_number_id",
+    "whatsapp_access_token",
+    "whatsapp_app_secret",
+    "whatsapp_verify_token",
+)
+_PHONE_NUMBER_ID = re.compile(r"^[0-9]{1,32}$")
 _TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 # Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and - in a webhook secret.
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -68,6 +77,14 @@ class Settings(BaseSettings):
     # A chat (an operator's own, or a group of them) told in a short notice when a handler fails.
     admin_chat_id: int | None = None
 
+    # WhatsApp Business Cloud API (docs/whatsapp.md): runs when all four are set, with or
+    # without a Telegram token. Its webhook is served at /whatsapp on WEBHOOK_LISTEN:WEBHOOK_PORT.
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_access_token: SecretStr | None = None
+    whatsapp_app_secret: SecretStr | None = None
+    whatsapp_verify_token: SecretStr | None = None
+    whatsapp_api_base_url: str = GRAPH_API
+
     @field_validator(
         "telegram_bot_token",
         "webhook_secret",
@@ -75,6 +92,7 @@ class Settings(BaseSettings):
         "metrics_port",
         "redis_url",
         "admin_chat_id",
+        *WHATSAPP_CREDENTIALS,
         mode="before",
     )
     @classmethod
@@ -95,7 +113,14 @@ class Settings(BaseSettings):
             raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
         return value
 
-    @field_validator("telegram_api_base_url", "webhook_url")
+    @field_validator("whatsapp_phone_number_id")
+    @classmethod
+    def _phone_number_id(cls, value: str | None) -> str | None:
+        if value is not None and not _PHONE_NUMBER_ID.match(value.strip()):
+            raise ValueError("must be the phone number ID Meta shows (digits), not the phone number")
+        return None if value is None else value.strip()
+
+    @field_validator("telegram_api_base_url", "webhook_url", "whatsapp_api_base_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value is None:
@@ -171,6 +196,31 @@ class Settings(BaseSettings):
             if missing:
                 raise ValueError("BOT_MODE=webhook needs " + " and ".join(m.upper() for m in missing))
         return self
+
+    @model_validator(mode="after")
+    def _whatsapp_all_or_none(self) -> Settings:
+        missing = [n.upper() for n in WHATSAPP_CREDENTIALS if getattr(self, n) is None]
+        if 0 < len(missing) < len(WHATSAPP_CREDENTIALS):
+            raise ValueError("WhatsApp needs all four settings; missing " + ", ".join(missing))
+        return self
+
+    @property
+    def whatsapp(self) -> bool:
+        """Whether WhatsApp runs: its four settings are set."""
+        return self.whatsapp_phone_number_id is not None
+
+    @property
+    def secrets(self) -> list[str]:
+        """Every secret setting's value, for the log formatter to blank out."""
+        found = (
+            self.telegram_bot_token,
+            self.webhook_secret,
+            self.redis_url,
+            self.whatsapp_access_token,
+            self.whatsapp_app_secret,
+            self.whatsapp_verify_token,
+        )
+        return [s.get_secret_value() for s in found if s is not None]
 
     @field_validator("bot_api_retry_backoff")
     @classmethod

@@ -4,6 +4,11 @@ command table (handlers/commands.py)."""
 
 from __future__ import annotations
 
+# The notices every platform says alike are in handlers/notices.py.
+from handlers.notices import BUTTON_EXPIRED as BUTTON_EXPIRED
+from handlers.notices import FLOOD_NOTICE as FLOOD_NOTICE
+from handlers.notices import NON_TEXT_HINT as NON_TEXT_HINT
+
 HELP_TEXT = (
     "Ask in your own words: the name of a condition or an ingredient, or a question such as "
     '"{example}". Typos are fine: I work out what you meant, or offer buttons to pick from.\n\n'
@@ -37,9 +42,6 @@ KEPT_IN_REDIS = (
 FORGET_DONE = "Done: I've forgotten what we were talking about. Your next question starts afresh."
 SHORTENED = "… (shortened: the rest does not fit here; use the buttons below to read more)"
 EDIT_SUPERSEDED = "(This part of the earlier answer was replaced above.)"
-NON_TEXT_HINT = "I can only read text. Please type your question."
-BUTTON_EXPIRED = "That button has expired. Please ask again."
-FLOOD_NOTICE = "You're sending messages very fast. Please slow down; I'll answer again shortly."
 ERROR_TEXT = "Sorry, something went wrong on my side. Please try again."
 # To the operators' chat (ADMIN_CHAT_ID) when a handler fails: never a user's words or ids.
 ADMIN_NOTICE = "⚠️ Handler error: {error}\nwhere: {where}\nupdate: {update}"
