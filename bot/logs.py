@@ -34,12 +34,17 @@ def setup_logging(level: str, secrets: list[str]) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for name in _QUIET:
-        logging.getLogger(name).setLevel(logging.WARNING)
+    quiet_libraries()
     # Python prints an uncaught exception's traceback itself, around the formatter: route every
     # one through it, so no token can leak that way either.
     sys.excepthook = _log_uncaught
     threading.excepthook = lambda args: _log_uncaught(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def quiet_libraries() -> None:
+    """Libraries that would log tokens or phone numbers say only warnings, whatever LOG_LEVEL."""
+    for name in _QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _log_uncaught(

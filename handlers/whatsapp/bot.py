@@ -6,7 +6,7 @@ For each message of a webhook body (status updates are ignored):
 2. outside the 24-hour customer-service window, send nothing (WhatsApp would refuse a free
    reply) and log it;
 3. the flood guard, per user, as on Telegram;
-4. mark it read, then a turn of the conversation service: typed text is answered in the
+4. mark it read (best effort), then a turn of the conversation service: typed text is answered in the
    conversation's context (crisis and emergency advice first, by the layout), a button or list
    row shows what it names, "More" the next page of a long list;
 5. the id is done. A send that failed (the Graph API down) releases the claim instead, and the
@@ -28,7 +28,6 @@ from collections.abc import Callable
 from typing import Literal
 
 import httpx
-from pywa.errors import WhatsAppError
 from pywa.utils import webhook_updates_validator
 
 from handlers import notices
@@ -40,7 +39,7 @@ from handlers.whatsapp import wording
 from handlers.whatsapp.choices import choices_of, more_of
 from handlers.whatsapp.incoming import Incoming, messages_of
 from handlers.whatsapp.render import render_whatsapp
-from handlers.whatsapp.sender import WhatsAppSender
+from handlers.whatsapp.sender import SendFailed, WhatsAppSender
 from knowledge import Reply
 
 log = logging.getLogger(__name__)
@@ -48,7 +47,7 @@ PLATFORM = "whatsapp"
 WINDOW = 24 * 3600.0  # the customer-service window: free replies within 24 h of the user's message
 Outcome = Literal["handled", "busy", "retry"]
 # What a send to an unreachable or refusing Graph API raises: the message is delivered again.
-SEND_FAILURES = (WhatsAppError, httpx.HTTPError)
+SEND_FAILURES = (SendFailed, httpx.HTTPError)
 
 
 def hashed(secret: str, value: str) -> str:
@@ -160,7 +159,10 @@ class WhatsAppBot:
             if verdict == "notice":
                 await self.sender.text(message.sender, notices.FLOOD_NOTICE)
             return
-        await self.sender.read(message.id)
+        try:
+            await self.sender.read(message.id)
+        except SEND_FAILURES as exc:  # blue ticks are a courtesy: the answer matters more
+            log.info("could not mark a WhatsApp message read (%s)", type(exc).__name__)
         key = "w" + user
         to = message.sender
 

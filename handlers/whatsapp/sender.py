@@ -8,7 +8,10 @@ is longer, it goes as text and the choices follow under a short line of their ow
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable
+from typing import Any
 
+from pywa.errors import WhatsAppError
 from pywa.types.callback import Button, Section, SectionList, SectionRow
 from pywa_async.client import WhatsApp
 
@@ -20,6 +23,21 @@ INTERACTIVE_BODY = 1024
 # pywa reads the Graph API's answer into a SentMessage; an answer without the fields it reads
 # (a proxy's, an older API version's) follows a send that did go out, so it is not an error.
 _UNREAD_ANSWER = (KeyError, IndexError, TypeError)
+
+
+class SendFailed(Exception):
+    """The Graph API refused or failed a call (its error code in the message). pywa's own
+    error is a frozen dataclass that cannot travel through a context manager (contextlib sets
+    its __traceback__), so it is replaced by this at the edge."""
+
+
+async def _call(request: Awaitable[Any], what: str) -> None:
+    try:
+        await request
+    except WhatsAppError as exc:
+        raise SendFailed(f"{what}: Graph API error {exc.code}") from None
+    except _UNREAD_ANSWER:
+        log.debug("the Graph API's answer to %s could not be read", what)
 
 
 class WhatsAppSender:
@@ -42,10 +60,7 @@ class WhatsAppSender:
         return sent
 
     async def text(self, to: str, text: str) -> None:
-        try:
-            await self.client.send_message(to=to, text=text)
-        except _UNREAD_ANSWER:
-            log.debug("the Graph API's answer to a sent message could not be read")
+        await _call(self.client.send_message(to=to, text=text), "a text message")
 
     async def choices(self, to: str, body: str, choices: Choices) -> None:
         keyboard: list[Button] | SectionList
@@ -54,14 +69,8 @@ class WhatsAppSender:
         else:
             rows = [SectionRow(r.title, r.id, r.description or None) for r in choices.rows]
             keyboard = SectionList(wording.LIST_BUTTON, [Section(wording.LIST_SECTION, rows)])
-        try:
-            await self.client.send_message(to=to, text=body, buttons=keyboard)
-        except _UNREAD_ANSWER:
-            log.debug("the Graph API's answer to a sent message could not be read")
+        await _call(self.client.send_message(to=to, text=body, buttons=keyboard), "an interactive message")
 
     async def read(self, message_id: str) -> None:
         """Mark a message read (its blue ticks), as a person would on opening it."""
-        try:
-            await self.client.mark_message_as_read(message_id)
-        except _UNREAD_ANSWER:
-            log.debug("the Graph API's answer to a read receipt could not be read")
+        await _call(self.client.mark_message_as_read(message_id), "a read receipt")
