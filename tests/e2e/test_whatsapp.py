@@ -75,7 +75,8 @@ async def test_a_conversation_with_a_follow_up(engine: Engine, kb: KnowledgeBase
         assert first[0].text.startswith("*Magnesium*")
         safety = await ask(api, run, "is it safe?")  # about magnesium: the context followed
         facts = kb.ingredients["magnesium"].safety
-        assert facts is not None and facts.upper_limit in "\n".join(s.text for s in safety)
+        assert facts is not None and facts.upper_limit is not None
+        assert facts.upper_limit in "\n".join(s.text for s in safety)
         # Another user's "is it safe?" has no context: it is not about magnesium.
         other = await ask(api, run, "is it safe?", user="15551230002")
         assert facts.upper_limit not in "\n".join(s.text for s in other)
