@@ -34,9 +34,9 @@ from bot.app import ALLOWED_UPDATES, application_builder, build_application
 from bot.dispatch import Dispatcher
 from bot.polling import POLL_POOL, Poller
 from bot.settings import Settings
-from handlers.context import BotApplication
 from handlers.metrics import Metrics
 from handlers.stores.shared import SharedState, open_state
+from handlers.telegram.context import BotApplication
 from knowledge import load_knowledge
 from knowledge.engine import Engine
 from tests.support.redis_server import RedisServer

@@ -29,13 +29,13 @@ from telegram.request import BaseRequest
 
 from bot.request import ApiHealth, RetryingRequest
 from bot.settings import Settings
-from handlers import callbacks, errors, flood, inline, messages, other, wording
-from handlers.commands import COMMANDS
-from handlers.context import CONTEXT_TYPES, BotApplication, Services
-from handlers.error_notices import ErrorNotices
 from handlers.metrics import Metrics
 from handlers.service import Conversations, ConversationService
 from handlers.stores.shared import SharedState
+from handlers.telegram import callbacks, errors, flood, inline, messages, other, wording
+from handlers.telegram.commands import COMMANDS
+from handlers.telegram.context import CONTEXT_TYPES, BotApplication, Services
+from handlers.telegram.error_notices import ErrorNotices
 from knowledge import Engine
 
 # Small on purpose: in PTB 22 large pools slow httpx down (measured).
@@ -161,7 +161,7 @@ def register(application: BotApplication) -> None:
     )
     application.add_handlers(
         [
-            # The commands of handlers/commands.py; their table also makes the menus and /help.
+            # The commands of handlers/telegram/commands.py; their table also makes the menus and /help.
             *(CommandHandler(c.name, c.callback) for c in COMMANDS),
             # A question: answer it.
             MessageHandler(filters.UpdateType.MESSAGE & text, messages.on_text),

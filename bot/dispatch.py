@@ -10,9 +10,9 @@ from typing import Any, Literal
 
 from telegram import Update
 
-from handlers.context import BotApplication
 from handlers.metrics import Metrics
 from handlers.stores.protocols import HandledLog
+from handlers.telegram.context import BotApplication
 
 log = logging.getLogger(__name__)
 Outcome = Literal["handled", "duplicate", "busy"]

@@ -17,7 +17,7 @@ from telegram.request import HTTPXRequest, RequestData
 
 from bot.settings import BACKOFF
 from handlers.metrics import Metrics
-from handlers.ptb import lean_answer
+from handlers.telegram.ptb import lean_answer
 
 log = logging.getLogger(__name__)
 _SERVER_ERROR = 500

@@ -33,10 +33,10 @@ from bot.polling import POLL_POOL, Poller
 from bot.reload import KnowledgeReloader
 from bot.request import ApiHealth, RetryingRequest
 from bot.settings import Settings
-from handlers.context import BotApplication
 from handlers.metrics import Metrics
 from handlers.service import ConversationService
 from handlers.stores.shared import SharedState, open_state
+from handlers.telegram.context import BotApplication
 from knowledge import Engine
 
 if TYPE_CHECKING:  # pywa is imported only when WhatsApp runs

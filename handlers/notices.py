@@ -1,5 +1,5 @@
 """The notices every platform says in the same words (Telegram's own strings are in
-handlers/wording.py, WhatsApp's in handlers/whatsapp/wording.py)."""
+handlers/telegram/wording.py, WhatsApp's in handlers/whatsapp/wording.py)."""
 
 from __future__ import annotations
 

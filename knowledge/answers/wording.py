@@ -1,5 +1,5 @@
 """The words of answers, in one place: what the engine says around the knowledge base's own
-text. Telegram's own strings (commands, notices) live in handlers/wording.py and the console's
+text. Telegram's own strings (commands, notices) live in handlers/telegram/wording.py and the console's
 in bot/console.py. Medical content never lives here: it comes from the articles and the lexicon.
 """
 

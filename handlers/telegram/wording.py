@@ -1,6 +1,6 @@
 """The strings only Telegram shows: help, privacy, notices, inline mode, the bot's profile.
 The words of answers come with each Reply from knowledge; command descriptions sit in the
-command table (handlers/commands.py)."""
+command table (handlers/telegram/commands.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The error handler: log the traceback (never the user's text), tell the user, tell the
-operators' chat in a short notice (handlers/error_notices.py), carry on."""
+operators' chat in a short notice (handlers/telegram/error_notices.py), carry on."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import logging
 
 from telegram import Update
 
-from handlers import wording
-from handlers.context import BotContext
+from handlers.telegram import wording
+from handlers.telegram.context import BotContext
 
 log = logging.getLogger(__name__)
 

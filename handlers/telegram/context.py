@@ -7,11 +7,11 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
-from handlers.error_notices import ErrorNotices
 from handlers.metrics import Metrics
 from handlers.service import Conversations, ConversationService
 from handlers.stores.memory import FloodGuard
 from handlers.stores.protocols import FloodCheck, ReplyMap
+from handlers.telegram.error_notices import ErrorNotices
 from knowledge import Engine
 
 PLATFORM = "telegram"  # the metrics' platform label

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from telegram import Update
 
-from handlers import wording
 from handlers.callback_data import as_action, decode
-from handlers.context import PLATFORM, BotContext
-from handlers.conversations import conversation_key
-from handlers.deliver import Where, deliver
+from handlers.telegram import wording
+from handlers.telegram.context import PLATFORM, BotContext
+from handlers.telegram.conversations import conversation_key
+from handlers.telegram.deliver import Where, deliver
 from knowledge import Reply
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from telegram import Bot, Message, Update
 
-from handlers.addressing import text_for_bot
-from handlers.context import PLATFORM, BotContext
-from handlers.conversations import conversation_key
-from handlers.deliver import Where, deliver
 from handlers.service import Asked, Send
+from handlers.telegram.addressing import text_for_bot
+from handlers.telegram.context import PLATFORM, BotContext
+from handlers.telegram.conversations import conversation_key
+from handlers.telegram.deliver import Where, deliver
 from knowledge import Reply
 
 

@@ -7,8 +7,8 @@ import html
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from handlers import wording
-from handlers.context import BotContext
+from handlers.telegram import wording
+from handlers.telegram.context import BotContext
 
 
 async def guard(update: Update, context: BotContext) -> None:

@@ -10,11 +10,11 @@ from typing import Any
 
 from telegram import Update
 
-from handlers import wording
-from handlers.context import PLATFORM, BotContext
-from handlers.conversations import conversation_key
-from handlers.deep_link import read_start_parameter
-from handlers.deliver import Where, deliver
+from handlers.telegram import wording
+from handlers.telegram.context import PLATFORM, BotContext
+from handlers.telegram.conversations import conversation_key
+from handlers.telegram.deep_link import read_start_parameter
+from handlers.telegram.deliver import Where, deliver
 from knowledge import Listing, Reply
 
 CommandCallback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from telegram.constants import MessageLimit
 
 from handlers.split import Line, Splitter
-from handlers.wording import SHORTENED
+from handlers.telegram.wording import SHORTENED
 from knowledge import BULLET, Action, Reply, layout
 from knowledge import Line as LaidOut
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import BadRequest
 
-from handlers import wording
-from handlers.keyboards import keyboard
 from handlers.metrics import Metrics
-from handlers.render import render_html, render_single
+from handlers.telegram import wording
+from handlers.telegram.keyboards import keyboard
+from handlers.telegram.render import render_html, render_single
 from knowledge import Reply
 
 NOT_MODIFIED = "message is not modified"

@@ -6,9 +6,9 @@ import html
 
 from telegram import Update
 
-from handlers import wording
-from handlers.commands import help_text
-from handlers.context import BotContext
+from handlers.telegram import wording
+from handlers.telegram.commands import help_text
+from handlers.telegram.context import BotContext
 
 
 async def on_non_text(update: Update, context: BotContext) -> None:

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from handlers import wording
 from handlers.callback_data import encode
-from handlers.ptb import PreparedKeyboard
+from handlers.telegram import wording
+from handlers.telegram.ptb import PreparedKeyboard
 from knowledge import Action, ButtonGroup, arrange
 
 # Buttons a row, by group: sections two a row, topics three (shorter names), a symptom

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 
-from handlers import wording
-from handlers.context import BotContext
-from handlers.deep_link import start_parameter
-from handlers.keyboards import keyboard
-from handlers.render import render_single
+from handlers.telegram import wording
+from handlers.telegram.context import BotContext
+from handlers.telegram.deep_link import start_parameter
+from handlers.telegram.keyboards import keyboard
+from handlers.telegram.render import render_single
 from knowledge import Engine, Reply, headline, summary
 
 MAX_RESULTS = 5

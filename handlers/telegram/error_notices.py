@@ -18,11 +18,11 @@ from pathlib import Path
 
 from telegram import Update
 
-from handlers import wording
+from handlers.telegram import wording
 
 INTERVAL = 60.0  # seconds between two notices at most
 # Our packages: where in them an error happened is the useful "where".
-_ROOT = Path(__file__).resolve().parents[1]
+_ROOT = Path(__file__).resolve().parents[2]
 _OURS = ("handlers", "knowledge", "bot")
 
 

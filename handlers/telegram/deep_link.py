@@ -16,7 +16,7 @@ import re
 
 from telegram.constants import InlineQueryResultsButtonLimit
 
-from handlers import wording
+from handlers.telegram import wording
 from knowledge import Reply
 
 _PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")
