@@ -33,7 +33,7 @@ async def _run(messages: int) -> tuple[float, float]:
         with tempfile.TemporaryDirectory() as cwd:
             proc = await start_bot_process(whatsapp_env(api, port, LOG_LEVEL="WARNING"), Path(cwd))
             try:
-                await wait_until_listening(port)
+                await wait_until_listening(port, timeout=120)
                 await api.deliver(url, api.says(str(FIRST_USER - 1), "hi"))  # warm up
                 bodies = [
                     api.says(str(FIRST_USER + n), QUESTIONS[n % len(QUESTIONS)]) for n in range(messages)
