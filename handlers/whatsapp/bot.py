@@ -149,7 +149,7 @@ class WhatsAppBot:
         return "handled"
 
     async def _answer(self, message: Incoming) -> None:
-        if self.clock() - message.timestamp > WINDOW:
+        if message.timestamp and self.clock() - message.timestamp > WINDOW:  # unsaid: assume fresh
             self.metrics.whatsapp_skipped.labels("window").inc()
             log.info("a WhatsApp message older than 24 hours was not answered (outside the service window)")
             return

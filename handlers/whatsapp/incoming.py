@@ -16,7 +16,7 @@ from typing import Any
 class Incoming:
     id: str  # "wamid...."
     sender: str  # the user's WhatsApp id: personal data
-    timestamp: float  # seconds since the epoch, as WhatsApp says
+    timestamp: float  # seconds since the epoch, as WhatsApp says; 0: not said
     kind: str  # "text", "interactive", "button", or a kind we cannot read ("image", ...)
     text: str = ""  # typed text
     choice: str = ""  # the id of a reply button or list row

@@ -119,3 +119,19 @@ async def test_two_replicas_share_the_conversation_and_the_handled_ids(
     assert sent[0].text.startswith("*Magnesium*") and "*Safety*" in "\n".join(s.text for s in sent[1:])
     assert keys and all(USER not in key for key in keys)
     assert all(v is None or USER.encode() not in v for v in values)
+
+
+async def test_both_platforms_in_one_process(tmp_path: Path) -> None:
+    """Telegram polling and WhatsApp's webhook in one `python -m bot`, on one engine."""
+    async with FakeWhatsAppAPI() as api, FakeBotAPI() as telegram:
+        port = free_port()
+        env = whatsapp_env(
+            api, port, TELEGRAM_BOT_TOKEN=telegram.token, TELEGRAM_API_BASE_URL=telegram.base_url
+        )
+        async with bot_process(env, port, tmp_path) as proc:
+            telegram.push_text(42_001, "magnesium")
+            assert await api.deliver(f"http://127.0.0.1:{port}/whatsapp", api.says(USER, "zinc")) == 200
+            answer = (await telegram.wait_for_messages(42_001, 1))[0]
+    assert proc.returncode == 0
+    assert answer["text"].startswith("Magnesium")
+    assert api.sent_to(USER)[0].text.startswith("*Zinc*")
