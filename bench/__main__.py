@@ -22,6 +22,7 @@ from bench.engine_bench import Settings, SizeResult, bench_size
 from bench.hub import HubResult, bench_hub
 from bench.messages import adversarial_vocabulary, message_mix
 from bench.startup import import_times, startup
+from bench.whatsapp import run_whatsapp
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,11 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
         log(f"hub ingredient at {articles} articles ...")
         hub.append(bench_hub(articles, config.hub_calls, log))
     e2e = run_e2e(config.quick) if config.e2e else {"note": "skipped"}
+    if config.e2e:
+        log("WhatsApp end to end ...")
+        e2e.update(run_whatsapp(config.quick))
     summary = report.summary(results, started, imports, e2e, hub)
+    summary.update({k: v for k, v in e2e.items() if k.startswith("whatsapp_")})
     counts = dict(Counter(m.kind for m in mix))
     lines = [
         "Engine.answer() latency by knowledge-base size",
@@ -116,6 +121,12 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
             + f" ({e2e['note']})"
             if e2e.get("e2e_updates_per_s") is not None
             else f"not measured ({e2e.get('note')})"
+        ),
+        (
+            f"WhatsApp end-to-end (python -m bot, the fake Cloud API): {e2e['whatsapp_messages_per_s']:.0f} "
+            f"messages/s, the bot's CPU per message {e2e['whatsapp_cpu_ms_per_message']:.3f} ms"
+            if "whatsapp_cpu_ms_per_message" in e2e
+            else "WhatsApp end-to-end: not measured"
         ),
         "machine: " + ", ".join(f"{k} {v}" for k, v in report.machine().items()),
     ]

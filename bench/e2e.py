@@ -34,9 +34,9 @@ from bot.app import ALLOWED_UPDATES, application_builder, build_application
 from bot.dispatch import Dispatcher
 from bot.polling import POLL_POOL, Poller
 from bot.settings import Settings
-from bot.shared_state import SharedState, open_state
-from handlers.context import BotApplication
 from handlers.metrics import Metrics
+from handlers.stores.shared import SharedState, open_state
+from handlers.telegram.context import BotApplication
 from knowledge import load_knowledge
 from knowledge.engine import Engine
 from tests.support.redis_server import RedisServer
@@ -85,7 +85,7 @@ async def _throughput(
         redis_prefix=f"bench{port}:",  # each round on keys of its own
         _env_file=None,
     )
-    state = open_state(settings)
+    state = open_state(settings.redis_config)
     await state.start()
     if state.link is not None and not state.link.up:
         raise RuntimeError("the benchmark's redis-server does not answer")

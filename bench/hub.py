@@ -35,8 +35,8 @@ from bench.synth import (
     _Names,
     _Topic,
 )
-from handlers.keyboards import keyboard
-from handlers.render import render_html
+from handlers.telegram.keyboards import keyboard
+from handlers.telegram.render import render_html
 from knowledge import Engine, Reply, load_knowledge
 from knowledge.base.slugs import compact, slugify
 from knowledge.understanding.lexicon import load_lexicon

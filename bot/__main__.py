@@ -1,4 +1,5 @@
-"""`python -m bot`: the Telegram bot, or without a token a console chat.
+"""`python -m bot`: the bot on Telegram and/or WhatsApp (whichever is configured), or with
+neither a console chat.
 `python -m bot ask [--json] [TEXT...]`: answer text from the command line."""
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         reason = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else (exc.strerror or type(exc).__name__)
         print(f"invalid configuration:\n  .env: cannot be read ({reason})", file=sys.stderr)
         return EXIT_CONFIG
-    if not argv and settings.telegram_bot_token is not None:
+    serving = settings.telegram_bot_token is not None or settings.whatsapp
+    if not argv and serving:
         # The bot reloads its knowledge on SIGHUP once it serves (bot/reload.py): until then,
         # and once it has stopped, a SIGHUP is ignored rather than ending the process.
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
@@ -77,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv:
         print("usage: python -m bot [ask [--json] [TEXT...]]", file=sys.stderr)
         return EXIT_CONFIG
-    if settings.telegram_bot_token is None:
+    if not serving:
         from bot.console import run_console
 
         return run_console(engine)
@@ -90,7 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     # The knowledge base lives as long as the process: keep the collector from re-scanning it
     # (on a large base a full collection would otherwise pause answers).
     gc.freeze()
-    log.info("starting in %s mode", settings.bot_mode)
+    if settings.telegram_bot_token is not None:
+        log.info("starting in %s mode", settings.bot_mode)
+    if settings.whatsapp:
+        log.info("WhatsApp webhook at /whatsapp on %s:%d", settings.webhook_listen, settings.webhook_port)
     bot = serve(settings, engine)
     del engine  # the bot's services hold the only reference: a reload must be able to free it
     try:

@@ -29,13 +29,13 @@ from telegram.request import BaseRequest
 
 from bot.request import ApiHealth, RetryingRequest
 from bot.settings import Settings
-from bot.shared_state import SharedState
-from handlers import callbacks, edits, errors, flood, inline, messages, other, wording
-from handlers.commands import COMMANDS
-from handlers.context import CONTEXT_TYPES, BotApplication, Services
-from handlers.conversations import Conversations
-from handlers.error_notices import ErrorNotices
 from handlers.metrics import Metrics
+from handlers.service import Conversations, ConversationService
+from handlers.stores.shared import SharedState
+from handlers.telegram import callbacks, errors, flood, inline, messages, other, wording
+from handlers.telegram.commands import COMMANDS
+from handlers.telegram.context import CONTEXT_TYPES, BotApplication, Services
+from handlers.telegram.error_notices import ErrorNotices
 from knowledge import Engine
 
 # Small on purpose: in PTB 22 large pools slow httpx down (measured).
@@ -106,11 +106,13 @@ def build_application(
     metrics: Metrics | None = None,
     health: ApiHealth | None = None,
     state: SharedState | None = None,
+    service: ConversationService | None = None,
 ) -> BotApplication:
     """The Application for `settings`. `rate_limit=False` is for benchmarks only; `request` and
     `get_updates_request` let tests answer the Bot API in-process or with short timeouts.
-    `state` is where the handlers keep what outlives an update (bot/shared_state.py; default:
-    this process's memory); its owner starts and closes it."""
+    `state` is where the handlers keep what outlives an update (handlers/stores/shared.py;
+    default: this process's memory); its owner starts and closes it. `service`: the
+    conversation service when another platform shares it (default: one on `state`)."""
     metrics = metrics or Metrics()
     state = state or SharedState()
     application: BotApplication = (
@@ -125,16 +127,25 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .build()
     )
+    service = service or conversation_service(settings, engine, state, metrics)
     application.bot_data.services = Services(
-        engine,
-        metrics=metrics,
-        conversations=Conversations(state.conversations, ttl=settings.context_ttl),
-        replies=state.replies,
-        flood=state.flood,
-        notices=ErrorNotices(settings.admin_chat_id),
+        service=service, flood=state.flood, notices=ErrorNotices(settings.admin_chat_id)
     )
     register(application)
     return application
+
+
+def conversation_service(
+    settings: Settings, engine: Engine, state: SharedState, metrics: Metrics
+) -> ConversationService:
+    """The one conversation service of a process, on its state, for every platform."""
+    return ConversationService(
+        engine,
+        conversations=Conversations(state.conversations, ttl=settings.context_ttl),
+        replies=state.replies,
+        metrics=metrics,
+        shared=state.shared,
+    )
 
 
 def register(application: BotApplication) -> None:
@@ -150,12 +161,12 @@ def register(application: BotApplication) -> None:
     )
     application.add_handlers(
         [
-            # The commands of handlers/commands.py; their table also makes the menus and /help.
+            # The commands of handlers/telegram/commands.py; their table also makes the menus and /help.
             *(CommandHandler(c.name, c.callback) for c in COMMANDS),
             # A question: answer it.
             MessageHandler(filters.UpdateType.MESSAGE & text, messages.on_text),
             # An edited question: edit the answer.
-            MessageHandler(filters.UpdateType.EDITED_MESSAGE & text, edits.on_edited_text),
+            MessageHandler(filters.UpdateType.EDITED_MESSAGE & text, messages.on_edited_text),
             # A button under an answer.
             CallbackQueryHandler(callbacks.on_callback),
             # "@bot question" in any chat.

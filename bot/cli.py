@@ -12,12 +12,16 @@ the context the lines before it left ("is it safe?").
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from collections.abc import Iterable
 
 from bot.render_text import render_text
-from knowledge import Conversation, Engine, Reply
+from handlers.service import ConversationService
+from knowledge import Engine, Reply
+
+PLATFORM = "ask"
 
 
 def as_json(query: str, reply: Reply, level: str) -> str:
@@ -50,14 +54,26 @@ def run_ask(engine: Engine, argv: list[str], stdin: Iterable[str] | None = None)
     parser.add_argument("text", nargs="*", help="the message; without it, read one per line")
     args = parser.parse_args(argv)
     messages = [" ".join(args.text)] if args.text else (line.rstrip("\r\n") for line in stdin or sys.stdin)
-    conversation: Conversation | None = None
-    for message in messages:
-        reply = engine.answer(message, conversation)
-        level = reply.escalation.level
-        if args.conversation:
-            conversation = engine.after(conversation, reply)
-            level = conversation.level
-        out = as_json(message, reply, level) if args.json else render_text(reply) + "\n"
+    return asyncio.run(_answer_all(ConversationService(engine), messages, args.json, args.conversation))
+
+
+async def _answer_all(
+    service: ConversationService, messages: Iterable[str], as_lines: bool, one_conversation: bool
+) -> int:
+    """Each message a turn of the service: of one conversation, or each of its own."""
+    for n, message in enumerate(messages):
+
+        async def shown(reply: Reply, over: tuple[int, ...]) -> tuple[int, ...]:
+            return ()  # written below, once the turn has left the conversation's level
+
+        key = "ask" if one_conversation else f"ask{n}"
+        reply = await service.ask(key, message, shown, platform=PLATFORM)
+        if one_conversation:
+            level = await service.level(key)
+        else:
+            level = reply.escalation.level
+            await service.forget(key)  # nothing outlives a line answered alone
+        out = as_json(message, reply, level) if as_lines else render_text(reply) + "\n"
         sys.stdout.write(out + "\n")
         sys.stdout.flush()
     return 0

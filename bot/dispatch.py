@@ -1,7 +1,7 @@
 """From raw update to handled: read it, answer it once, count it. Shared by the webhook and
 polling, which both confirm an update to Telegram only after `dispatch` returns "handled".
 
-Handled means answered: the answer was delivered, or failed for good (handlers/api_errors.py).
+Handled means answered: the answer was delivered, or failed for good (handlers/telegram/api_errors.py).
 When the Bot API was unavailable (5xx, timeouts, connections, past the retries), `dispatch`
 returns "unavailable": the update is released, not confirmed, and comes again once the API
 answers (polling re-reads it from its offset, the webhook answers 503 so Telegram redelivers).
@@ -18,10 +18,10 @@ from telegram import Update
 
 from bot.request import ApiHealth
 from bot.update_shape import shape_error
-from handlers.api_errors import is_transient
-from handlers.context import BotApplication, BotContext
 from handlers.metrics import Metrics
-from handlers.state import HandledLog
+from handlers.stores.protocols import HandledLog
+from handlers.telegram.api_errors import is_transient
+from handlers.telegram.context import BotApplication, BotContext
 
 log = logging.getLogger(__name__)
 Outcome = Literal["handled", "duplicate", "busy", "unavailable"]

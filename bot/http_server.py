@@ -12,6 +12,11 @@ Built to face the internet behind a TLS proxy without trusting it:
 - 200 is answered only after the update has been handled: if the process dies first,
   Telegram delivers it again. An update the Bot API was unavailable to answer gets 503, and
   so does every new one while the API is down: Telegram delivers them again later.
+
+WhatsApp's webhook (/whatsapp) is served the same way, whatever Telegram's mode: GET answers
+Meta's verification challenge when the verify token matches (403 otherwise); a POST without
+an X-Hub-Signature-256 header is refused before its body is read, and one whose signature is
+not the app secret's HMAC of the raw body is refused before it is parsed (403).
 """
 
 from __future__ import annotations
@@ -24,14 +29,20 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from http import HTTPStatus
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from bot.dispatch import Dispatcher
 from handlers.metrics import Metrics
 
+if TYPE_CHECKING:  # pywa is imported only where WhatsApp runs (about a second at start-up)
+    from handlers.whatsapp.bot import WhatsAppBot
+
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WHATSAPP_PATH = "/whatsapp"
+SIGNATURE_HEADER = "X-Hub-Signature-256"
 _CHUNK = 16 * 1024
 
 
@@ -125,8 +136,10 @@ class HttpServer:
         ready: Callable[[], dict[str, bool]],
         webhook: Webhook | None = None,
         limits: Limits = Limits(),
+        whatsapp: WhatsAppBot | None = None,
     ) -> None:
         self.metrics, self.ready, self.webhook, self.limits = metrics, ready, webhook, limits
+        self.whatsapp = whatsapp
         self._slots = asyncio.Semaphore(limits.max_in_progress)
         self._runner: web.ServerRunner | None = None
         self.stopping = False
@@ -162,6 +175,11 @@ class HttpServer:
                 return web.json_response(checks, status=status)
             if request.path == "/metrics":
                 return web.Response(body=self.metrics.exposition(), content_type="text/plain")
+        if self.whatsapp is not None and request.path == WHATSAPP_PATH:
+            if request.method == "GET":
+                return self._verify(request, self.whatsapp)
+            if request.method == "POST":
+                return await self._whatsapp(request, self.whatsapp)
         if self.webhook is not None and request.method == "POST" and request.path == self.webhook.path:
             return await self._update(request, self.webhook)
         return self._refuse(HTTPStatus.NOT_FOUND, "not_found")
@@ -204,6 +222,51 @@ class HttpServer:
             return self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "in_progress")
         if outcome == "unavailable":  # not answered yet: Telegram delivers it again
             return self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "api_unavailable")
+        return web.Response(status=HTTPStatus.OK)
+
+    def _verify(self, request: web.BaseRequest, whatsapp: WhatsAppBot) -> web.StreamResponse:
+        """Meta's subscription check: echo hub.challenge when hub.verify_token is ours."""
+        query = request.query
+        challenge = whatsapp.challenge(
+            query.get("hub.mode"), query.get("hub.verify_token"), query.get("hub.challenge")
+        )
+        if challenge is None:
+            return self._refuse(HTTPStatus.FORBIDDEN, "whatsapp_verify_token")
+        return web.Response(text=challenge)
+
+    async def _whatsapp(self, request: web.BaseRequest, whatsapp: WhatsAppBot) -> web.StreamResponse:
+        signature = request.headers.get(SIGNATURE_HEADER)
+        if not signature:
+            return self._refuse(HTTPStatus.FORBIDDEN, "whatsapp_signature")
+        if self.stopping:
+            return self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "stopping")
+        declared = request.content_length
+        if declared is not None and declared > self.limits.max_body:
+            return self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "too_large")
+        try:
+            async with asyncio.timeout(self.limits.body_timeout):
+                body = await self._read(request)
+        except TimeoutError:
+            return self._refuse(HTTPStatus.REQUEST_TIMEOUT, "slow_body")
+        if body is None:
+            return self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "too_large")
+        if not whatsapp.signed(body, signature):
+            return self._refuse(HTTPStatus.FORBIDDEN, "whatsapp_signature")
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deep
+            return self._refuse(HTTPStatus.BAD_REQUEST, "not_json")
+        try:
+            async with asyncio.timeout(self.limits.busy_wait):
+                await self._slots.acquire()
+        except TimeoutError:
+            return self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "busy")
+        try:
+            outcome = await whatsapp.handle(data)
+        finally:
+            self._slots.release()
+        if outcome != "handled":  # being handled elsewhere, or a send failed: Meta retries
+            return self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "in_progress")
         return web.Response(status=HTTPStatus.OK)
 
     async def _read(self, request: web.BaseRequest) -> bytes | None:

@@ -7,8 +7,9 @@ import sys
 import threading
 from types import TracebackType
 
-# httpx logs every request URL at INFO, and Bot API URLs contain the token.
-_QUIET = ("httpx", "httpcore", "apscheduler", "aiohttp.access", "tornado.access")
+# httpx logs every request URL at INFO, and Bot API URLs contain the token; pywa logs each
+# request's arguments at DEBUG, and a WhatsApp message's arguments hold a phone number.
+_QUIET = ("httpx", "httpcore", "apscheduler", "aiohttp.access", "tornado.access", "pywa", "pywa_async")
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -37,12 +38,17 @@ def setup_logging(level: str, secrets: list[str]) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for name in _QUIET:
-        logging.getLogger(name).setLevel(logging.WARNING)
+    quiet_libraries()
     # Python prints an uncaught exception's traceback itself, around the formatter: route every
     # one through it, so no token can leak that way either.
     sys.excepthook = _log_uncaught
     threading.excepthook = lambda args: _log_uncaught(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def quiet_libraries() -> None:
+    """Libraries that would log tokens or phone numbers say only warnings, whatever LOG_LEVEL."""
+    for name in _QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def _log_uncaught(

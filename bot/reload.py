@@ -17,11 +17,10 @@ import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from prometheus_client import CollectorRegistry, Counter
 
-from handlers.context import Services
 from knowledge import Engine, KnowledgeBase, KnowledgeError, LexiconError, Problem, load_knowledge
 
 log = logging.getLogger(__name__)
@@ -31,6 +30,12 @@ RELEASE_WAIT = 10.0
 _RELEASE_POLL = 0.1
 
 
+class EngineHolder(Protocol):
+    """What answers with the engine: the conversation service, or Telegram's Services."""
+
+    engine: Engine
+
+
 class KnowledgeReloader:
     """Reloads `directory` into `services.engine` on request(), once start() was called and
     until close()."""
@@ -38,7 +43,7 @@ class KnowledgeReloader:
     def __init__(
         self,
         directory: Path,
-        services: Services,
+        services: EngineHolder,
         *,
         registry: CollectorRegistry | None = None,
         load: Callable[[Path], KnowledgeBase] = load_knowledge,

@@ -12,16 +12,18 @@ import asyncio
 import logging
 from typing import Any
 
+import httpx
 from telegram.error import NetworkError, TimedOut
-from telegram.request import HTTPXRequest, RequestData
+from telegram.request import BaseRequest, RequestData
 
 from bot.settings import BACKOFF
 from handlers.metrics import Metrics
-from handlers.ptb import lean_answer
+from handlers.telegram.ptb import lean_answer
 
 log = logging.getLogger(__name__)
 _SERVER_ERROR = 500
 _CLIENT_ERROR = 400
+MEDIA_WRITE_TIMEOUT = 20.0  # seconds to write an upload (PTB's default)
 
 
 class ApiHealth:
@@ -45,8 +47,89 @@ class ApiHealth:
         self.down, self.reachable = True, False
 
 
-class RetryingRequest(HTTPXRequest):
-    """PTB's httpx request, retrying transport failures and server errors with backoff."""
+class JsonRequest(BaseRequest):
+    """PTB's networking backend on httpx (BaseRequest, PTB's public extension point), sending a
+    request's parameters as one JSON body. PTB's own HTTPXRequest url-encodes them, and
+    percent-encoding a 1-2 KB HTML answer byte by byte in Python, then sending three times the
+    bytes, was the largest cost of the bot's own per update (bench/RESULTS.md). The Bot API
+    reads application/json the same way. Uploads (never sent by this bot) stay multipart."""
+
+    def __init__(
+        self,
+        connection_pool_size: int = 256,
+        read_timeout: float | None = 5.0,
+        write_timeout: float | None = 5.0,
+        connect_timeout: float | None = 5.0,
+        pool_timeout: float | None = 1.0,
+    ) -> None:
+        self._timeout = httpx.Timeout(
+            connect=connect_timeout, read=read_timeout, write=write_timeout, pool=pool_timeout
+        )
+        self._limits = httpx.Limits(max_connections=connection_pool_size)
+        self._client = self._build()
+
+    def _build(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=self._timeout, limits=self._limits, http1=True, http2=False)
+
+    @property
+    def read_timeout(self) -> float | None:
+        return self._timeout.read
+
+    async def initialize(self) -> None:
+        if self._client.is_closed:
+            self._client = self._build()
+
+    async def shutdown(self) -> None:
+        if not self._client.is_closed:
+            await self._client.aclose()
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        if self._client.is_closed:
+            raise RuntimeError("this request is not initialised")
+        default = self._timeout
+        uploading = request_data is not None and request_data.contains_files
+
+        def chosen(given: Any, fallback: float | None) -> float | None:
+            return fallback if given is BaseRequest.DEFAULT_NONE else given
+
+        timeout = httpx.Timeout(
+            connect=chosen(connect_timeout, default.connect),
+            read=chosen(read_timeout, default.read),
+            write=chosen(write_timeout, MEDIA_WRITE_TIMEOUT if uploading else default.write),
+            pool=chosen(pool_timeout, default.pool),
+        )
+        headers = {"User-Agent": self.USER_AGENT}
+        content: bytes | None = None
+        files, data = None, None
+        if request_data is not None and request_data.contains_files:
+            files, data = request_data.multipart_data, request_data.json_parameters
+        elif request_data is not None:
+            content = request_data.json_payload
+            headers["Content-Type"] = "application/json"
+        try:
+            response = await self._client.request(
+                method, url, headers=headers, timeout=timeout, content=content, files=files, data=data
+            )
+        except httpx.TimeoutException as exc:
+            if isinstance(exc, httpx.PoolTimeout):
+                raise TimedOut("Pool timeout: every connection is busy; the request was not sent") from exc
+            raise TimedOut from exc
+        except httpx.HTTPError as exc:
+            raise NetworkError(f"httpx.{type(exc).__name__}: {exc}") from exc
+        return response.status_code, response.content
+
+
+class RetryingRequest(JsonRequest):
+    """The JSON request, retrying transport failures and server errors with backoff."""
 
     def __init__(
         self,
@@ -66,10 +149,10 @@ class RetryingRequest(HTTPXRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: Any = HTTPXRequest.DEFAULT_NONE,
-        write_timeout: Any = HTTPXRequest.DEFAULT_NONE,
-        connect_timeout: Any = HTTPXRequest.DEFAULT_NONE,
-        pool_timeout: Any = HTTPXRequest.DEFAULT_NONE,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1].split("?", 1)[0]  # never log the URL: it holds the token
         timeouts = {

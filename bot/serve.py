@@ -5,6 +5,11 @@ offset, a webhook's 200) only after it has been handled. A stop (SIGTERM, SIGINT
 updates, gives the ones being handled SHUTDOWN_GRACE seconds, confirms what was handled and
 exits; the rest are delivered again after the restart.
 
+WhatsApp runs beside Telegram, or alone without a Telegram token (then no Telegram call is
+made): its webhook is served on WEBHOOK_LISTEN:WEBHOOK_PORT at /whatsapp in either mode of
+Telegram's, answered 200 only once its messages are handled, so Meta delivers again what a
+stop or a kill cut short. Both platforms share one conversation service and one state.
+
 SIGHUP reloads the knowledge directory (bot/reload.py): a valid set replaces the engine between
 messages, an invalid one is rejected whole and the bot answers on from the previous set.
 """
@@ -16,21 +21,25 @@ import contextlib
 import logging
 import signal
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from telegram.error import InvalidToken, NetworkError, TimedOut
 
-from bot.app import ALLOWED_UPDATES, build_application, post_init
+from bot.app import ALLOWED_UPDATES, build_application, conversation_service, post_init
 from bot.dispatch import Dispatcher
 from bot.http_server import AcceptErrorFilter, HttpServer, Limits, Webhook
 from bot.polling import POLL_POOL, Poller
 from bot.reload import KnowledgeReloader
 from bot.request import ApiHealth, RetryingRequest
 from bot.settings import Settings, without_credentials
-from bot.shared_state import SharedState, open_state
-from handlers.context import BotApplication
 from handlers.metrics import Metrics
+from handlers.service import ConversationService
+from handlers.stores.shared import SharedState, open_state
+from handlers.telegram.context import BotApplication
 from knowledge import Engine
+
+if TYPE_CHECKING:  # pywa is imported only when WhatsApp runs
+    from handlers.whatsapp.bot import WhatsAppBot
 
 log = logging.getLogger(__name__)
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -54,6 +63,63 @@ async def serve(settings: Settings, engine: Engine) -> None:
     stopping = asyncio.Event()
     _install_stop_signals(loop, stopping)
     metrics, health = Metrics(), ApiHealth()
+    state = open_state(settings.redis_config)
+    service = conversation_service(settings, engine, state, metrics)
+    del engine  # the service holds the only reference: a reload must be able to free it
+    reloader = KnowledgeReloader(settings.knowledge_dir, service, registry=metrics.registry)
+    _install_reload_signal(loop, reloader, stopping)
+    whatsapp = session = None
+    if settings.whatsapp:
+        from bot.whatsapp import build_whatsapp
+
+        whatsapp, session = build_whatsapp(settings, service, state, metrics)
+    await state.start()  # a Redis that does not answer is logged, and answered without
+    try:
+        if settings.telegram_bot_token is None:
+            if whatsapp is not None:
+                await _serve_whatsapp_only(settings, whatsapp, state, reloader, metrics, stopping)
+            return
+        await _serve_telegram(settings, service, state, reloader, metrics, health, whatsapp, stopping)
+    finally:
+        if session is not None:
+            await session.aclose()
+        await state.close()
+
+
+async def _serve_whatsapp_only(
+    settings: Settings,
+    whatsapp: WhatsAppBot,
+    state: SharedState,
+    reloader: KnowledgeReloader,
+    metrics: Metrics,
+    stopping: asyncio.Event,
+) -> None:
+    def ready() -> dict[str, bool]:
+        return {"knowledge_loaded": True, **state.checks()}
+
+    server = HttpServer(metrics, ready, limits=_limits(settings), whatsapp=whatsapp)
+    await _listen(server, settings.webhook_listen, settings.webhook_port, "WEBHOOK_PORT")
+    reloader.start()
+    try:
+        await stopping.wait()
+        log.info("stopping: finishing the messages being handled")
+        server.stopping = True  # new messages get 503: Meta delivers them again later
+        await _within(settings.shutdown_grace, asyncio.ensure_future(whatsapp.idle()))
+    finally:
+        await reloader.close()
+        await server.stop()
+
+
+async def _serve_telegram(
+    settings: Settings,
+    service: ConversationService,
+    state: SharedState,
+    reloader: KnowledgeReloader,
+    metrics: Metrics,
+    health: ApiHealth,
+    whatsapp: WhatsAppBot | None,
+    stopping: asyncio.Event,
+) -> None:
     poll_request = RetryingRequest(
         backoff=settings.retry_backoff,
         health=health,
@@ -63,23 +129,21 @@ async def serve(settings: Settings, engine: Engine) -> None:
         # slot for good (encode/httpcore#1093), and the final confirmation still needs one.
         connection_pool_size=POLL_POOL,
     )
-    state = open_state(settings)
     application = build_application(
-        settings, engine, metrics=metrics, health=health, get_updates_request=poll_request, state=state
+        settings,
+        service.engine,
+        metrics=metrics,
+        health=health,
+        get_updates_request=poll_request,
+        state=state,
+        service=service,
     )
-    del engine  # the services hold the only reference: a reload must be able to free it
-    reloader = KnowledgeReloader(
-        settings.knowledge_dir, application.bot_data.services, registry=metrics.registry
-    )
-    _install_reload_signal(loop, reloader, stopping)
     api = _without_token(settings.api_base_url)
-    await state.start()  # a Redis that does not answer is logged, and answered without
-    try:
-        if not await _until_reachable(application, api, stopping):
-            return  # stopped before the Bot API could be reached
-        await _serve(settings, application, state, reloader, metrics, health, poll_request, api, stopping)
-    finally:
-        await state.close()
+    if not await _until_reachable(application, api, stopping):
+        return  # stopped before the Bot API could be reached
+    await _serve(
+        settings, application, state, reloader, metrics, health, poll_request, api, whatsapp, stopping
+    )
 
 
 async def _serve(
@@ -91,6 +155,7 @@ async def _serve(
     health: ApiHealth,
     poll_request: RetryingRequest,
     api: str,
+    whatsapp: WhatsAppBot | None,
     stopping: asyncio.Event,
 ) -> None:
     try:
@@ -103,9 +168,13 @@ async def _serve(
             return {"knowledge_loaded": True, "bot_api_reachable": health.reachable, **state.checks()}
 
         if settings.bot_mode == "webhook":
-            await _serve_webhook(settings, application, dispatcher, health, metrics, ready, api, stopping)
+            await _serve_webhook(
+                settings, application, dispatcher, health, metrics, ready, api, whatsapp, stopping
+            )
         else:
-            await _serve_polling(settings, application, dispatcher, poll_request, metrics, ready, stopping)
+            await _serve_polling(
+                settings, application, dispatcher, poll_request, metrics, ready, whatsapp, stopping
+            )
     finally:
         await reloader.close()
         if application.running:
@@ -120,31 +189,39 @@ async def _serve_polling(
     request: RetryingRequest,
     metrics: Metrics,
     ready: Callable[[], dict[str, bool]],
+    whatsapp: WhatsAppBot | None,
     stopping: asyncio.Event,
 ) -> None:
     api = _without_token(settings.api_base_url)
     await _retrying(lambda: application.bot.delete_webhook(), "remove a webhook", api, stopping)
-    server = None
-    if settings.metrics_port is not None:
-        server = HttpServer(metrics, ready, limits=_limits(settings))
-        await _listen(server, settings.metrics_listen, settings.metrics_port, "METRICS_PORT")
-    poller = Poller(application.bot.base_url, request, dispatcher, ALLOWED_UPDATES)
-    polling = asyncio.create_task(poller.run())
-    stop_began = [asyncio.get_running_loop().time()]
+    servers: list[HttpServer] = []
     try:
-        await _until(stopping, polling)
-        stop_began[0] = asyncio.get_running_loop().time()
-        log.info("stopping: finishing the updates being handled")
-        poller.stop(settings.shutdown_grace)
-        if server is not None:
-            server.stopping = True
-        await _within(settings.shutdown_grace, polling)
+        if whatsapp is not None:  # WhatsApp's webhook, on the webhook's address
+            servers.append(HttpServer(metrics, ready, limits=_limits(settings), whatsapp=whatsapp))
+            await _listen(servers[-1], settings.webhook_listen, settings.webhook_port, "WEBHOOK_PORT")
+        if settings.metrics_port is not None and not (
+            whatsapp and settings.metrics_port == settings.webhook_port
+        ):
+            servers.append(HttpServer(metrics, ready, limits=_limits(settings)))
+            await _listen(servers[-1], settings.metrics_listen, settings.metrics_port, "METRICS_PORT")
+        poller = Poller(application.bot.base_url, request, dispatcher, ALLOWED_UPDATES)
+        polling = asyncio.create_task(poller.run())
+        stop_began = [asyncio.get_running_loop().time()]
+        try:
+            await _until(stopping, polling)
+            stop_began[0] = asyncio.get_running_loop().time()
+            log.info("stopping: finishing the updates being handled")
+            poller.stop(settings.shutdown_grace)
+            for server in servers:
+                server.stopping = True
+            await _within(settings.shutdown_grace, _all_idle(polling, whatsapp))
+        finally:
+            # The last confirmation gets what is left of the grace (and a moment at least): a
+            # Bot API that hangs or fails cannot hold the stop past SHUTDOWN_GRACE + 2 s.
+            left = settings.shutdown_grace - (asyncio.get_running_loop().time() - stop_began[0])
+            await poller.close(timeout=max(_LAST_WORD, left))
     finally:
-        # The last confirmation gets what is left of the grace (and a moment at least): a Bot
-        # API that hangs or fails cannot hold the stop past SHUTDOWN_GRACE + 2 s.
-        left = settings.shutdown_grace - (asyncio.get_running_loop().time() - stop_began[0])
-        await poller.close(timeout=max(_LAST_WORD, left))
-        if server is not None:
+        for server in servers:
             await server.stop()
 
 
@@ -156,13 +233,14 @@ async def _serve_webhook(
     metrics: Metrics,
     ready: Callable[[], dict[str, bool]],
     api: str,
+    whatsapp: WhatsAppBot | None,
     stopping: asyncio.Event,
 ) -> None:
     if settings.webhook_secret is None or settings.webhook_url is None:
         raise ConfigurationError("BOT_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET")
     secret = settings.webhook_secret.get_secret_value()
     webhook = Webhook("/" + settings.webhook_path, secret, dispatcher, lambda: health.down)
-    server = HttpServer(metrics, ready, webhook, _limits(settings))
+    server = HttpServer(metrics, ready, webhook, _limits(settings), whatsapp=whatsapp)
     await _listen(server, settings.webhook_listen, settings.webhook_port, "WEBHOOK_PORT")
     try:
         url = settings.webhook_url
@@ -178,7 +256,7 @@ async def _serve_webhook(
         log.info("stopping: finishing the updates being handled")
         server.stopping = True  # new updates get 503: Telegram delivers them again later
         probing.cancel()
-        await _within(settings.shutdown_grace, asyncio.ensure_future(dispatcher.idle()))
+        await _within(settings.shutdown_grace, _all_idle(asyncio.ensure_future(dispatcher.idle()), whatsapp))
     finally:
         await server.stop()
 
@@ -191,6 +269,17 @@ async def _probe_while_down(application: BotApplication, health: ApiHealth, stop
         if health.down:
             with contextlib.suppress(NetworkError, TimedOut):
                 await _unless_stopped(application.bot.get_me(), stopping)
+
+
+def _all_idle(telegram: asyncio.Future[None], whatsapp: WhatsAppBot | None) -> asyncio.Future[None]:
+    """Done once Telegram's updates and WhatsApp's messages being handled are."""
+    if whatsapp is None:
+        return telegram
+
+    async def both() -> None:
+        await asyncio.gather(telegram, whatsapp.idle())
+
+    return asyncio.ensure_future(both())
 
 
 async def _listen(server: HttpServer, host: str, port: int, setting: str) -> None:

@@ -10,9 +10,19 @@ from urllib.parse import unquote, urlsplit
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from handlers.stores.shared import RedisConfig
 from knowledge import DEFAULT_KNOWLEDGE_DIR
 
 PUBLIC_API = "https://api.telegram.org/bot"
+GRAPH_API = "https://graph.facebook.com"
+# The four settings WhatsApp needs: all set, WhatsApp runs; none, it does not.
+WHATSAPP_CREDENTIALS = (
+    "whatsapp_phone_number_id",
+    "whatsapp_access_token",
+    "whatsapp_app_secret",
+    "whatsapp_verify_token",
+)
+_PHONE_NUMBER_ID = re.compile(r"^[0-9]{1,32}$")
 _TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 # Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and - in a webhook secret.
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -67,6 +77,14 @@ class Settings(BaseSettings):
     # A chat (an operator's own, or a group of them) told in a short notice when a handler fails.
     admin_chat_id: int | None = None
 
+    # WhatsApp Business Cloud API (docs/whatsapp.md): runs when all four are set, with or
+    # without a Telegram token. Its webhook is served at /whatsapp on WEBHOOK_LISTEN:WEBHOOK_PORT.
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_access_token: SecretStr | None = None
+    whatsapp_app_secret: SecretStr | None = None
+    whatsapp_verify_token: SecretStr | None = None
+    whatsapp_api_base_url: str = GRAPH_API
+
     @field_validator(
         "telegram_bot_token",
         "webhook_secret",
@@ -74,6 +92,7 @@ class Settings(BaseSettings):
         "metrics_port",
         "redis_url",
         "admin_chat_id",
+        *WHATSAPP_CREDENTIALS,
         mode="before",
     )
     @classmethod
@@ -94,7 +113,14 @@ class Settings(BaseSettings):
             raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
         return value
 
-    @field_validator("telegram_api_base_url", "webhook_url")
+    @field_validator("whatsapp_phone_number_id")
+    @classmethod
+    def _phone_number_id(cls, value: str | None) -> str | None:
+        if value is not None and not _PHONE_NUMBER_ID.match(value.strip()):
+            raise ValueError("must be the phone number ID Meta shows (digits), not the phone number")
+        return None if value is None else value.strip()
+
+    @field_validator("telegram_api_base_url", "webhook_url", "whatsapp_api_base_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value is None:
@@ -171,6 +197,18 @@ class Settings(BaseSettings):
                 raise ValueError("BOT_MODE=webhook needs " + " and ".join(m.upper() for m in missing))
         return self
 
+    @model_validator(mode="after")
+    def _whatsapp_all_or_none(self) -> Settings:
+        missing = [n.upper() for n in WHATSAPP_CREDENTIALS if getattr(self, n) is None]
+        if 0 < len(missing) < len(WHATSAPP_CREDENTIALS):
+            raise ValueError("WhatsApp needs all four settings; missing " + ", ".join(missing))
+        return self
+
+    @property
+    def whatsapp(self) -> bool:
+        """Whether WhatsApp runs: its four settings are set."""
+        return self.whatsapp_phone_number_id is not None
+
     @field_validator("bot_api_retry_backoff")
     @classmethod
     def _backoff(cls, value: str) -> str:
@@ -206,12 +244,29 @@ class Settings(BaseSettings):
 
     def secrets(self) -> list[str]:
         """Every secret a log line or an error could carry, for redaction: the token, the
-        webhook secret, and the user name and password of each URL setting (raw and decoded)."""
-        found = [s.get_secret_value() for s in (self.telegram_bot_token, self.webhook_secret) if s]
+        webhook secret, WhatsApp's token, app secret and verify token, and the user name and
+        password of each URL setting (raw and decoded)."""
+        tokens = (
+            self.telegram_bot_token,
+            self.webhook_secret,
+            self.whatsapp_access_token,
+            self.whatsapp_app_secret,
+            self.whatsapp_verify_token,
+        )
+        found = [s.get_secret_value() for s in tokens if s]
         redis = self.redis_url.get_secret_value() if self.redis_url is not None else None
-        for url in (self.telegram_api_base_url, self.webhook_url, redis):
+        for url in (self.telegram_api_base_url, self.webhook_url, self.whatsapp_api_base_url, redis):
             found += url_credentials(url)
         return sorted(set(found), key=len, reverse=True)  # the longest first: no half-redacted one
+
+    @property
+    def redis_config(self) -> RedisConfig | None:
+        """REDIS_URL and its companions for the stores, or None: state in memory."""
+        if self.redis_url is None:
+            return None
+        return RedisConfig(
+            self.redis_url.get_secret_value(), self.redis_address, self.redis_prefix, self.redis_timeout
+        )
 
     @property
     def webhook_path(self) -> str:

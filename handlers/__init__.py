@@ -1,6 +1,4 @@
-"""The whole Telegram adapter: one module per kind of update, Reply -> HTML and keyboards,
-button data, one deliver() for send and edit, per-chat state and a typed context.
-
-It imports only python-telegram-bot's public API and knowledge's public surface; nothing here
-imports `bot`.
+"""Between the domain (knowledge) and the platforms: the conversation service (service.py),
+the stores (stores/), the button codec, the splitter, the metrics and the shared notices, and
+one subpackage per platform (telegram/, whatsapp/). Nothing here imports `bot`.
 """

@@ -1,4 +1,5 @@
-"""Button payloads: stateless, versioned, at most 64 bytes, validated on the way back.
+"""Button payloads, the same on every platform: stateless, versioned, at most 64 bytes,
+validated on the way back.
 
     v2|t|<slug>|<section code>|<keep>   a topic, optionally one of its sections
     v2|k|<slug>|<step>.<yes>.<unsure>|<keep>
@@ -19,12 +20,14 @@ import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
-from telegram.constants import InlineKeyboardButtonLimit
 
 from knowledge import SECTIONS, Action, Answers, Listing
 
 VERSION = "v2"
-MAX_BYTES = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
+# Telegram's limit for callback data (InlineKeyboardButtonLimit.MAX_CALLBACK_DATA), the
+# smallest of the platforms': WhatsApp allows 256 for a reply button and 200 for a list row.
+# The codec is platform-neutral, so the number is written here rather than imported.
+MAX_BYTES = 64
 _SECTION_OF = {s.code: s.key for s in SECTIONS}
 _CODE_OF = {s.key: s.code for s in SECTIONS}
 _LISTINGS: dict[str, Listing] = {"c": "conditions", "i": "ingredients"}
@@ -104,3 +107,15 @@ def decode(data: str | None) -> Button | None:
     if kind == "l" and target in _LISTINGS and _DIGITS.fullmatch(extra) and int(extra) <= _MAX_PAGE:
         return ListButton(_LISTINGS[target], int(extra), keep)
     return None
+
+
+def as_action(button: Button) -> Action:
+    """The action a decoded button stands for (its label is not carried: it is not needed to
+    answer the press)."""
+    if isinstance(button, TopicButton):
+        return Action(label="", topic=button.slug, section=button.section, keep=button.keep)
+    if isinstance(button, UsesButton):
+        return Action(label="", topic=button.slug, page=button.page, keep=button.keep)
+    if isinstance(button, CheckButton):
+        return Action(label="", topic=button.slug, check=button.answers, keep=button.keep)
+    return Action(label="", listing=button.listing, page=button.page, keep=button.keep)

@@ -1,5 +1,8 @@
-"""What an operator can watch, in Prometheus' text format. Labels are kinds, levels and method
-names only: never message text, a user id or a chat id."""
+"""What an operator can watch, in Prometheus' text format. Labels are kinds, levels, platforms
+and method names only: never message text, a user id, a chat id or a phone number.
+
+The series without a platform label count every platform together (their names and labels
+are what dashboards already read); `bot_platform_*` split them by platform."""
 
 from __future__ import annotations
 
@@ -26,6 +29,18 @@ class Metrics:
         self.escalations = Counter(
             "bot_escalations", "Answers with safety advice, by level", ["level"], registry=r
         )
+        self.platform_updates = Counter(
+            "bot_platform_updates", "Messages and presses received, by platform", ["platform"], registry=r
+        )
+        self.platform_replies = Counter(
+            "bot_platform_replies", "Answers given, by platform and level", ["platform", "level"], registry=r
+        )
+        self.whatsapp_skipped = Counter(
+            "bot_whatsapp_skipped",
+            "WhatsApp messages not answered, by reason (duplicate, window, not_text)",
+            ["reason"],
+            registry=r,
+        )
         self.handler_seconds = Histogram(
             "bot_handler_seconds", "Time to handle one update", buckets=_LATENCY_BUCKETS, registry=r
         )
@@ -42,8 +57,9 @@ class Metrics:
             "bot_webhook_rejected", "Webhook requests refused, by reason", ["reason"], registry=r
         )
 
-    def answered(self, kind: str, level: str) -> None:
+    def answered(self, kind: str, level: str, platform: str = "telegram") -> None:
         self.replies.labels(kind).inc()
+        self.platform_replies.labels(platform, level).inc()
         if level != "none":
             self.escalations.labels(level).inc()
 

@@ -7,6 +7,7 @@ Three floors: `base` (articles, overlay and helplines -> a KnowledgeBase), `unde
 """
 
 from knowledge.answers.buttons import ButtonGroup, arrange, in_order
+from knowledge.answers.layout import BULLET, Block, Layout, Line, headline, layout, summary
 from knowledge.answers.reply import (
     Action,
     AdviceList,
@@ -27,11 +28,13 @@ from knowledge.sections import SECTIONS, SectionSpec
 from knowledge.understanding.lexicon import LexiconError
 
 __all__ = [
+    "BULLET",
     "DEFAULT_KNOWLEDGE_DIR",
     "SECTIONS",
     "Action",
     "AdviceList",
     "Answers",
+    "Block",
     "ButtonGroup",
     "ConceptFound",
     "Condition",
@@ -42,8 +45,10 @@ __all__ = [
     "Item",
     "KnowledgeBase",
     "KnowledgeError",
+    "Layout",
     "Level",
     "LexiconError",
+    "Line",
     "Listing",
     "Problem",
     "Reply",
@@ -51,6 +56,9 @@ __all__ = [
     "SectionName",
     "SectionSpec",
     "arrange",
+    "headline",
     "in_order",
+    "layout",
     "load_knowledge",
+    "summary",
 ]

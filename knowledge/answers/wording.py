@@ -1,5 +1,5 @@
 """The words of answers, in one place: what the engine says around the knowledge base's own
-text. Telegram's own strings (commands, notices) live in handlers/wording.py and the console's
+text. Telegram's own strings (commands, notices) live in handlers/telegram/wording.py and the console's
 in bot/console.py. Medical content never lives here: it comes from the articles and the lexicon.
 """
 
@@ -145,3 +145,9 @@ CHECK_ALL_NO = "You said none of the signs that need a doctor apply to you right
 CHECK_SELF_CARE = "What the article suggests trying"
 CHECK_WATCH = "See a doctor if any of these appear"
 CHECK_BACK = "Back to {condition}"
+
+# What each level of advice is called where only a one-line title is seen (inline results,
+# a list to pick from): said the same on every platform (knowledge/answers/layout.py).
+LEVEL_LABELS = {"crisis": "💬 Crisis support", "emergency": "⚠️ Emergency advice", "doctor": "⚠️ See a doctor"}
+LEVEL_WATCH = "ℹ️ Signs to watch for"
+LEVEL_TITLE = "{label}: {title}"

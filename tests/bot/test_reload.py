@@ -17,7 +17,7 @@ from prometheus_client import CollectorRegistry
 
 from bot.reload import KnowledgeReloader
 from bot.serve import RELOAD_SIGNAL, _install_reload_signal
-from handlers.context import Services
+from handlers.telegram.context import Services
 from knowledge import DEFAULT_KNOWLEDGE_DIR, Engine, KnowledgeBase, LexiconError, load_knowledge
 
 UNKNOWN = "unknown"

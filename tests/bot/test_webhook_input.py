@@ -17,8 +17,8 @@ from bot.dispatch import Dispatcher
 from bot.http_server import SECRET_HEADER, HttpServer, Webhook
 from bot.request import ApiHealth
 from bot.settings import Settings
-from handlers import wording
-from handlers.state import HandledUpdates
+from handlers.stores.memory import HandledUpdates
+from handlers.telegram import wording
 from knowledge.engine import Engine
 from tests.support.e2e import free_port
 from tests.support.fake_bot_api import InProcessAPI, message

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from handlers.callback_data import TopicButton, decode
-from handlers.commands import COMMANDS
+from handlers.telegram.commands import COMMANDS
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
 from tests.support.e2e import bot_env, check_html, polling_bot, start_bot_process, stop_bot_process

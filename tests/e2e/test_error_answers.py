@@ -1,4 +1,4 @@
-"""Each documented Bot API error answer (handlers/api_errors.py) against the real Application
+"""Each documented Bot API error answer (handlers/telegram/api_errors.py) against the real Application
 polling the fake Bot API over loopback HTTP: nothing lost, nothing apologised for that can still
 be answered, every button press answered once."""
 
@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from handlers import wording
-from handlers.api_errors import RULES, classify
+from handlers.telegram import wording
+from handlers.telegram.api_errors import RULES, classify
 from knowledge.engine import Engine
 from tests.support.e2e import polling_bot, settle
 from tests.support.fake_bot_api import FakeBotAPI

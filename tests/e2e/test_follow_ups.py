@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from handlers import wording as telegram_words
+from handlers.telegram import wording as telegram_words
 from knowledge.answers import wording as texts
 from knowledge.base.models import KnowledgeBase
 from knowledge.engine import Engine

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from handlers import wording
 from handlers.callback_data import TopicButton, decode
-from handlers.error_notices import ErrorNotices
+from handlers.telegram import wording
+from handlers.telegram.error_notices import ErrorNotices
 from knowledge import KnowledgeBase
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
@@ -173,7 +173,7 @@ async def test_a_failing_handler_notifies_the_admin_chat(api: FakeBotAPI, engine
     first, second = (m["text"] for m in api.sent_to(ADMIN))
     assert first == (
         "⚠️ Handler error: telegram.error.BadRequest\n"
-        f"where: handlers.deliver.deliver:{first.split('deliver:')[1].split(chr(10))[0]}\n"
+        f"where: handlers.telegram.deliver.deliver:{first.split('deliver:')[1].split(chr(10))[0]}\n"
         "update: message"
     )
     assert second.endswith(wording.ADMIN_HELD_BACK.format(count=2, seconds=60))

@@ -10,7 +10,7 @@ from pathlib import Path
 import aiohttp
 from redis.asyncio import Redis
 
-from handlers import wording
+from handlers.telegram import wording
 from knowledge.base.models import KnowledgeBase
 from tests.support.e2e import check_html
 from tests.support.fake_bot_api import FakeBotAPI

@@ -8,7 +8,9 @@ import asyncio
 import pytest
 from telegram import Chat, User
 
-from handlers.conversations import Conversations, MemoryConversations, conversation_key
+from handlers.service import Conversations
+from handlers.stores.memory import MemoryConversations
+from handlers.telegram.conversations import conversation_key
 from knowledge import Conversation
 
 MAGNESIUM = Conversation(topics=("magnesium",), condition="twitching", section="safety")

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from bot.app import post_init
-from handlers import wording
 from handlers.callback_data import ListButton, TopicButton, decode
-from handlers.deep_link import read_start_parameter, start_parameter
+from handlers.telegram import wording
+from handlers.telegram.deep_link import read_start_parameter, start_parameter
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
 from tests.support.fake_bot_api import message, user

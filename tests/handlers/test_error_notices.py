@@ -13,8 +13,8 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.settings import Settings
-from handlers import wording
-from handlers.error_notices import ErrorNotices, update_kind, where
+from handlers.telegram import wording
+from handlers.telegram.error_notices import ErrorNotices, update_kind, where
 from knowledge.engine import Engine
 from tests.support.fake_bot_api import InProcessAPI, message
 
@@ -59,7 +59,7 @@ async def test_a_failing_handler_sends_a_short_notice(bot_app) -> None:
     await fail_once(app, api, "magnesium for my secret condition")
     [notice] = notices(api)
     assert notice.startswith("⚠️ Handler error: telegram.error.BadRequest")
-    assert "where: handlers.deliver.deliver:" in notice and "update: message" in notice
+    assert "where: handlers.telegram.deliver.deliver:" in notice and "update: message" in notice
     # Never what the person wrote, nor who they are, nor the error's own message.
     assert "secret" not in notice and "4242" not in notice and "parse entities" not in notice
     user_notice = [p for p in api.sent() if int(p["chat_id"]) == 4242 and p["text"] == wording.ERROR_TEXT]

@@ -20,8 +20,8 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.settings import Settings
-from handlers import wording
-from handlers.render import TELEGRAM_LIMIT, render_html
+from handlers.telegram import wording
+from handlers.telegram.render import TELEGRAM_LIMIT, render_html
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
 from tests.support.e2e import check_html, polling_bot

@@ -10,8 +10,8 @@ from telegram import Update
 
 from bot.app import ALLOWED_UPDATES, build_application, post_init
 from bot.settings import Settings
-from handlers import wording
 from handlers.callback_data import MAX_BYTES, TopicButton, decode
+from handlers.telegram import wording
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
 from tests.support.fake_bot_api import BOT_USER, InProcessAPI, message, user

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton
 
-from handlers import wording
-from handlers.keyboards import MAX_BUTTONS, keyboard
+from handlers.telegram import wording
+from handlers.telegram.keyboards import MAX_BUTTONS, keyboard
 from knowledge import Action, Answers, Engine
 
 

@@ -1,4 +1,4 @@
-"""Keyboards, and the python-telegram-bot behaviour handlers/ptb.py leans on, pinned: PTB sends
+"""Keyboards, and the python-telegram-bot behaviour handlers/telegram/ptb.py leans on, pinned: PTB sends
 the dict a markup's to_dict() returns, as it is; and it builds a Message with its id, chat and
 text from an answer without keyboard or entities."""
 
@@ -11,8 +11,8 @@ from telegram import Bot, InlineKeyboardMarkup
 
 from bot.request import RetryingRequest
 from handlers.callback_data import decode
-from handlers.keyboards import keyboard
-from handlers.ptb import PreparedKeyboard, lean_answer
+from handlers.telegram.keyboards import keyboard
+from handlers.telegram.ptb import PreparedKeyboard, lean_answer
 from knowledge import Action
 from tests.support.fake_bot_api import FakeBotAPI, InProcessAPI
 

@@ -11,8 +11,8 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 from redis.asyncio import Redis
 
-from handlers.redis_link import RedisLink, connect
-from handlers.redis_state import RedisConversations, RedisFlood, RedisHandled, RedisReplies
+from handlers.stores.redis import RedisConversations, RedisFlood, RedisHandled, RedisReplies
+from handlers.stores.redis_link import RedisLink, connect
 from knowledge import Conversation
 from tests.support.redis_server import RedisServer
 
@@ -90,7 +90,7 @@ async def test_a_killed_replicas_claim_comes_free_and_a_live_one_is_renewed(link
 async def test_redis_down_answers_degraded_logs_once_and_comes_back(
     links, redis_server: RedisServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="handlers.redis_link")
+    caplog.set_level(logging.INFO, logger="handlers.stores.redis_link")
     link = links()
     await link.start()
     conversations = RedisConversations(link, PREFIX)
@@ -175,7 +175,7 @@ async def test_every_redis_outage_is_logged_when_it_starts_and_when_it_ends(
     links, caplog: pytest.LogCaptureFixture
 ) -> None:
     """However close to the last: an operator counting outages in the log finds each one."""
-    caplog.set_level(logging.INFO, logger="handlers.redis_link")
+    caplog.set_level(logging.INFO, logger="handlers.stores.redis_link")
     now = [0.0]
     link = links()
     link.clock = lambda: now[0]

@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handlers.render import TELEGRAM_LIMIT, render_html, render_single, utf16_len
+from handlers.telegram.render import TELEGRAM_LIMIT, render_html, render_single, utf16_len
 from knowledge.answers import wording as texts
 from knowledge.answers.reply import Escalation, Item, Reply, Section
 from knowledge.engine import Engine

@@ -3,7 +3,7 @@ their own). The behaviour both backends share is in test_state_backends.py."""
 
 from __future__ import annotations
 
-from handlers.state import HandledUpdates, ReplyMemory
+from handlers.stores.memory import HandledUpdates, ReplyMemory
 
 
 async def test_reply_memory_is_bounded() -> None:

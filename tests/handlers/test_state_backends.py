@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from handlers.conversations import Conversations, ConversationStore, MemoryConversations
-from handlers.state import FloodCheck, FloodGuard, HandledLog, HandledUpdates, ReplyMap, ReplyMemory
+from handlers.service import Conversations
+from handlers.stores.memory import FloodGuard, HandledUpdates, MemoryConversations, ReplyMemory
+from handlers.stores.protocols import ConversationStore, FloodCheck, HandledLog, ReplyMap
 from knowledge import Conversation
 
 MAGNESIUM = Conversation(topics=("magnesium",), condition="twitching", section="safety")
@@ -45,8 +46,8 @@ async def backend(request: pytest.FixtureRequest) -> AsyncIterator[Backend]:
             lambda: None,
         )
         return
-    from handlers.redis_link import RedisLink, connect
-    from handlers.redis_state import RedisConversations, RedisFlood, RedisHandled, RedisReplies
+    from handlers.stores.redis import RedisConversations, RedisFlood, RedisHandled, RedisReplies
+    from handlers.stores.redis_link import RedisLink, connect
 
     server = request.getfixturevalue("redis_server")
     link = RedisLink(connect(server.url, 2.0), "test", probe_every=0.1)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bench.hub import HUB, generate_hub_kb
-from handlers.keyboards import MAX_BUTTONS, keyboard
-from handlers.render import MAX_MESSAGES, render_html
-from handlers.wording import SHORTENED
+from handlers.telegram.keyboards import MAX_BUTTONS, keyboard
+from handlers.telegram.render import MAX_MESSAGES, render_html
+from handlers.telegram.wording import SHORTENED
 from knowledge import Conversation, KnowledgeBase, KnowledgeError, load_knowledge
 from knowledge.answers import wording
 from knowledge.engine import Engine
@@ -261,7 +261,7 @@ def test_more_conditions_pages_through_every_use_once(hub: Engine) -> None:
 
 
 def test_inline_results_keep_the_uses(hub: Engine) -> None:
-    from handlers.render import render_single
+    from handlers.telegram.render import render_single
 
     text = render_single(hub.answer(HUB))
     first = hub.kb.conditions[hub.kb.ingredients["hubroot"].uses[0].condition_slug].name

@@ -19,7 +19,7 @@ from bot.dispatch import Dispatcher
 from bot.polling import POLL_POOL, Poller
 from bot.request import RetryingRequest
 from bot.settings import Settings
-from handlers.state import HandledUpdates
+from handlers.stores.memory import HandledUpdates
 from knowledge.engine import Engine
 from tests.support.fake_bot_api import FakeBotAPI
 from tests.support.telegram_html import validate, visible_text

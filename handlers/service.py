@@ -1,0 +1,179 @@
+"""The conversation service: one turn of a conversation, written once for every front end
+(Telegram's messages, edits, buttons and commands, WhatsApp, the console and `ask`).
+
+A turn locks the conversation, reads its context, answers with the engine, hands the Reply to
+the platform's sender, remembers which messages now hold it (so an edited question edits
+them), and keeps the context the answer leaves. A platform brings only a key for the
+conversation and a sender; it never reads or writes a context itself.
+
+Turns of one conversation run one at a time, in the order they started, so "magnesium" and
+"is it safe?" sent a moment apart are read in that order. A turn that fails (a send that
+raised) leaves the context as it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from handlers.metrics import Metrics
+from handlers.stores.memory import MemoryConversations, ReplyMemory
+from handlers.stores.protocols import DEFAULT_TTL, ConversationStore, ReplyMap
+from knowledge import Action, Conversation, Engine, Level, Reply
+
+# The platform's sender: show `reply`, over the earlier messages `over` if there are any (an
+# edited question) or as new messages; return the ids of the messages that now hold it.
+Send = Callable[[Reply, tuple[int, ...]], Awaitable[tuple[int, ...]]]
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The user's message a reply answers, for the edit map: a chat and a message id."""
+
+    chat_id: int
+    message_id: int
+
+
+@dataclass
+class Turn:
+    """One message's turn: the context it is read in, and the context it leaves (None: as
+    it was)."""
+
+    before: Conversation | None
+    after: Conversation | None = None
+
+
+class Conversations:
+    """The context store with one lock per conversation: a turn reads the context, and the
+    context it leaves is kept for `ttl` seconds."""
+
+    def __init__(self, store: ConversationStore | None = None, ttl: float = DEFAULT_TTL) -> None:
+        self.store: ConversationStore = store or MemoryConversations()
+        self.ttl = ttl
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def turn(self, key: str) -> AsyncIterator[Turn]:
+        async with self._lock(key):
+            turn = Turn(await self.store.get(key))
+            yield turn
+            if turn.after is not None:
+                await self.store.set(key, turn.after, self.ttl)
+
+    async def forget(self, key: str) -> None:
+        async with self._lock(key):
+            await self.store.delete(key)
+
+    @asynccontextmanager
+    async def _lock(self, key: str) -> AsyncIterator[None]:
+        """A lock per conversation, gone once no turn holds or waits for it."""
+        lock, users = self._locks.get(key) or (asyncio.Lock(), 0)
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+
+def moves_on(action: Action) -> bool:
+    """Whether pressing `action` changes what the conversation is about: a topic or one of its
+    sections does; a symptom check's step, a page of a listing or of an ingredient's uses do
+    not (the check and the pages carry their own state in the button)."""
+    return bool(action.topic) and action.check is None and action.listing is None and not action.page
+
+
+class ConversationService:
+    """The turns of every conversation, on one engine (swapped whole by a knowledge reload:
+    a turn reads `engine` once, so a reload mid-turn never mixes two)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        conversations: Conversations | None = None,
+        replies: ReplyMap | None = None,
+        metrics: Metrics | None = None,
+        shared: bool = False,
+    ) -> None:
+        self.engine = engine
+        self.conversations = conversations or Conversations()
+        self.replies: ReplyMap = replies or ReplyMemory()
+        self.metrics = metrics or Metrics()
+        self.shared = shared  # whether the state is kept in Redis (for what /privacy says)
+
+    @property
+    def ttl(self) -> float:
+        return self.conversations.ttl
+
+    async def ask(
+        self,
+        key: str,
+        text: str,
+        send: Send,
+        *,
+        platform: str,
+        asked: Asked | None = None,
+        again: bool = False,
+    ) -> Reply:
+        """Answer `text` in the conversation `key`. `asked`: the user's message, remembered in
+        the edit map with the messages that answer it. `again`: the text is an edit of
+        `asked`; the answer replaces the earlier one and keeps the advice it showed."""
+        async with self.conversations.turn(key) as turn:
+            engine = self.engine
+            reply = engine.answer(text, turn.before)
+            over: tuple[int, ...] = ()
+            if again and asked is not None:
+                earlier = await self.replies.recall(asked.chat_id, asked.message_id)
+                if earlier is not None:  # else after a restart, or evicted: a new answer is better
+                    over, keep = earlier
+                    reply = engine.with_kept(reply, keep)
+            self.metrics.answered(reply.kind, reply.escalation.level, platform)
+            sent = await send(reply, over)
+            if asked is not None:
+                await self.replies.remember(asked.chat_id, asked.message_id, sent, reply.escalation.keep)
+            turn.after = engine.after(turn.before, reply)
+        return reply
+
+    def pressed(self, action: Action) -> Reply | None:
+        """The reply a button shows, or None if it names nothing the knowledge has now."""
+        engine = self.engine
+        if action.listing is not None:
+            return engine.catalogue(action.listing, action.page, action.keep)
+        if action.check is not None:
+            return engine.check(action.topic, action.check, action.keep)
+        return engine.topic_reply(action.topic, action.section, action.keep, page=action.page)
+
+    async def show(self, key: str | None, reply: Reply, send: Send, *, platform: str) -> None:
+        """Show a reply that answers no question (a button press, a command): in the
+        conversation `key` it moves the conversation on to the reply's topic."""
+        self.metrics.answered(reply.kind, reply.escalation.level, platform)
+        if key is None:
+            await send(reply, ())
+            return
+        async with self.conversations.turn(key) as turn:
+            await send(reply, ())
+            turn.after = self.engine.after(turn.before, reply)
+
+    async def press(self, key: str | None, action: Action, send: Send, *, platform: str) -> Reply | None:
+        """A button: its reply, shown by `send`; a topic moves the conversation `key` on."""
+        reply = self.pressed(action)
+        if reply is not None:
+            await self.show(key if moves_on(action) else None, reply, send, platform=platform)
+        return reply
+
+    async def level(self, key: str) -> Level:
+        """The level the conversation `key` holds now (emergency and crisis hold:
+        knowledge.turns), for `ask --conversation`'s JSON."""
+        async with self.conversations.turn(key) as turn:
+            return turn.before.level if turn.before is not None else "none"
+
+    async def forget(self, key: str) -> None:
+        """Forget what the conversation is about, now (/forget)."""
+        await self.conversations.forget(key)

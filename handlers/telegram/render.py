@@ -1,0 +1,78 @@
+"""Reply -> Telegram HTML messages (parse_mode=HTML), each within Telegram's 4096 characters.
+
+The blocks and their order are knowledge's layout (knowledge/answers/layout.py) and the split
+is the platforms' one (handlers/split.py): this module only writes a line as HTML, every
+dynamic string escaped, and counts length as Telegram does.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from telegram.constants import MessageLimit
+
+from handlers.split import Line, Splitter
+from handlers.telegram.wording import SHORTENED
+from knowledge import BULLET, Action, Reply, layout
+from knowledge import Line as LaidOut
+
+TELEGRAM_LIMIT = MessageLimit.MAX_TEXT_LENGTH
+MAX_MESSAGES = 3  # one answer, however large the article
+
+
+def utf16_len(text: str) -> int:
+    """Telegram counts message length in UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(frozen=True)
+class Rendered:
+    messages: tuple[str, ...]
+    buttons: tuple[Action, ...]
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+class HtmlMarkup:
+    """Telegram's HTML: <b> and <i>, everything else escaped."""
+
+    def line(self, line: LaidOut) -> Line:
+        if line.name:
+            markup = f"<b>{_esc(line.name)}:</b> {_esc(line.text)}"
+        elif line.style == "bold":
+            markup = f"<b>{_esc(line.text)}</b>"
+        elif line.style == "italic":
+            markup = f"<i>{_esc(line.text)}</i>"
+        else:
+            markup = _esc(line.text)
+        plain = line.plain
+        return Line(f"{BULLET} {markup}" if line.bullet else markup, plain, utf16_len(plain))
+
+    def plain(self, text: str) -> Line:
+        return Line(_esc(text), text, utf16_len(text))
+
+    def italic(self, text: str) -> Line:
+        return Line(f"<i>{_esc(text)}</i>", text, utf16_len(text))
+
+    def size(self, text: str) -> int:
+        return utf16_len(text)
+
+
+_HTML = HtmlMarkup()
+
+
+def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT, most: int = MAX_MESSAGES) -> Rendered:
+    """The reply as at most `most` messages: one answer never floods a chat, however large
+    an article is. What does not fit is cut from the body, never from the advice or the
+    disclaimer, and the cut is said."""
+    messages = Splitter(_HTML, limit, most, SHORTENED).messages(layout(reply), bool(reply.disclaimer))
+    return Rendered(messages, (*reply.suggestions, *reply.actions))
+
+
+def render_single(reply: Reply, limit: int = TELEGRAM_LIMIT) -> str:
+    """One message (for inline results): sections that do not fit are left out, but the
+    title, the disclaimer and the escalation advice never are."""
+    return Splitter(_HTML, limit, 1, SHORTENED).single(layout(reply))

@@ -1,0 +1,58 @@
+"""Reply -> WhatsApp text messages: knowledge's layout in WhatsApp's formatting (*bold*,
+_italic_), split by the platforms' one splitter (handlers/split.py) to WhatsApp's 4,096
+characters a message."""
+
+from __future__ import annotations
+
+from handlers.split import Line, Splitter
+from knowledge import BULLET, Reply, layout
+from knowledge import Line as LaidOut
+
+WHATSAPP_LIMIT = 4096  # characters in a text message
+MAX_MESSAGES = 3  # one answer, however large the article
+SHORTENED = "… (shortened: the rest does not fit here; use the choices below to read more)"
+
+
+def _styled(text: str, mark: str) -> str:
+    """`text` in WhatsApp's *bold* or _italic_: the marks must touch the words, so spaces
+    around the text stay outside them."""
+    stripped = text.strip()
+    if not stripped:
+        return text
+    return f"{mark}{stripped}{mark}"
+
+
+class WhatsAppMarkup:
+    def line(self, line: LaidOut) -> Line:
+        if line.name:
+            text = f"{_styled(line.name + ':', '*')} {line.text}"
+        elif line.style == "bold":
+            text = _styled(line.text, "*")
+        elif line.style == "italic":
+            text = _styled(line.text, "_")
+        else:
+            text = line.text
+        if line.bullet:
+            text = f"{BULLET} {text}"
+        return Line(text, line.plain, len(text))
+
+    def plain(self, text: str) -> Line:
+        return Line(text, text, len(text))
+
+    def italic(self, text: str) -> Line:
+        styled = _styled(text, "_")
+        return Line(styled, text, len(styled))
+
+    def size(self, text: str) -> int:
+        return len(text)
+
+
+_SPLITTER = Splitter(WhatsAppMarkup(), WHATSAPP_LIMIT, MAX_MESSAGES, SHORTENED)
+
+
+def render_whatsapp(reply: Reply, limit: int = WHATSAPP_LIMIT) -> tuple[str, ...]:
+    """The reply as at most three WhatsApp text messages."""
+    splitter = (
+        _SPLITTER if limit == WHATSAPP_LIMIT else Splitter(WhatsAppMarkup(), limit, MAX_MESSAGES, SHORTENED)
+    )
+    return splitter.messages(layout(reply), bool(reply.disclaimer))
