@@ -2,7 +2,8 @@
 line.
 
 A contract the eval tools rely on: with --json, exactly one JSON object per input line, in
-order, flushed after each, with the keys query, topics, section, escalation, reasons,
+order, flushed after each, with the keys query, topics, section, escalation, level (the
+conversation's level after the turn: emergency and crisis hold with --conversation), reasons,
 concepts (each clinical concept read, with its context), suggestions and text. Each line is
 answered alone, unless --conversation makes the lines one conversation: then each is read in
 the context the lines before it left ("is it safe?").
@@ -19,13 +20,16 @@ from bot.render_text import render_text
 from knowledge import Conversation, Engine, Reply
 
 
-def as_json(query: str, reply: Reply) -> str:
+def as_json(query: str, reply: Reply, level: str) -> str:
+    """One answer as JSON. `level`: the conversation's level once this turn is answered (with
+    --conversation, emergency and crisis hold: knowledge.turns); alone, the reply's own."""
     return json.dumps(
         {
             "query": query,
             "topics": list(reply.topics),
             "section": reply.section,
             "escalation": reply.escalation.level,
+            "level": level,
             "reasons": list(reply.escalation.reasons),
             "concepts": [c.model_dump() for c in reply.escalation.concepts],
             "suggestions": [a.topic for a in reply.suggestions],
@@ -49,9 +53,11 @@ def run_ask(engine: Engine, argv: list[str], stdin: Iterable[str] | None = None)
     conversation: Conversation | None = None
     for message in messages:
         reply = engine.answer(message, conversation)
+        level = reply.escalation.level
         if args.conversation:
             conversation = engine.after(conversation, reply)
-        out = as_json(message, reply) if args.json else render_text(reply) + "\n"
+            level = conversation.level
+        out = as_json(message, reply, level) if args.json else render_text(reply) + "\n"
         sys.stdout.write(out + "\n")
         sys.stdout.flush()
     return 0

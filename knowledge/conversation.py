@@ -16,7 +16,7 @@ MAX_TOPICS = 4
 class Conversation(BaseModel):
     """`topics`: the last answer's topics, the one in focus first. `condition`: the condition
     in context (named, or the one an ingredient was asked about). `section`: the last section
-    shown. `level`: the last escalation level reached."""
+    shown. `level`: the level reached (held by knowledge.turns once emergency or crisis)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -24,6 +24,9 @@ class Conversation(BaseModel):
     condition: str | None = None
     section: SectionName = "overview"
     level: Level = "none"
+    # The advice the level stands for (Escalation.keep, a short code of letters): "what do i
+    # do" after emergency advice shows that advice again in full.
+    keep: str = Field(default="", max_length=16, pattern=r"^[a-z]*$")
 
     @field_validator("topics")
     @classmethod

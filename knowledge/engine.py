@@ -5,27 +5,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from knowledge.answers import wording
-from knowledge.answers.advice import Advisor, with_escalation
+from knowledge.answers.advice import Advisor, advice_update
 from knowledge.answers.check import SymptomCheck
 from knowledge.answers.compose import Composer
 from knowledge.answers.listings import Listings
-from knowledge.answers.reply import Answers, Escalation, Listing, Reply
+from knowledge.answers.reply import Answers, Escalation, Listing, Reply, TurnKind
 from knowledge.base.helplines import shipped_helplines
 from knowledge.base.models import KnowledgeBase
-from knowledge.conversation import MAX_TOPICS, Conversation
+from knowledge.conversation import Conversation
+from knowledge.turns import TURNS, Advice, Answer, Turns
 from knowledge.understanding.lexicon import Lexicon, load_lexicon
 from knowledge.understanding.reader import Reader, Reading
-from knowledge.understanding.triage import rank
 
-# Replies that leave the conversation's topic as it was.
-_KEEPS_CONTEXT = frozenset(("small_talk", "empty", "suggest", "catalogue", "check"))
-_LEADING = frozenset(("emergency", "crisis"))
-_NOT_UNDERSTOOD = frozenset(("unknown", "suggest"))
 # Replies with medical content, which carry the disclaimer; lists, pickers and did-you-mean
 # prompts do not, unless they show advice.
 _DISCLAIMED = frozenset(("topic", "advice"))
+
+
+class _Body(NamedTuple):
+    """What a reply says besides its advice (by the turn's row), its topics, and the line the
+    turn puts first (an interaction question's)."""
+
+    reply: Reply
+    topics: tuple[str, ...] = ()
+    intro: str | None = None
 
 
 class Engine:
@@ -39,92 +45,94 @@ class Engine:
         self.listings = Listings(kb)
         self.checks = SymptomCheck(kb)
         self.advisor = Advisor(kb, self.lexicon.triage, kb.helplines or shipped_helplines())
+        self.turns = Turns(kb)
 
     def answer(self, text: str, conversation: Conversation | None = None) -> Reply:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
-        safe?" takes its topic from it). Escalation is decided from the text alone."""
+        safe?" takes its topic from it). The turn's kind (knowledge.turns) decides first what
+        the reply is and which advice it carries; the reply is then built once."""
         reading = self.reader.read(text, conversation)
-        reply = self._reply(reading, conversation).model_copy(update={"topics": reading.topics})
-        context = reading.condition or reading.context
-        if context is None and reading.ingredients:
-            uses = self.kb.ingredients[reading.ingredients[0]].uses
-            context = uses[0].condition_slug if len(uses) == 1 else None
-        escalation = self.advisor.escalation(reading.triage, context, text)
-        escalation = escalation.model_copy(update={"concepts": reading.triage.concepts})
-        if reply.kind in _NOT_UNDERSTOOD and conversation is not None and conversation.level in _LEADING:
-            # Right after crisis or emergency advice, "ive been planning how to do it" or
-            # "its getting worse" is about that, never "I don't have information on that".
-            reply = self.advisor.with_level(
-                self.listings.advice_only(reading.near_misses), conversation.level
-            )
-            escalation = (
-                reply.escalation if rank(reply.escalation.level) > rank(escalation.level) else escalation
-            )
-        if escalation.level in _LEADING:  # now is not the time for a questionnaire
-            reply = reply.model_copy(update={"actions": tuple(a for a in reply.actions if a.check is None)})
-        reply = with_escalation(reply, escalation)
-        if reply.kind == "small_talk":  # one short line
-            return reply
-        return _disclaimed(reply)
+        turn = self.turns.kind(reading, conversation)
+        row = TURNS[turn]
+        escalation = self._escalation(reading, conversation, text, row.advice)
+        body = self._body(row.answer, reading, conversation)
+        return self._built(body, escalation, turn)
 
-    def _reply(self, reading: Reading, conversation: Conversation | None) -> Reply:
-        if reading.empty:
-            return self.listings.empty()
+    def _escalation(
+        self, reading: Reading, conversation: Conversation | None, text: str, form: Advice
+    ) -> Escalation:
+        """The message's own advice, or the advice the conversation holds when that is higher
+        (in the form the turn's row asks for)."""
+        condition = self.turns.condition(reading, conversation)
+        own = self.advisor.escalation(reading.triage, condition, text)
+        level = self.turns.level(conversation, own.level)
+        if level != own.level:
+            keep = conversation.keep if conversation else ""
+            own = self.advisor.held(level, keep, condition, "again" if form == "own" else form)
+        # The clinical concepts read (issue 19), whichever advice is shown.
+        return own.model_copy(update={"concepts": reading.triage.concepts})
+
+    def _body(self, answer: Answer, reading: Reading, conversation: Conversation | None) -> _Body:
+        """What the reply says besides the advice, by the turn's row, and its topics."""
+        focus = conversation.focus if conversation else None
+        if answer == "topic":
+            return _Body(self._topic(reading), reading.topics)
+        if answer == "safety" and focus is not None:
+            reply = self.composer.ingredient(
+                focus, conversation.condition if conversation else None, (), "safety"
+            )
+            line = wording.NO_INTERACTION_FACTS.format(ingredient=reply.title, other=reading.other_topic)
+            return _Body(reply, (focus,), line)
+        if answer == "nothing_on_it" and focus is not None:
+            return _Body(self.listings.nothing_on_it(reading.other_topic, focus))
+        if answer == "nothing_on_it":  # and no topic in context to offer
+            return _Body(self.listings.unknown(reading.other_topic))
+        if answer == "advice":
+            if reading.inherited and reading.topics:  # "it's been 2 months now"
+                return _Body(self.listings.about(reading.topics[0]), reading.topics)
+            return _Body(self.listings.advice_only(reading.near_misses))
+        if answer == "held":
+            return _Body(self.listings.advice_only(()))
+        if answer == "small_talk" and reading.small_talk is not None:
+            return _Body(self.listings.small_talk(reading.small_talk))
+        if answer == "suggest":
+            return _Body(self.listings.suggest(reading.near_misses))
+        if answer == "empty":
+            return _Body(self.listings.empty())
+        return _Body(self.listings.unknown())
+
+    def _topic(self, reading: Reading) -> Reply:
         if reading.inherited and reading.triage.level != "none" and self._only_advice(reading):
             return self.listings.about(reading.topics[0])
         if reading.ingredients:
             section = "safety" if reading.asks_safety else "overview"
             first, *also = reading.ingredients
             return self.composer.ingredient(first, reading.condition or reading.context, tuple(also), section)
-        if reading.condition is not None:
-            return self.composer.condition(reading.condition, reading.section)
-        if reading.triage.level != "none":
-            return self.listings.advice_only(reading.near_misses)
-        if reading.small_talk:
-            return self.listings.small_talk(reading.small_talk, self._reminder(conversation))
-        if reading.other_topic:
-            return self.listings.unknown(reading.other_topic)
-        if reading.near_misses:
-            return self.listings.suggest(reading.near_misses)
-        return self.listings.unknown()
+        return self.composer.condition(reading.topics[0], reading.section)
+
+    def _built(self, body: _Body, escalation: Escalation, turn: TurnKind) -> Reply:
+        """The reply, built once: the body with its topics and turn, the advice (every button
+        under it keeping the advice), no questionnaire when the advice leads, and the
+        disclaimer on anything medical."""
+        reply = body.reply
+        actions = reply.actions
+        if escalation.leads:  # now is not the time for a questionnaire
+            actions = tuple(a for a in actions if a.check is None)
+        update = advice_update(reply, escalation, actions)
+        if not reply.disclaimer and (reply.kind in _DISCLAIMED or escalation.level != "none"):
+            update["disclaimer"] = wording.DISCLAIMER
+        if body.intro is not None:
+            update["intro"] = body.intro
+        return reply.model_copy(update={**update, "topics": body.topics, "turn": turn})
 
     @staticmethod
     def _only_advice(reading: Reading) -> bool:
         """A red flag said in passing ("it's been 2 months now"), with nothing else asked."""
         return not reading.asks_safety and reading.section == "overview"
 
-    def _reminder(self, conversation: Conversation | None) -> str:
-        level = conversation.level if conversation else "none"
-        numbers = self.advisor.emergency_numbers()
-        if level == "crisis":
-            return wording.AFTER_CRISIS.format(numbers=numbers)
-        if level == "emergency":
-            return wording.AFTER_EMERGENCY.format(numbers=numbers)
-        return ""
-
     def after(self, conversation: Conversation | None, reply: Reply) -> Conversation:
-        """The conversation once `reply` is shown: its topics, condition, section and level.
-        Small talk changes nothing; a topic the knowledge base lacks clears the topic."""
-        conversation = conversation or Conversation()
-        if reply.kind in _KEEPS_CONTEXT:
-            return conversation
-        level = reply.escalation.level
-        if reply.kind == "unknown":
-            return Conversation(level=level)
-        topics = tuple(t for t in reply.topics if t in self.kb.conditions or t in self.kb.ingredients)
-        if not topics:  # advice about nothing named: the person, not a topic
-            return conversation.model_copy(update={"level": level})
-        condition = next((t for t in topics if t in self.kb.conditions), None)
-        if condition is None:
-            uses = [u.condition_slug for u in self.kb.ingredients[topics[0]].uses]
-            if len(uses) == 1:
-                condition = uses[0]
-            elif conversation.condition in uses:
-                condition = conversation.condition
-        # The topics before stay behind the new ones: "is it safe?" after "which one is best
-        # for twitching?" still means the ingredient.
-        topics = tuple(dict.fromkeys((*topics, *conversation.topics)))[:MAX_TOPICS]
-        return Conversation(topics=topics, condition=condition, section=reply.section, level=level)
+        """The conversation once `reply` is shown (knowledge.turns decides)."""
+        return self.turns.after(conversation, reply)
 
     def topic_reply(
         self, slug: str, section: str | None = None, keep: str = "", page: int = 0

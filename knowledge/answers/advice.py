@@ -4,9 +4,11 @@ reply, doctor advice with the condition's own "When to See a Doctor" list, and t
 
 from __future__ import annotations
 
+from typing import Literal
+
 from knowledge.answers import wording
 from knowledge.answers.mentioned import canonical_spellings, mentioned
-from knowledge.answers.reply import AdviceList, Escalation, Reply, Section
+from knowledge.answers.reply import Action, AdviceList, Escalation, Reply, Section
 from knowledge.base.models import HelpLine, Helplines, KnowledgeBase
 from knowledge.levels import Level
 from knowledge.understanding.lexicon import Triage
@@ -16,6 +18,7 @@ from knowledge.understanding.triage import TriageResult, rank
 # person said they do not have ("no weakness"). The letters after it name advised flag groups.
 _LEVEL_CODES: dict[str, Level] = {"c": "crisis", "e": "emergency", "d": "doctor", "w": "doctor"}
 _WATCH = "w"
+HeldForm = Literal["again", "short", "watch"]
 
 
 class Advisor:
@@ -51,10 +54,27 @@ class Advisor:
             return Escalation(level="none")
         return self._advice(code, condition, (), ())
 
+    def held(self, level: Level, keep: str, condition: str | None, form: HeldForm) -> Escalation:
+        """The advice a conversation holds at `level` (emergency or crisis), as `keep` first
+        gave it: in full ("again"), as one line that restates the number ("short"), or as what
+        to watch for with the numbers kept ("watch"). Crisis lines are never left out."""
+        code = keep if keep[:1] in _LEVEL_CODES and _LEVEL_CODES[keep[0]] == level else _code(level)
+        full = self.kept(code, condition)
+        if form == "again" or full.level != level:
+            return full
+        numbers = _either(self.helplines.emergency_numbers)
+        crisis = level == "crisis"
+        if form == "short":
+            line = (wording.HELD_CRISIS if crisis else wording.HELD_EMERGENCY).format(numbers=numbers)
+            return full.model_copy(update={"title": line, "paragraphs": (), "reasons": (), "denied": ()})
+        line = (wording.ALL_CLEAR_CRISIS if crisis else wording.ALL_CLEAR_EMERGENCY).format(numbers=numbers)
+        return full.model_copy(
+            update={"title": wording.ALL_CLEAR_TITLE, "paragraphs": (line,), "reasons": (), "denied": ()}
+        )
+
     def with_level(self, reply: Reply, level: Level) -> Reply:
         """`reply`, carrying at least the standard advice of `level` (no flag's own words)."""
-        code = next(c for c, named in _LEVEL_CODES.items() if named == level)
-        return self.with_kept(reply, code)
+        return self.with_kept(reply, _code(level))
 
     def with_kept(self, reply: Reply, code: str) -> Reply:
         """`reply`, still carrying the advice `code` stands for when its own is weaker."""
@@ -152,18 +172,25 @@ class Advisor:
 def with_escalation(reply: Reply, escalation: Escalation) -> Reply:
     """The reply with this advice, every button under it keeping the advice. A section that
     the advice lists in full ("When to see a doctor") is said once, in the advice."""
-    sections = _not_in_advice(reply.sections, escalation)
-    keep = escalation.keep
-    if not keep:
-        return reply.model_copy(update={"escalation": escalation, "sections": sections})
-    return reply.model_copy(
-        update={
-            "escalation": escalation,
-            "sections": sections,
-            "actions": tuple(a.model_copy(update={"keep": keep}) for a in reply.actions),
-            "suggestions": tuple(a.model_copy(update={"keep": keep}) for a in reply.suggestions),
-        }
-    )
+    return reply.model_copy(update=advice_update(reply, escalation))
+
+
+def advice_update(
+    reply: Reply, escalation: Escalation, actions: tuple[Action, ...] | None = None
+) -> dict[str, object]:
+    """What carrying this advice changes in a reply (with_escalation), for building it once:
+    `actions` (the reply's own when None) and its suggestions keep the advice."""
+    actions = reply.actions if actions is None else actions
+    update: dict[str, object] = {
+        "escalation": escalation,
+        "sections": _not_in_advice(reply.sections, escalation),
+        "actions": actions,
+    }
+    if escalation.keep:
+        keep = escalation.keep
+        update["actions"] = tuple(a.model_copy(update={"keep": keep}) for a in actions)
+        update["suggestions"] = tuple(a.model_copy(update={"keep": keep}) for a in reply.suggestions)
+    return update
 
 
 def _not_in_advice(sections: tuple[Section, ...], escalation: Escalation) -> tuple[Section, ...]:
@@ -171,6 +198,11 @@ def _not_in_advice(sections: tuple[Section, ...], escalation: Escalation) -> tup
     if not advised:
         return sections
     return tuple(s for s in sections if not s.items or any(i.text not in advised for i in s.items))
+
+
+def _code(level: Level) -> str:
+    """The keep code of a level's standard advice."""
+    return next(c for c, named in _LEVEL_CODES.items() if named == level)
 
 
 def _either(numbers: tuple[str, ...]) -> str:

@@ -63,6 +63,7 @@ class SymptomCheck:
             Action(label=label, topic=c.slug, check=answers.answer(choice)) for choice, label in _CHOICES
         )
         return Reply(
+            turn="browse",
             kind="check",
             title=wording.CHECK_TITLE.format(condition=c.name),
             intro=wording.CHECK_PROGRESS.format(number=answers.step + 1, total=len(items)),
@@ -91,6 +92,7 @@ class SymptomCheck:
         )
         back = self._back(c).model_copy(update={"keep": DOCTOR_KEEP})
         return Reply(
+            turn="browse",
             kind="check",
             title=wording.CHECK_RESULT_TITLE.format(condition=c.name),
             disclaimer=wording.DISCLAIMER,  # an outcome, unlike the questions
@@ -112,6 +114,7 @@ class SymptomCheck:
         if remedies:
             actions.insert(0, Action(label=BY_KEY["remedies"].button, topic=c.slug, section="remedies"))
         return Reply(
+            turn="browse",
             kind="check",
             title=wording.CHECK_RESULT_TITLE.format(condition=c.name),
             intro=wording.CHECK_ALL_NO,

@@ -34,6 +34,7 @@ class Listings:
             actions=self._ways_in(),
             disclaimer=wording.DISCLAIMER,
             welcome=True,
+            turn="small_talk",
         )
 
     def examples(self) -> tuple[str, ...]:
@@ -79,6 +80,7 @@ class Listings:
             actions.append(Action(label=wording.NEXT_PAGE, listing=listing, page=page + 1))
         intro = wording.PAGE_OF.format(page=page + 1, pages=pages) if pages > 1 else ""
         return Reply(
+            turn="browse",
             kind="catalogue",
             title=title,
             intro=intro,
@@ -94,6 +96,16 @@ class Listings:
             intro=wording.UNKNOWN_BODY,
             actions=self._ways_in(),
             welcome=True,
+        )
+
+    def nothing_on_it(self, name: str, topic: str) -> Reply:
+        """A thing the knowledge base lacks ("gatorade"), named while `topic` is in context:
+        said plainly, with the topic a tap away, never answered as the topic."""
+        label = self.kb.name_of(topic) or topic
+        return Reply(
+            kind="unknown",
+            title=wording.NOTHING_ON_IT.format(name=name, topic=label),
+            actions=(Action(label=label, topic=topic),),
         )
 
     def suggest(self, slugs: tuple[str, ...]) -> Reply:

@@ -12,6 +12,22 @@ from knowledge.sections import is_section
 
 ReplyKind = Literal["topic", "suggest", "unknown", "small_talk", "empty", "catalogue", "advice", "check"]
 Listing = Literal["conditions", "ingredients"]
+# The kind of turn a reply answers: a row of knowledge.turns.TURNS, which says what it does to
+# the conversation. "browse": a page of a listing or a step of a check, which leave it as it is.
+TurnKind = Literal[
+    "topic",
+    "interaction",
+    "elsewhere",
+    "advice",
+    "acknowledgement",
+    "asks_help",
+    "all_clear",
+    "small_talk",
+    "suggest",
+    "not_understood",
+    "empty",
+    "browse",
+]
 
 
 class _Frozen(BaseModel):
@@ -126,6 +142,7 @@ class Reply(_Frozen):
     # A way in (the greeting, an unknown topic): a front end may add its own ways in beside
     # the topic buttons, such as Telegram's inline mode.
     welcome: bool = False
+    turn: TurnKind = "topic"
 
     @field_validator("section")
     @classmethod

@@ -102,6 +102,29 @@ AFTER_CRISIS = (
     "emergency number ({numbers})."
 )
 UNKNOWN_NAMED_TITLE = "I don't have information on {name} yet."
+# A thing the knowledge base lacks, named while a topic is in context: the topic stays a tap away.
+NOTHING_ON_IT = "I have nothing on {name}. Tap below to go back to {topic}."
+# A medicine or condition named beside an ingredient: the Safety section, and this said plainly.
+NO_INTERACTION_FACTS = (
+    "I have no facts on file about {ingredient} together with {other}. Its safety notes are "
+    "below; a pharmacist can check the combination."
+)
+# After emergency or crisis advice, within the conversation: the level holds.
+HELD_EMERGENCY = "⚠️ The advice stands: if you have not yet, call your local emergency number now ({numbers})."
+HELD_CRISIS = (
+    "You don't have to go through this alone. In danger, call your local emergency number "
+    "({numbers}); the lines below are there any time."
+)
+ALL_CLEAR_TITLE = "Keep the numbers at hand"
+ALL_CLEAR_EMERGENCY = (
+    "Glad it has eased. Watch for it coming back, or for anything new or worse: if it does, "
+    "call your local emergency number ({numbers}) straight away."
+)
+ALL_CLEAR_CRISIS = (
+    "I'm glad you're feeling a bit better. If those thoughts come back, you don't have to face "
+    "them alone: the lines below are there any time, and in danger call your local emergency "
+    "number ({numbers})."
+)
 
 # The symptom check: the article's own "When to See a Doctor" items, one at a time.
 CHECK_BUTTON = "Check my symptoms"

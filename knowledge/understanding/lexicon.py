@@ -165,11 +165,44 @@ class LayNames(_Frozen):
         return terms
 
 
+class Example(_Frozen):
+    """A real message a word list was written from, and where it was said."""
+
+    text: str
+    source: str
+
+
+class TurnWords(_Frozen):
+    """Words of one kind of turn (conversation.toml's [turns.<kind>]); `emoji` count in a
+    message of no words."""
+
+    phrases: tuple[str, ...]
+    emoji: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
+
+
+class Elsewhere(_Frozen):
+    """Names of one kind of thing the knowledge base does not have (conversation.toml's
+    [elsewhere.<kind>]): a drink, a drug, a test, a condition."""
+
+    names: tuple[str, ...]
+    examples: tuple[Example, ...] = ()
+
+
+ElsewhereKind = Literal["drink", "drug", "test", "condition"]
+
+
+class ConversationWords(_Frozen):
+    turns: dict[str, TurnWords] = {}
+    elsewhere: dict[ElsewhereKind, Elsewhere] = {}
+
+
 class Lexicon(_Frozen):
     triage: Triage
     language: Language
     common_words: frozenset[str]
     lay_names: LayNames = LayNames(terms={})
+    conversation: ConversationWords = ConversationWords()
 
 
 class LexiconError(Exception):
@@ -229,4 +262,15 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         lay_names = LayNames.model_validate(_read_toml(lay_path))
     except ValidationError as exc:
         raise LexiconError(f"{lay_path}: {exc}") from exc
-    return Lexicon(triage=triage, language=language, common_words=common, lay_names=lay_names)
+    conversation_path = directory / "conversation.toml"
+    try:
+        conversation = ConversationWords.model_validate(_read_toml(conversation_path))
+    except ValidationError as exc:
+        raise LexiconError(f"{conversation_path}: {exc}") from exc
+    return Lexicon(
+        triage=triage,
+        language=language,
+        common_words=common,
+        lay_names=lay_names,
+        conversation=conversation,
+    )

@@ -18,7 +18,7 @@ from typing import Any
 
 from knowledge.understanding.normalise import stem, words
 
-CRISIS, EMERGENCY, DOCTOR, IGNORE, SMALL_TALK, SECTION, TOPIC, FRAME, OTHER_TOPIC = (
+CRISIS, EMERGENCY, DOCTOR, IGNORE, SMALL_TALK, SECTION, TOPIC, FRAME, OTHER_TOPIC, TURN = (
     "crisis",
     "emergency",
     "doctor",
@@ -28,6 +28,7 @@ CRISIS, EMERGENCY, DOCTOR, IGNORE, SMALL_TALK, SECTION, TOPIC, FRAME, OTHER_TOPI
     "topic",
     "frame",
     "other_topic",  # a name the knowledge base does not cover ("melatonin")
+    "turn",  # what a turn says to the conversation ("ok calling now"): conversation.toml
 )
 FLAG_TAGS = frozenset((CRISIS, EMERGENCY, DOCTOR))
 

@@ -16,6 +16,7 @@ from knowledge.understanding.patterns import (
     SECTION,
     SMALL_TALK,
     TOPIC,
+    TURN,
     Pattern,
     compile_phrase,
 )
@@ -101,6 +102,10 @@ def _lexicon_patterns(lexicon: Lexicon) -> Iterator[Pattern]:
     for name, talk in language.small_talk.items():
         yield from _compiled(talk.phrases, {}, tag=SMALL_TALK, kind=name)
     yield from _compiled(language.other_topics.phrases, {}, tag=OTHER_TOPIC)
+    for thing, things in lexicon.conversation.elsewhere.items():
+        yield from _compiled(things.names, {}, tag=OTHER_TOPIC, kind=thing)
+    for turn_kind, turn in lexicon.conversation.turns.items():
+        yield from _compiled(turn.phrases, {}, tag=TURN, kind=turn_kind)
     for name, entry in language.sections.items():
         yield from _compiled(
             entry.phrases, {}, tag=SECTION, section=entry.section or name, weight=entry.weight

@@ -16,7 +16,7 @@ from knowledge.understanding.discriminators import Discriminators, Judged, judge
 from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
 from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
 from knowledge.understanding.normalise import Tokens, stem, tokenize, words
-from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK
+from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK, TURN
 from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
 from knowledge.understanding.phrasebook import build_patterns, vocabulary
 from knowledge.understanding.topic_index import TopicIndex
@@ -31,6 +31,8 @@ _SAFETY_WORRIES = ("severity", "doctor", "causes")
 _CONDITION_ONLY = ("types", "ingredients", "remedies")
 _NOT_CARRIED = ("safety", "overview")  # sections a condition does not take from the last question
 _CLEAR_ASK = 4
+# Kinds of clinical concept (concepts.toml) that make a sentence a symptom sentence.
+_SYMPTOM_KINDS = frozenset(("symptom", "body_site", "quality", "function_lost"))
 # An ingredient used for more conditions than this implies none of them (magnesium in 80
 # articles says nothing about which condition's red flags apply).
 _MAX_IMPLIED = 5  # the weight of language.toml's "strong" section phrases
@@ -55,6 +57,11 @@ class Reading:
     other_topic: str = ""  # a name the knowledge base does not cover ("melatonin")
     inherited: bool = False
     context: str | None = None
+    # The kinds of conversation.toml's [turns] whose words the message holds ("acknowledgement",
+    # "asks_help", "all_clear", "taking", "symptom"), and the kind of `other_topic` when the
+    # lexicon says what it is ("drink", "drug", "test", "condition"; "" for a supplement).
+    turn_words: frozenset[str] = frozenset()
+    other_kind: str = ""
 
     @property
     def condition(self) -> str | None:
@@ -80,6 +87,8 @@ class _Words:
     scope: frozenset[str] = frozenset()  # conditions whose own red flags count
     naming: frozenset[int] = frozenset()  # positions of words naming a condition
     concepts: Judged | None = None  # the clinical concepts and the triage rules' verdict
+    # The symptom is the condition in context: the message names none ("its been 2 months now").
+    in_context: bool = False
 
 
 class Reader:
@@ -111,6 +120,8 @@ class Reader:
         self.flags = ScopedFlags(kb, lexicon)
         # The name as the lexicon writes it, for each other topic's normalised label.
         self._other_names = {" ".join(words(p)): p for p in language.other_topics.phrases}
+        for things in lexicon.conversation.elsewhere.values():
+            self._other_names.update({" ".join(words(n)): n for n in things.names})
         # Words that tie a message to the conversation: the words of every topic's names, and
         # of the overlay's word lists (body parts, how twitching moves).
         names = [n for c in kb.conditions.values() for n in (c.name, *c.aliases)]
@@ -123,7 +134,11 @@ class Reader:
         tokens = tokenize(text)
         if not tokens:
             kind = emoji_small_talk(text, self.lexicon.language)
-            return NOTHING if kind is None else replace(NOTHING, small_talk=kind, empty=False)
+            turns = self.lexicon.conversation.turns.items()
+            said = frozenset(name for name, turn in turns if any(e in text for e in turn.emoji))
+            if kind is None and not said:
+                return NOTHING
+            return replace(NOTHING, small_talk=kind, empty=False, turn_words=said)
         reading, found = self._read(tokens, conversation, lang)
         if conversation is None or conversation.focus is None:
             return reading
@@ -157,6 +172,9 @@ class Reader:
             scope=self._scope((*conditions, *concerns), ingredients, conversation),
             naming=naming,
             concepts=concepts,
+            in_context=not (conditions or concerns or ingredients)
+            and conversation is not None
+            and conversation.condition is not None,
         )
         # How long someone has taken a supplement is not how long a symptom has lasted.
         durations = in_question is not None or not ingredients
@@ -168,15 +186,24 @@ class Reader:
             feared = concerns and (section == "overview" or not conditions)
             if feared and section not in _FEARED_SECTIONS:
                 section = "severity"  # "do I have ALS?": what sets a worrying case apart
-        other = ""
+        other, other_kind = "", ""
         if not mentioned and not described:
-            other = next(
-                (self._other_names.get(h.pattern.label, "") for h in hits if h.pattern.tag == OTHER_TOPIC), ""
-            )
+            things = [h for h in hits if h.pattern.tag == OTHER_TOPIC]
+            if things:
+                # Every name of the first one's kind: "xanax and paxil".
+                other_kind = things[0].pattern.kind or ""
+                same = [
+                    self._other_names.get(h.pattern.label, "")
+                    for h in things
+                    if h.pattern.kind == things[0].pattern.kind
+                ]
+                other = " and ".join(dict.fromkeys(n for n in same if n))
         talk = None
         if any(h.pattern.tag == SMALL_TALK for h in hits):
             question = is_question(tokens, tokens.source, language)
-            closing = not (mentioned or described or other) and triage.level == "none"
+            # A drink, drug or test said in a closing ("will mention it at my next blood test")
+            # does not make it a question about that thing.
+            closing = not (mentioned or described or (other and not other_kind)) and triage.level == "none"
             talk = small_talk(tokens, hits, language, question=question, closing=closing)
         reading = Reading(
             ingredients,
@@ -188,6 +215,8 @@ class Reader:
             section,
             talk,
             other_topic=other,
+            turn_words=frozenset(h.pattern.kind or "" for h in hits if h.pattern.tag == TURN),
+            other_kind=other_kind,
         )
         return reading, words_found
 
@@ -216,6 +245,7 @@ class Reader:
             scoped=groups,
             named=found.naming,
             concepts=found.concepts,
+            symptom_in_context=found.in_context,
         )
 
     def _section(self, hits: list[Hit], condition: str) -> str:
@@ -271,6 +301,8 @@ class Reader:
         texts = [t.text for t in found.tokens]
         if (
             reading.triage.level != "none"
+            or self._symptom_sentence(reading, found)
+            or "taking" in reading.turn_words  # "how much should a runner take"
             or not any(w in language.follow_up for w in texts)
             or any(w in language.refers_back for w in texts)
         ):
@@ -288,17 +320,63 @@ class Reader:
         language = self.lexicon.language
         if reading.triage.level != "none" or any(h.pattern.tag == SECTION for h in found.hits):
             return True
+        if self._symptom_sentence(reading, found):  # "and cramps through the night"
+            return True
         if any(t.text in language.refers_back or t.text in self._topic_words for t in found.tokens):
             return True
         return is_question(found.tokens, found.tokens.source, language)
+
+    def _names_form_of(self, ingredient: str, found: _Words) -> bool:
+        """A word of one of the ingredient's product forms ("citrate" of magnesium citrate)."""
+        forms = {w for form in self.kb.ingredients[ingredient].forms for w in words(form)}
+        return any(t.text in forms for t in found.tokens)
+
+    def _symptom_sentence(self, reading: Reading, found: _Words) -> bool:
+        """A sentence that says a symptom ("my hand is stiff like a claw"), not a bare name of
+        something else ("headache"): a symptom word, or a clinical concept of a symptom or body
+        site said of the writer (issue 19's concepts), among two words or more."""
+        stopwords = self.lexicon.language.stopwords
+        if sum(t.text not in stopwords for t in found.tokens) < 2:
+            return False
+        return "symptom" in reading.turn_words or any(
+            self._kinds.get(c.id) in _SYMPTOM_KINDS and not c.negated and c.experiencer == "self"
+            for c in reading.triage.concepts
+        )
+
+    def _thing_in_context(self, reading: Reading, found: _Words) -> bool:
+        """A drink, drug, test or condition the knowledge base lacks, said about the topic in
+        context: in a statement ("i had a clean emg", "im on xanax and paxil") or with a word
+        pointing back at the topic ("can i take it with coffee", "could that be it"). A
+        question about the thing itself ("would gatorade help with that") is not."""
+        if not reading.other_kind:  # a supplement the knowledge base lacks: its own topic
+            return False
+        language = self.lexicon.language
+        first = found.tokens[0].text if found.tokens else ""
+        question = (
+            is_question(found.tokens, found.tokens.source, language) or first in language.questions.verbs
+        )
+        helps = "asks_if_it_helps" in reading.turn_words
+        # "a doctor said it might be electrolytes, would gatorade help": a question verb and
+        # the words of helping ask about the thing, wherever the question starts.
+        if helps and (question or any(t.text in language.questions.verbs for t in found.tokens)):
+            return False
+        return "points_back" in reading.turn_words or not question
 
     def _follow_up(self, reading: Reading, found: _Words, conversation: Conversation) -> Reading:
         """A message with no topic of its own refers to the conversation's, unless it is small
         talk, names a topic the knowledge base lacks or nearly names one it has ("magnes"), has
         nothing that ties it to the conversation ("diabetes"), or is a crisis (about the person,
         not a topic). The section is read again for that topic."""
-        if reading.small_talk or reading.other_topic or reading.triage.level == "crisis":
+        if reading.small_talk or reading.triage.level == "crisis":
             return reading
+        if reading.other_topic and not self._thing_in_context(reading, found):
+            return reading
+        focus = conversation.focus or ""
+        if focus in self.kb.ingredients and self._names_form_of(focus, found):
+            # "citrate makes you run to the bathroom right", after magnesium
+            return replace(
+                reading, ingredients=(focus,), context=conversation.condition, inherited=True, near_misses=()
+            )
         if reading.near_misses and reading.triage.level == "none":  # a name mistyped: ask which
             return reading
         if self._asks_about_something_new(reading, found) or not self._ties_back(reading, found):
@@ -306,10 +384,11 @@ class Reader:
         focus, condition = conversation.focus or "", conversation.condition
         inherited = replace(reading, inherited=True, near_misses=())
         if focus in self.kb.ingredients:
-            # As for "magnesium for years": in a talk about a supplement, how long is how long
-            # it was taken ("why is taking it for years a problem"), not how long a symptom
-            # lasted. Every other red flag still counts.
-            inherited = replace(inherited, triage=self._triage(found, durations=False))
+            # In a talk about a supplement, how long is how long it was taken when the message
+            # says so ("why is taking it for years a problem"); otherwise it is how long a
+            # symptom has lasted ("its been about a month now"), a red flag of the condition.
+            taking = "taking" in reading.turn_words
+            inherited = replace(inherited, triage=self._triage(found, durations=not taking))
             asked = self._section(found.hits, condition or "")
             if reading.asks_safety or asked in _SAFETY_WORRIES:
                 return replace(inherited, ingredients=(focus,), asks_safety=True, context=condition)

@@ -110,6 +110,7 @@ class Triager:
         scoped: Mapping[str, FlagGroup] | None = None,
         named: frozenset[int] = frozenset(),
         concepts: Judged | None = None,
+        symptom_in_context: bool = False,
     ) -> TriageResult:
         """The level and reasons; `durations`: whether "for 3 weeks" and "since july" count
         (not when they say how long someone has taken a supplement). `scoped`: the groups of
@@ -156,7 +157,9 @@ class Triager:
         if durations:
             lasting = long_durations(tokens, self._duration, self._not_before)
             lasting += self._anchored(texts, today)
-            unattached = concepts.unattached if concepts else frozenset()
+            # In a conversation about a condition, a duration with no symptom of its own is how
+            # long that condition has lasted ("its been 2 months now", issue 20).
+            unattached = concepts.unattached if concepts and not symptom_in_context else frozenset()
             points = concepts.points_in_time if concepts else frozenset()
             said += [
                 Flag(start, start + len(text.split()), text, "doctor", "lasting")

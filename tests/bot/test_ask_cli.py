@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-KEYS = {"query", "topics", "section", "escalation", "reasons", "suggestions", "text", "concepts"}
+KEYS = {"query", "topics", "section", "escalation", "level", "reasons", "suggestions", "text", "concepts"}
 
 
 def ask(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -90,6 +90,21 @@ def test_conversation_reads_each_line_in_the_context_of_those_before() -> None:
         ([], "overview"),
     ]
     assert out[3]["text"] == "You're welcome! Ask me any time."
+
+
+def test_conversation_reports_the_conversations_level_on_each_turn() -> None:
+    """After emergency advice the level holds: "ok" and "what do i do" report emergency, and the
+    advice leads their text; a later topic question is answered under it."""
+    lines = ["i think im having a stroke", "ok", "what do i do", "does magnesium help"]
+    result = ask("--json", "--conversation", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [o["level"] for o in out] == ["emergency"] * 4
+    assert [o["escalation"] for o in out] == ["emergency"] * 4
+    assert out[2]["text"].startswith("⚠️ This may be an emergency")
+    assert out[3]["topics"] == ["magnesium"]
+    alone = json.loads(ask("--json", "ok").stdout)
+    assert alone["level"] == alone["escalation"] == "none"
 
 
 def test_without_conversation_each_line_is_answered_alone() -> None:

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from bot.render_text import render_text
 from knowledge import Conversation, Reply
 from knowledge.answers import wording
 from knowledge.base.models import KnowledgeBase
@@ -71,7 +72,9 @@ def test_a_bare_new_topic_asks_what_the_question_before_asked(engine: Engine) ->
 def test_an_unknown_topic_is_not_the_topic_in_context(engine: Engine) -> None:
     _, unknown, safe = chat(engine, "magnesium", "what about vitamin d", "is it safe?")
     assert unknown.kind == "unknown" and not unknown.topics
-    assert unknown.title == wording.UNKNOWN_NAMED_TITLE.format(name="vitamin d")
+    # Said plainly, with the topic in context a tap away.
+    assert unknown.title == wording.NOTHING_ON_IT.format(name="vitamin d", topic="Magnesium")
+    assert [a.topic for a in unknown.actions] == ["magnesium"]
     assert not safe.topics  # "it" is vitamin D now, which the bot does not know
 
 
@@ -89,7 +92,9 @@ def test_a_red_flag_without_a_topic_escalates_with_the_condition_in_context(
 def test_red_flags_are_judged_on_every_message_by_itself(engine: Engine) -> None:
     replies = chat(engine, "ashwagandha", "my lips are swelling up", "ok", "is it safe?")
     assert replies[1].escalation.level == "emergency" and replies[1].topics == ("ashwagandha",)
-    assert replies[3].escalation.level == "none"  # the context never raises a later message
+    # Emergency advice holds for the context's lifetime: a milder message never lowers it.
+    assert replies[2].escalation.level == replies[3].escalation.level == "emergency"
+    assert replies[3].topics == ("ashwagandha",) and replies[3].section == "safety"
 
 
 def test_a_crisis_is_about_the_person_not_the_topic(engine: Engine) -> None:
@@ -195,9 +200,12 @@ def test_small_talk_leaves_the_context_as_it_was(engine: Engine) -> None:
     assert topic_and_section(replies[-1]) == ("zinc", "safety")
 
 
-def test_after_emergency_advice_small_talk_still_points_to_help(engine: Engine) -> None:
-    _, _, reply = chat(engine, "gaba", "my throat is swelling shut", "ok calling 911")
-    assert reply.kind == "small_talk" and "emergency number" in reply.intro
+def test_after_emergency_advice_an_acknowledgement_restates_the_number(engine: Engine) -> None:
+    """ "ok calling 911" gets one line in the emergency's words with the number, at its level."""
+    _, advice, reply = chat(engine, "gaba", "my throat is swelling shut", "ok calling 911")
+    assert reply.turn == "acknowledgement" and reply.escalation.level == "emergency"
+    assert reply.escalation.leads and "911" in reply.escalation.title
+    assert len(render_text(reply)) < len(render_text(advice))  # short, not the advice again
 
 
 def test_the_context_holds_slugs_and_levels_only(engine: Engine) -> None:
@@ -205,7 +213,7 @@ def test_the_context_holds_slugs_and_levels_only(engine: Engine) -> None:
     for text in ("my calves twitch, could it be ALS", "magnesium?", "my dad had MS"):
         conversation = engine.after(conversation, engine.answer(text, conversation))
     dumped = conversation.model_dump()
-    assert set(dumped) == {"topics", "condition", "section", "level"}
+    assert set(dumped) == {"topics", "condition", "section", "level", "keep"}
     assert dumped["topics"][0] == "twitching" and "magnesium" in dumped["topics"]
     assert dumped["level"] == "doctor"
 

@@ -20,7 +20,8 @@ import pytest
 
 from knowledge.engine import Engine
 from tests.conftest import DATA
-from tests.support.eval_scoring import Score, score, score_conversations, score_levels
+from tests.support.eval_scoring import Score, items, score, score_conversations, score_levels
+from tests.support.splits import split_of
 
 REAL = ["real_messages.jsonl", "real_more.jsonl"]
 CRISIS = ["crisis.jsonl", "crisis_more.jsonl"]
@@ -99,6 +100,28 @@ def test_conversation_targets(engine: Engine, name: str, split: str | None) -> N
     assert Score.rate(s.first.recall + s.follow.recall) == 1.0, s.misses
     assert Score.rate(s.first.false_alarm + s.follow.false_alarm) <= 0.03, s.misses
     assert Score.rate(s.first.topic) >= 0.97, s.misses
+    assert Score.rate(s.whole) >= 0.82, s.misses  # conversations right on every turn
+
+
+def test_thread_conversations_split_by_the_frozen_rule() -> None:
+    """conversations_threads.jsonl: rebuilt from public threads, each with its source, split
+    by a hash of the source (tests/support/splits.py) before any tuning; >= 30% blind."""
+    found = items(DATA / "conversations_threads.jsonl")
+    assert len(found) >= 80 and all(c["source"].startswith("http") for c in found)
+    assert all(c["split"] == split_of(c["source"]) for c in found)
+    assert sum(c["split"] == "blind" for c in found) >= 0.3 * len(found)
+
+
+def test_thread_conversation_targets(engine: Engine) -> None:
+    """Issue 20's targets on the tune split: red flags caught on every turn they are said, the
+    level held after emergency and crisis advice, follow-ups on the right topic (or on none when
+    they name a thing the knowledge base lacks). The blind split is reported, not asserted
+    (docs/conversation.md)."""
+    s = score_conversations(engine, DATA / "conversations_threads.jsonl", split="tune")
+    assert len(s.whole) >= 50 and len(s.first.recall + s.follow.recall) >= 50
+    assert Score.rate(s.first.recall + s.follow.recall) >= 0.93, s.misses
+    assert Score.rate(s.follow.topic) >= 0.93, s.misses
+    assert Score.rate(s.whole) >= 0.65, s.misses
 
 
 @pytest.mark.parametrize(

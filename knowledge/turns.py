@@ -1,0 +1,177 @@
+"""What each kind of turn does to a conversation, decided here and nowhere else: the kind of
+a turn, the level the conversation holds, the condition in context, and the context the next
+turn is read in. The reader says what a message names and refers to; the engine builds the
+answer that this table's row asks for.
+
+The table (TURNS) has one row per kind of turn:
+- `answer`: what the reply is built from;
+- `advice`: how the escalation advice is shown ("own": the message's own red flags, raised to
+  the level the conversation holds; "short": one line in that level's words with the number to
+  call; "again": the held advice in full; "watch": what to watch for, numbers kept);
+- `context`: what the turn leaves ("keep": the context as it was; "answer": the reply's topics
+  join it; "clear": only the level stays).
+Within the context's lifetime a conversation that reached emergency or crisis keeps that
+level: no later turn lowers it, a higher one raises it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.answers.reply import Reply, TurnKind
+from knowledge.base.models import KnowledgeBase
+from knowledge.conversation import MAX_TOPICS, Conversation
+from knowledge.levels import Level
+from knowledge.understanding.reader import Reading
+from knowledge.understanding.triage import rank
+
+# Levels a conversation holds once reached, for the context's lifetime.
+HELD: frozenset[Level] = frozenset(("emergency", "crisis"))
+
+Answer = Literal[
+    "topic",  # the topic's answer (named, or the one in context)
+    "safety",  # the ingredient in context's Safety section, said to lack interaction facts
+    "nothing_on_it",  # "I have nothing on X", the topic in context as a button
+    "advice",  # the advice alone, about the topic in context when the message refers to it
+    "held",  # the held advice alone, about the person, not a topic
+    "small_talk",  # one short line
+    "suggest",  # did you mean
+    "not_understood",  # the topics there are
+    "empty",
+]
+Advice = Literal["own", "short", "again", "watch"]
+Context = Literal["keep", "answer", "clear"]
+
+
+@dataclass(frozen=True)
+class Row:
+    answer: Answer
+    advice: Advice
+    context: Context
+
+
+TURNS: dict[TurnKind, Row] = {
+    # Names a topic, or follows on from the one in context ("is it safe?", "its been a month").
+    "topic": Row("topic", "own", "answer"),
+    # A medicine named while an ingredient is in context ("im on xanax and paxil" after GABA):
+    # do the two go together?
+    "interaction": Row("safety", "own", "answer"),
+    # A drink, drug, test or condition the knowledge base lacks ("would gatorade help").
+    # The topic in context stays a tap away, but "is it safe?" next is about the thing named.
+    "elsewhere": Row("nothing_on_it", "own", "clear"),
+    # Red flags about no topic ("my leg is giving out").
+    "advice": Row("advice", "own", "answer"),
+    # After emergency or crisis advice: "ok", "calling now", "i'm scared", 👍, thanks.
+    "acknowledgement": Row("held", "short", "keep"),
+    # After emergency or crisis advice: "what do i do", "help", "what now".
+    "asks_help": Row("held", "again", "keep"),
+    # After emergency or crisis advice: "I'm ok now", "it was a false alarm".
+    "all_clear": Row("held", "watch", "keep"),
+    "small_talk": Row("small_talk", "own", "keep"),
+    "suggest": Row("suggest", "own", "keep"),
+    "not_understood": Row("not_understood", "own", "clear"),
+    "empty": Row("empty", "own", "keep"),
+    # A button's page of a listing or step of a check (no message).
+    "browse": Row("topic", "own", "keep"),
+}
+
+# What a turn after emergency or crisis advice says, strongest first: "ok im fine now" says
+# it has passed, "ok what do i do" asks for help.
+_HELD_TURNS: tuple[TurnKind, ...] = ("all_clear", "asks_help", "acknowledgement")
+# A medicine named beside an ingredient asks whether the two go together.
+_INTERACTS = frozenset(("drug",))
+
+
+class Turns:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def kind(self, reading: Reading, conversation: Conversation | None) -> TurnKind:
+        """The kind of this turn: its row of TURNS."""
+        held = self.held(conversation)
+        if reading.empty:
+            return "empty"
+        focus = conversation.focus if conversation else None
+        if (
+            reading.other_kind in _INTERACTS
+            and focus in self.kb.ingredients
+            and (reading.inherited or not reading.topics)
+        ):
+            return "interaction"
+        own_topic = reading.topics and not reading.inherited
+        if own_topic:
+            return "topic"
+        if held != "none" and reading.triage.level in ("none", "doctor"):
+            said = next((k for k in _HELD_TURNS if k in reading.turn_words), None)
+            if said is not None:
+                return said
+            if reading.small_talk is not None:  # "thanks", "lol": the advice still stands
+                return "acknowledgement"
+        if reading.topics:
+            return "topic"
+        if reading.other_topic:
+            return "elsewhere"
+        if reading.triage.level != "none":
+            return "advice"
+        if reading.small_talk is not None:
+            return "small_talk"
+        if reading.near_misses:
+            return "suggest"
+        if held != "none":  # "ive been planning how to do it", right after crisis advice
+            return "asks_help"
+        return "not_understood"
+
+    @staticmethod
+    def held(conversation: Conversation | None) -> Level:
+        """The level the conversation holds: emergency or crisis once reached, else none."""
+        if conversation is None or conversation.level not in HELD:
+            return "none"
+        return conversation.level
+
+    def level(self, conversation: Conversation | None, own: Level) -> Level:
+        """The turn's level: its own, never below the level the conversation holds."""
+        held = self.held(conversation)
+        return held if rank(held) > rank(own) else own
+
+    def condition(self, reading: Reading, conversation: Conversation | None) -> str | None:
+        """The condition whose "When to See a Doctor" list goes with the turn's advice: the one
+        the message names, else the one in context, else the single condition of the ingredient
+        asked about."""
+        context = reading.condition or reading.context
+        if context is None and conversation is not None and not reading.topics:
+            context = conversation.condition
+        if context is None and reading.ingredients:
+            context = self._single_condition(reading.ingredients[0])
+        return context
+
+    def after(self, conversation: Conversation | None, reply: Reply) -> Conversation:
+        """The conversation once `reply` is shown: by the row of its turn, its topics,
+        condition and section; always its level (and the advice that goes with it)."""
+        # A button pressed under an older message carries no advice: the held level stays.
+        level = self.level(conversation, reply.escalation.level)
+        conversation = conversation or Conversation()
+        keep = (reply.escalation.keep or conversation.keep) if level in HELD else ""
+        if level in HELD and reply.turn in ("acknowledgement", "all_clear") and conversation.keep:
+            keep = conversation.keep  # the short line keeps the advice it stands for
+        row = TURNS[reply.turn]
+        if row.context == "clear":
+            return Conversation(level=level, keep=keep)
+        topics = tuple(t for t in reply.topics if t in self.kb.conditions or t in self.kb.ingredients)
+        if row.context == "keep" or not topics:
+            return conversation.model_copy(update={"level": level, "keep": keep})
+        condition = next((t for t in topics if t in self.kb.conditions), None)
+        if condition is None:
+            uses = [u.condition_slug for u in self.kb.ingredients[topics[0]].uses]
+            if len(uses) == 1:
+                condition = uses[0]
+            elif conversation.condition in uses:
+                condition = conversation.condition
+        # The topics before stay behind the new ones: "is it safe?" after "which one is best
+        # for twitching?" still means the ingredient.
+        topics = tuple(dict.fromkeys((*topics, *conversation.topics)))[:MAX_TOPICS]
+        return Conversation(topics=topics, condition=condition, section=reply.section, level=level, keep=keep)
+
+    def _single_condition(self, ingredient: str) -> str | None:
+        uses = self.kb.ingredients[ingredient].uses
+        return uses[0].condition_slug if len(uses) == 1 else None

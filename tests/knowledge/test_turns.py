@@ -1,0 +1,206 @@
+"""knowledge/turns.py: one table of what each kind of turn does to the conversation, and the
+lexicon data it reads (knowledge/lexicon/conversation.toml)."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+
+from knowledge import Conversation, Reply
+from knowledge.answers import wording
+from knowledge.answers.reply import TurnKind
+from knowledge.base.models import KnowledgeBase
+from knowledge.engine import Engine
+from knowledge.turns import TURNS
+from knowledge.understanding.lexicon import load_lexicon
+from knowledge.understanding.normalise import tokenize
+from knowledge.understanding.patterns import OTHER_TOPIC, TURN
+
+
+def chat(engine: Engine, *texts: str) -> list[Reply]:
+    conversation: Conversation | None = None
+    replies = []
+    for text in texts:
+        reply = engine.answer(text, conversation)
+        conversation = engine.after(conversation, reply)
+        replies.append(reply)
+    return replies
+
+
+def context_after(engine: Engine, *texts: str) -> Conversation:
+    conversation: Conversation | None = None
+    for text in texts:
+        conversation = engine.after(conversation, engine.answer(text, conversation))
+    assert conversation is not None
+    return conversation
+
+
+def test_every_kind_of_turn_has_one_row() -> None:
+    assert set(TURNS) == set(get_args(TurnKind))
+
+
+def test_every_word_list_was_written_from_real_messages() -> None:
+    """Each list of conversation.toml carries at least two real messages from two sources."""
+    words = load_lexicon().conversation
+    examples = [(n, t.examples) for n, t in words.turns.items()]
+    examples += [(n, e.examples) for n, e in words.elsewhere.items()]
+    for name, found in examples:
+        assert len({e.source for e in found}) >= 2, name
+        assert all(e.source.startswith("http") and e.text.strip() for e in found), name
+
+
+def test_each_example_is_read_as_its_kind(engine: Engine) -> None:
+    words = load_lexicon().conversation
+    for tag, lists in ((TURN, words.turns), (OTHER_TOPIC, words.elsewhere)):
+        for kind, entry in lists.items():
+            for example in entry.examples:
+                hits = engine.reader.phrases.match(tokenize(example.text))
+                assert any(h.pattern.tag == tag and h.pattern.kind == kind for h in hits), example
+
+
+# --- advice that holds ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ack", ["ok", "k", "okay", "ok calling now", "i'm scared", "👍", "thanks"])
+def test_an_acknowledgement_after_emergency_advice_restates_the_number(engine: Engine, ack: str) -> None:
+    advice, reply = chat(engine, "i think im having a stroke", ack)
+    assert advice.escalation.level == "emergency"
+    assert reply.turn == "acknowledgement" and reply.escalation.level == "emergency"
+    numbers = engine.advisor.emergency_numbers()
+    assert reply.escalation.title == wording.HELD_EMERGENCY.format(numbers=numbers)
+    assert reply.escalation.leads and not reply.topics
+
+
+@pytest.mark.parametrize("ask", ["what do i do", "help", "what now", "what should i do"])
+def test_asking_what_to_do_gets_the_full_advice_again(engine: Engine, ask: str) -> None:
+    advice, _, again = chat(engine, "my toddler swallowed a bunch of my magnesium pills", "ok", ask)
+    assert again.turn == "asks_help"
+    # The same advice as first given, the poison lines included, without the person's words.
+    assert again.escalation.paragraphs[-2:] == advice.escalation.paragraphs[-2:]
+    assert again.escalation.lists == advice.escalation.lists and again.escalation.lists
+    assert again.escalation.leads
+
+
+def test_a_milder_message_never_lowers_the_level_and_a_higher_one_raises_it(engine: Engine) -> None:
+    replies = chat(
+        engine, "worst headache of my life", "my leg is giving out", "does magnesium help", "i want to die"
+    )
+    assert [r.escalation.level for r in replies] == ["emergency", "emergency", "emergency", "crisis"]
+    assert replies[2].topics == ("magnesium",)  # the question is answered, under the advice
+
+
+@pytest.mark.parametrize("clear", ["I'm ok now", "it was a false alarm", "its gone now"])
+def test_all_clear_keeps_the_level_says_what_to_watch_for_and_keeps_the_numbers(
+    engine: Engine, clear: str
+) -> None:
+    _, reply = chat(engine, "crushing chest pain right now", clear)
+    assert reply.turn == "all_clear" and reply.escalation.level == "emergency"
+    numbers = engine.advisor.emergency_numbers()
+    assert reply.escalation.paragraphs == (wording.ALL_CLEAR_EMERGENCY.format(numbers=numbers),)
+
+
+@pytest.mark.parametrize(
+    "later", ["lol", "haha just joking", "does ashwagandha help anxiety", "thanks", "I'm ok now", "what now"]
+)
+def test_crisis_lines_never_leave_a_reply_for_the_context_lifetime(engine: Engine, later: str) -> None:
+    first, *rest = chat(engine, "i want to kill myself", "ok", later, "what about magnesium for sleep")
+    lines = first.escalation.lists
+    assert lines and all(r.escalation.level == "crisis" and r.escalation.lists == lines for r in rest)
+
+
+def test_the_context_keeps_the_level_and_the_advice_it_stands_for(engine: Engine) -> None:
+    context = context_after(engine, "my son swallowed a handful of zinc tablets", "ok", "I'm ok now")
+    assert (
+        context.level == "emergency"
+        and context.keep == chat(engine, "my son swallowed a handful of zinc tablets")[0].escalation.keep
+    )
+
+
+# --- red flags judged with the condition in context ---------------------------------------------
+
+
+def test_a_month_after_an_ingredient_of_twitching_brings_twitchings_doctor_list(
+    engine: Engine, kb: KnowledgeBase
+) -> None:
+    _, reply = chat(engine, "does magnesium help", "its been about a month now")
+    assert reply.escalation.level == "doctor"
+    listed = [item for advice in reply.escalation.lists for item in advice.items]
+    assert listed == list(kb.conditions["twitching"].when_to_see_doctor)
+
+
+def test_how_long_a_supplement_was_taken_is_no_red_flag(engine: Engine) -> None:
+    _, reply = chat(engine, "ashwagandha for stress", "been taking it a month")
+    assert reply.escalation.level == "none" and reply.topics == ("ashwagandha",)
+
+
+def test_yellow_eyes_after_ashwagandha_need_a_doctor(engine: Engine) -> None:
+    _, reply = chat(engine, "ashwagandha for stress", "my eyes look kinda yellow and im itchy")
+    assert reply.escalation.level == "doctor" and reply.topics == ("ashwagandha",)
+
+
+# --- context that lets go, and holds what it knows ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "name", "topic"),
+    [
+        ("does magnesium help", "would gatorade help with that", "gatorade", "Magnesium"),
+        ("my eye keeps twitching", "does requip work", "requip", "Twitching"),
+        ("my legs twitch at night", "should i get my ferritin checked", "ferritin", "Twitching"),
+    ],
+)
+def test_a_thing_the_knowledge_base_lacks_is_not_the_topic_in_context(
+    engine: Engine, first: str, then: str, name: str, topic: str
+) -> None:
+    _, reply = chat(engine, first, then)
+    assert reply.turn == "elsewhere" and not reply.topics
+    assert reply.title == wording.NOTHING_ON_IT.format(name=name, topic=topic)
+    assert [a.label for a in reply.actions] == [topic]
+
+
+def test_a_medicine_beside_an_ingredient_is_an_interaction_question(engine: Engine) -> None:
+    _, meds, both = chat(engine, "gaba for anxiety", "im on xanax and paxil", "so can i take both with it")
+    assert meds.turn == "interaction" and meds.topics == ("gaba",) and meds.section == "safety"
+    assert meds.intro == wording.NO_INTERACTION_FACTS.format(ingredient="GABA", other="xanax and paxil")
+    assert both.topics == ("gaba",) and both.section == "safety"
+
+
+def test_a_product_form_is_the_ingredient_in_context(engine: Engine) -> None:
+    _, reply = chat(engine, "magnesium", "citrate makes you run to the bathroom right")
+    assert reply.topics == ("magnesium",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "now we're trying to conceive, do i have to stop?",
+        "we are ttc right now",
+        "im breastfeeding, is it ok",
+    ],
+)
+def test_pregnancy_conceiving_and_breastfeeding_are_safety_questions(engine: Engine, text: str) -> None:
+    _, reply = chat(engine, "ashwagandha for anxiety", text)
+    assert reply.topics == ("ashwagandha",) and reply.section == "safety"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and cramps through the night",
+        "my hand is stiff like a claw",
+        "it's vibrating like a phone",
+        "feeling lightheaded lately",  # a symptom concept of issue 19, in no word list here
+    ],
+)
+def test_a_symptom_in_a_twitching_conversation_stays_in_twitching(engine: Engine, text: str) -> None:
+    _, reply = chat(engine, "my calf keeps twitching", text)
+    assert reply.topics == ("twitching",)
+
+
+def test_a_button_under_an_older_message_never_lowers_the_held_level(engine: Engine) -> None:
+    context = context_after(engine, "magnesium", "i think im having a stroke")
+    pressed = engine.topic_reply("zinc")  # a button under the magnesium answer: no advice kept
+    assert pressed is not None and pressed.escalation.level == "none"
+    after = engine.after(context, pressed)
+    assert after.level == "emergency" and after.keep == context.keep
