@@ -3,23 +3,48 @@
 
 from __future__ import annotations
 
-import asyncio
-import gc
-import logging
+import os
 import signal
 import sys
 
-from pydantic import ValidationError
+# Before anything slow is imported: a SIGHUP (a reload) before the knowledge is loaded is
+# ignored (the bot reloads once it serves: bot/reload.py), and a SIGINT during start-up ends
+# the process quietly, with no traceback.
+EXIT_INTERRUPTED = 130
 
-from bot.settings import Settings, describe_error
-from knowledge import Engine, KnowledgeError, LexiconError, load_knowledge
+
+def _interrupted(signum: int, frame: object) -> None:
+    # Nothing to close before the bot serves (no connection, no state), and an exception
+    # raised here could land inside a C extension's import: end the process at once.
+    os.write(2, b"interrupted during start-up\n")
+    os._exit(EXIT_INTERRUPTED)
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, _interrupted)
+
+import asyncio  # noqa: E402 - after the signal set-up above, on purpose
+import gc  # noqa: E402
+import logging  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from pydantic import ValidationError  # noqa: E402
+
+from bot.logs import redact  # noqa: E402
+from bot.settings import Settings, describe_error  # noqa: E402
+from knowledge import Engine, KnowledgeError, LexiconError, load_knowledge  # noqa: E402
 
 EXIT_CONFIG = 2
+ENV_FILE = Path(".env")
 log = logging.getLogger("bot")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if ENV_FILE.exists() and not ENV_FILE.is_file():
+        print(f"invalid configuration:\n  {ENV_FILE}: is not a file", file=sys.stderr)
+        return EXIT_CONFIG
     try:
         settings = Settings()
     except ValidationError as exc:
@@ -41,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     except LexiconError as exc:
         print(f"cannot load the lexicon (a packaging fault): {exc}", file=sys.stderr)
         return EXIT_CONFIG
+    if signal.getsignal(signal.SIGINT) is _interrupted:
+        # Loaded: from here a SIGINT is Python's KeyboardInterrupt again (the console and `ask`
+        # end on it; the bot's loop installs its own stop).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     if argv[:1] == ["ask"]:
         from bot.cli import run_ask
 
@@ -56,9 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     from bot.logs import setup_logging
     from bot.serve import ConfigurationError, serve
 
-    secrets = [settings.telegram_bot_token.get_secret_value()]
-    if settings.webhook_secret is not None:
-        secrets.append(settings.webhook_secret.get_secret_value())
+    secrets = settings.secrets()
     setup_logging(settings.log_level, secrets)
     # The knowledge base lives as long as the process: keep the collector from re-scanning it
     # (on a large base a full collection would otherwise pause answers).
@@ -70,8 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(bot)
     except ConfigurationError as exc:
         log.error("%s", exc)
-        print(f"invalid configuration:\n  {exc}", file=sys.stderr)
+        print(redact(f"invalid configuration:\n  {exc}", secrets), file=sys.stderr)
         return EXIT_CONFIG
+    except (KeyboardInterrupt, SystemExit):  # a SIGINT before the stop signals were installed
+        log.info("interrupted during start-up")
+        return EXIT_INTERRUPTED
     except BaseException:  # whatever ends the process is logged through the redacting formatter
         log.critical("the bot stopped on an unexpected error", exc_info=True)
         return 1
@@ -82,4 +112,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)

@@ -5,9 +5,13 @@ Built to face the internet behind a TLS proxy without trusting it:
 - the body is capped while it is read, chunked or not (413), within a read timeout;
 - a request's headers must arrive within a timeout (slow clients are closed), and the number
   of open connections and of updates being handled are bounded;
-- a body that is not a valid Update gets 400 before any handler runs;
+- a body that is not a valid Update gets 400 before any handler runs (bot/update_shape.py),
+  and so do JSON nested too deep to parse, oversized headers and bad request lines: each with
+  at most one log line per interval, naming the kind of fault, never a traceback or a byte of
+  what was sent;
 - 200 is answered only after the update has been handled: if the process dies first,
-  Telegram delivers it again.
+  Telegram delivers it again. An update the Bot API was unavailable to answer gets 503, and
+  so does every new one while the API is down: Telegram delivers them again later.
 """
 
 from __future__ import annotations
@@ -46,6 +50,52 @@ class Webhook:
     path: str  # "/telegram/hook"
     secret: str
     dispatcher: Dispatcher
+    api_down: Callable[[], bool] = lambda: False  # no new updates while the Bot API is down
+
+
+class HostileRequestLog:
+    """aiohttp's server logger, for requests refused before our handler sees them (headers
+    too long, a bad request line, not HTTP at all): one WARNING line per `interval` with the
+    fault's kind and how many more came, never a traceback (it quotes the request). Anything
+    else aiohttp reports keeps its traceback: that is a fault of ours."""
+
+    def __init__(self, interval: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.interval, self.clock = interval, clock
+        self._last = float("-inf")
+        self.suppressed = 0
+
+    def _refused(self, exc: object) -> None:
+        now = self.clock()
+        if now - self._last < self.interval:
+            self.suppressed += 1
+            return
+        log.warning(
+            "refused a malformed HTTP request (%s); %d more since the last line",
+            type(exc).__name__,
+            self.suppressed,
+        )
+        self._last, self.suppressed = now, 0
+
+    def debug(self, msg: str, *args: object, exc_info: object = None, **kw: object) -> None:
+        if msg.startswith("Error handling request"):
+            self._refused(exc_info)
+
+    def exception(self, msg: str, *args: object, exc_info: object = None, **kw: object) -> None:
+        if msg.startswith("Error handling request"):
+            self._refused(exc_info)
+        else:
+            log.error(msg, *args, exc_info=exc_info if isinstance(exc_info, BaseException) else True)
+
+    error = exception
+
+    def warning(self, msg: str, *args: object, **kw: object) -> None:
+        log.warning(msg, *args)
+
+    def info(self, msg: str, *args: object, **kw: object) -> None:
+        log.info(msg, *args)
+
+    def isEnabledFor(self, level: int) -> bool:  # logging.Logger's name
+        return log.isEnabledFor(level)
 
 
 class _Server(web.Server):
@@ -80,6 +130,7 @@ class HttpServer:
         self._slots = asyncio.Semaphore(limits.max_in_progress)
         self._runner: web.ServerRunner | None = None
         self.stopping = False
+        self.request_log = HostileRequestLog()
 
     async def start(self, host: str, port: int) -> None:
         server = _Server(
@@ -90,6 +141,7 @@ class HttpServer:
             read_bufsize=_CHUNK,
             access_log=None,
             handler_cancellation=True,
+            logger=self.request_log,
         )
         self._runner = web.ServerRunner(server, shutdown_timeout=1.0)
         await self._runner.setup()
@@ -120,6 +172,8 @@ class HttpServer:
             return self._refuse(HTTPStatus.FORBIDDEN, "secret")
         if self.stopping:
             return self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "stopping")
+        if webhook.api_down():
+            return self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "api_down")
         declared = request.content_length
         if declared is not None and declared > self.limits.max_body:
             return self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "too_large")
@@ -132,7 +186,7 @@ class HttpServer:
             return self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "too_large")
         try:
             data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deep
             return self._refuse(HTTPStatus.BAD_REQUEST, "not_json")
         update = webhook.dispatcher.parse(data)
         if update is None:
@@ -148,6 +202,8 @@ class HttpServer:
             self._slots.release()
         if outcome == "busy":  # being handled elsewhere: Telegram will ask again later
             return self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "in_progress")
+        if outcome == "unavailable":  # not answered yet: Telegram delivers it again
+            return self._refuse(HTTPStatus.SERVICE_UNAVAILABLE, "api_unavailable")
         return web.Response(status=HTTPStatus.OK)
 
     async def _read(self, request: web.BaseRequest) -> bytes | None:

@@ -21,10 +21,14 @@ class RedactingFormatter(logging.Formatter):
         self.secrets = [s for s in secrets if s]
 
     def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        for secret in self.secrets:
-            text = text.replace(secret, "[REDACTED]")
-        return text
+        return redact(super().format(record), self.secrets)
+
+
+def redact(text: str, secrets: list[str]) -> str:
+    """`text` with every secret blanked out (the longest first, so none is left half shown)."""
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+        text = text.replace(secret, "[REDACTED]")
+    return text
 
 
 def setup_logging(level: str, secrets: list[str]) -> None:

@@ -10,6 +10,12 @@ unconfirmed: Telegram delivers them again after the restart.
 
 getUpdates is read raw (a GET with query parameters through the request object), so that one
 update PTB cannot parse is skipped and confirmed instead of stopping the loop.
+
+An update whose answer met an unavailable Bot API ("unavailable", bot/dispatch.py) is not
+confirmed: nothing new is started, and the next getUpdates (once the API answers) reads it again
+from the offset; the updates after it that were handled meanwhile are duplicates, skipped. The
+updates of one chat run one after another, and one not yet answered holds back its chat's next
+ones, so a chat's answers keep their order.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from bot.dispatch import Dispatcher
 log = logging.getLogger(__name__)
 _UNAUTHORIZED = (401, 404)
 _CONFLICT = 409
-_MAX_BACKOFF = 30.0
+_MAX_BACKOFF = 5.0  # an API that comes back is noticed within seconds
 POLL_POOL = 2  # connections for the poller's request: see Poller._handle and bot/serve.py
 
 
@@ -54,16 +60,25 @@ class Poller:
         self.offset = 0  # the first update not yet handled (and so not confirmed)
         self._confirmed = 0
         self._stop = asyncio.Event()
+        # After an update could not be answered: it is tried alone until one is answered, so a
+        # Bot API that is still down is not handed a whole batch again.
+        self._recovering = False
+        self._stop_by: float | None = None
 
-    def stop(self) -> None:
-        """Fetch nothing more, start nothing more; the updates already started finish."""
+    def stop(self, grace: float | None = None) -> None:
+        """Fetch nothing more, start nothing more; the updates already started finish. Within
+        `grace` seconds, a confirmation under way is waited for, then given up: a Bot API that
+        fails or hangs cannot hold the stop."""
+        if grace is not None:
+            self._stop_by = asyncio.get_running_loop().time() + grace
         self._stop.set()
 
     async def run(self) -> None:
         failures = 0
         while not self._stop.is_set():
             try:
-                batch = await self._until_stopped(self._fetch(self.offset, self.limit, self.poll_timeout))
+                limit = 1 if self._recovering else self.limit
+                batch = await self._until_stopped(self._fetch(self.offset, limit, self.poll_timeout))
             except (NetworkError, TimedOut, _ApiError) as exc:
                 failures += 1
                 delay = min(_MAX_BACKOFF, 0.5 * 2**failures)
@@ -73,11 +88,19 @@ class Poller:
             if batch is None:  # stopped while waiting: nothing fetched is started
                 break
             failures = 0
+            self.dispatcher.health.record(True)  # the API answers: take work again
             await self._handle(batch)
+            self._recovering = self.dispatcher.health.down
 
-    async def close(self) -> None:
-        """Confirm what was handled: after run() returns or is cancelled."""
-        await self._confirm()
+    async def close(self, timeout: float | None = None) -> None:
+        """Confirm what was handled: after run() returns or is cancelled. Within `timeout`
+        seconds whatever the API does (unreachable, 5xx, hanging); what is not confirmed by
+        then comes again after the restart (at most a duplicate, never a loss)."""
+        try:
+            async with asyncio.timeout(timeout):
+                await self._confirm()
+        except TimeoutError:
+            log.warning("could not confirm handled updates in time; they may be delivered again")
 
     async def _handle(self, batch: list[dict[str, Any]]) -> None:
         """Handle a batch, several at a time, started in update order."""
@@ -87,12 +110,19 @@ class Poller:
         handled: set[int] = set()
         slots = asyncio.Semaphore(self.concurrency)
         started: list[asyncio.Task[None]] = []
+        last_of_chat: dict[int, asyncio.Task[None]] = {}
+        health = self.dispatcher.health
 
-        async def one(raw: dict[str, Any]) -> None:
+        async def one(raw: dict[str, Any], before: asyncio.Task[None] | None) -> None:
             try:
+                if before is not None:  # the chat's previous update first
+                    await asyncio.wait({before})
+                if health.down:  # not started: read again once the API answers
+                    return
                 update = self.dispatcher.parse(raw)
-                if update is not None:  # unreadable updates are skipped and confirmed
-                    await self.dispatcher.dispatch(raw, update)
+                # Unreadable updates are skipped and confirmed.
+                if update is not None and await self.dispatcher.dispatch(raw, update) == "unavailable":
+                    return
             finally:
                 slots.release()
             handled.add(raw["update_id"])
@@ -105,10 +135,14 @@ class Poller:
                 key=lambda u: int(u["update_id"]),
             ):
                 await slots.acquire()
-                if self._stop.is_set():
+                if self._stop.is_set() or health.down:
                     slots.release()
                     break
-                started.append(asyncio.create_task(one(raw)))
+                chat = _chat_of(raw)
+                task = asyncio.create_task(one(raw, last_of_chat.get(chat) if chat is not None else None))
+                if chat is not None:
+                    last_of_chat[chat] = task
+                started.append(task)
             await asyncio.gather(*started, return_exceptions=True)
         finally:
             for task in started:
@@ -117,7 +151,11 @@ class Poller:
             # is cancelled while its connection is being set up (encode/httpcore#1093), and the
             # poller's pool is small.
             batch_done.set()
-            await asyncio.wait({confirmer})
+            left = None if self._stop_by is None else self._stop_by - asyncio.get_running_loop().time()
+            await asyncio.wait({confirmer}, timeout=None if left is None else max(0.0, left))
+            if not confirmer.done():  # stopping, and the API does not answer: given up
+                confirmer.cancel()
+                await asyncio.gather(confirmer, return_exceptions=True)
             self.offset = max(self.offset, self._prefix(ids, handled))
 
     @staticmethod
@@ -160,7 +198,7 @@ class Poller:
         )
         try:
             answer = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise _ApiError(f"HTTP {code}, not JSON") from None
         if code in _UNAUTHORIZED:
             raise InvalidToken("the bot token was rejected")
@@ -182,6 +220,20 @@ class Poller:
             return task.result()
         task.cancel()
         return None
+
+
+def _chat_of(raw: dict[str, Any]) -> int | None:
+    """The chat an update belongs to (a user's id for inline queries), for its order."""
+    for kind in ("message", "edited_message", "callback_query", "inline_query"):
+        body = raw.get(kind)
+        if isinstance(body, dict):
+            holder = body.get("message") if kind == "callback_query" else body
+            chat = holder.get("chat") if isinstance(holder, dict) else None
+            if not isinstance(chat, dict):
+                chat = body.get("from")
+            found = chat.get("id") if isinstance(chat, dict) else None
+            return found if isinstance(found, int) else None
+    return None
 
 
 class _ApiError(Exception):

@@ -25,13 +25,24 @@ _CLIENT_ERROR = 400
 
 
 class ApiHealth:
-    """Whether the last request to the Bot API got an answer: /readyz reports it."""
+    """Whether the last request to the Bot API got an answer (/readyz reports it), and whether
+    the API is `down`: an update could not be answered through all the retries. While it is
+    down no new work is taken; the first answer from the API ends it."""
 
     def __init__(self) -> None:
         self.reachable = True
+        self.down = False
 
     def record(self, reachable: bool) -> None:
         self.reachable = reachable
+        if reachable and self.down:
+            self.down = False
+            log.info("the Bot API answers again: taking new updates")
+
+    def mark_down(self) -> None:
+        if not self.down:
+            log.warning("the Bot API is unavailable: no new updates until it answers")
+        self.down, self.reachable = True, False
 
 
 class RetryingRequest(HTTPXRequest):

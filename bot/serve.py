@@ -17,7 +17,6 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from telegram.error import InvalidToken, NetworkError, TimedOut
 
@@ -27,7 +26,7 @@ from bot.http_server import AcceptErrorFilter, HttpServer, Limits, Webhook
 from bot.polling import POLL_POOL, Poller
 from bot.reload import KnowledgeReloader
 from bot.request import ApiHealth, RetryingRequest
-from bot.settings import Settings
+from bot.settings import Settings, without_credentials
 from bot.shared_state import SharedState, open_state
 from handlers.context import BotApplication
 from handlers.metrics import Metrics
@@ -37,6 +36,9 @@ log = logging.getLogger(__name__)
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 RELOAD_SIGNAL = signal.SIGHUP
 _MAX_BACKOFF = 30.0
+_LAST_WORD = 0.5  # seconds the last confirmation gets at least, however late the stop is
+PROBE_EVERY = 2.0
+_STOPPED = object()
 _T = TypeVar("_T")
 
 
@@ -95,13 +97,13 @@ async def _serve(
         await _retrying(lambda: post_init(application), "set the command menus", api, stopping)
         await application.start()
         reloader.start()
-        dispatcher = Dispatcher(application, metrics, state.handled)
+        dispatcher = Dispatcher(application, metrics, state.handled, health)
 
         def ready() -> dict[str, bool]:
             return {"knowledge_loaded": True, "bot_api_reachable": health.reachable, **state.checks()}
 
         if settings.bot_mode == "webhook":
-            await _serve_webhook(settings, application, dispatcher, metrics, ready, api, stopping)
+            await _serve_webhook(settings, application, dispatcher, health, metrics, ready, api, stopping)
         else:
             await _serve_polling(settings, application, dispatcher, poll_request, metrics, ready, stopping)
     finally:
@@ -128,15 +130,20 @@ async def _serve_polling(
         await _listen(server, settings.metrics_listen, settings.metrics_port, "METRICS_PORT")
     poller = Poller(application.bot.base_url, request, dispatcher, ALLOWED_UPDATES)
     polling = asyncio.create_task(poller.run())
+    stop_began = [asyncio.get_running_loop().time()]
     try:
         await _until(stopping, polling)
+        stop_began[0] = asyncio.get_running_loop().time()
         log.info("stopping: finishing the updates being handled")
-        poller.stop()
+        poller.stop(settings.shutdown_grace)
         if server is not None:
             server.stopping = True
         await _within(settings.shutdown_grace, polling)
     finally:
-        await poller.close()
+        # The last confirmation gets what is left of the grace (and a moment at least): a Bot
+        # API that hangs or fails cannot hold the stop past SHUTDOWN_GRACE + 2 s.
+        left = settings.shutdown_grace - (asyncio.get_running_loop().time() - stop_began[0])
+        await poller.close(timeout=max(_LAST_WORD, left))
         if server is not None:
             await server.stop()
 
@@ -145,6 +152,7 @@ async def _serve_webhook(
     settings: Settings,
     application: BotApplication,
     dispatcher: Dispatcher,
+    health: ApiHealth,
     metrics: Metrics,
     ready: Callable[[], dict[str, bool]],
     api: str,
@@ -153,7 +161,7 @@ async def _serve_webhook(
     if settings.webhook_secret is None or settings.webhook_url is None:
         raise ConfigurationError("BOT_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET")
     secret = settings.webhook_secret.get_secret_value()
-    webhook = Webhook("/" + settings.webhook_path, secret, dispatcher)
+    webhook = Webhook("/" + settings.webhook_path, secret, dispatcher, lambda: health.down)
     server = HttpServer(metrics, ready, webhook, _limits(settings))
     await _listen(server, settings.webhook_listen, settings.webhook_port, "WEBHOOK_PORT")
     try:
@@ -165,12 +173,24 @@ async def _serve_webhook(
             )
 
         await _retrying(register, "register the webhook", api, stopping)
+        probing = asyncio.create_task(_probe_while_down(application, health, stopping))
         await stopping.wait()
         log.info("stopping: finishing the updates being handled")
         server.stopping = True  # new updates get 503: Telegram delivers them again later
+        probing.cancel()
         await _within(settings.shutdown_grace, asyncio.ensure_future(dispatcher.idle()))
     finally:
         await server.stop()
+
+
+async def _probe_while_down(application: BotApplication, health: ApiHealth, stopping: asyncio.Event) -> None:
+    """Webhook mode takes no update while the Bot API is down (503: Telegram delivers it again
+    later); this asks the API (getMe) every PROBE_EVERY seconds until it answers."""
+    while not stopping.is_set():
+        await _sleep_unless(stopping, PROBE_EVERY)
+        if health.down:
+            with contextlib.suppress(NetworkError, TimedOut):
+                await _unless_stopped(application.bot.get_me(), stopping)
 
 
 async def _listen(server: HttpServer, host: str, port: int, setting: str) -> None:
@@ -189,8 +209,7 @@ async def _until_reachable(application: BotApplication, api: str, stopping: asyn
     attempt = 0
     while not stopping.is_set():
         try:
-            await application.initialize()
-            return True
+            return await _unless_stopped(application.initialize(), stopping) is not _STOPPED
         except InvalidToken:
             raise ConfigurationError(f"TELEGRAM_BOT_TOKEN: rejected by the Bot API at {api}") from None
         except (NetworkError, TimedOut) as exc:
@@ -208,7 +227,7 @@ async def _retrying(work: Callable[[], Awaitable[_T]], what: str, api: str, stop
     attempt = 0
     while not stopping.is_set():
         try:
-            await work()
+            await _unless_stopped(work(), stopping)
             return
         except (NetworkError, TimedOut) as exc:
             attempt += 1
@@ -262,6 +281,22 @@ async def _within(grace: float, task: asyncio.Future[None]) -> None:
         await asyncio.gather(task, return_exceptions=True)
 
 
+async def _unless_stopped(work: Awaitable[_T], stopping: asyncio.Event) -> _T | object:
+    """`work`'s result, or _STOPPED once a stop comes first (the work is cancelled): a start-up
+    call that retries or hangs never holds a stop."""
+    task = asyncio.ensure_future(work)
+    waiter = asyncio.ensure_future(stopping.wait())
+    try:
+        done, _ = await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        waiter.cancel()
+    if task in done:
+        return task.result()
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    return _STOPPED
+
+
 async def _sleep_unless(stopping: asyncio.Event, seconds: float) -> None:
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stopping.wait(), seconds)
@@ -272,6 +307,6 @@ def _limits(settings: Settings) -> Limits:
 
 
 def _without_token(base_url: str) -> str:
-    """The Bot API's address for messages: scheme and host only, never the token's path."""
-    parts = urlsplit(base_url)
-    return f"{parts.scheme}://{parts.netloc}"
+    """The Bot API's address for messages: scheme, host and port only, never the token's path
+    nor a user name and password in the URL."""
+    return without_credentials(base_url)

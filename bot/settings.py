@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -204,9 +204,43 @@ class Settings(BaseSettings):
             return parts.path
         return f"{parts.hostname}:{parts.port or 6379}/{parts.path.strip('/') or '0'}"
 
+    def secrets(self) -> list[str]:
+        """Every secret a log line or an error could carry, for redaction: the token, the
+        webhook secret, and the user name and password of each URL setting (raw and decoded)."""
+        found = [s.get_secret_value() for s in (self.telegram_bot_token, self.webhook_secret) if s]
+        redis = self.redis_url.get_secret_value() if self.redis_url is not None else None
+        for url in (self.telegram_api_base_url, self.webhook_url, redis):
+            found += url_credentials(url)
+        return sorted(set(found), key=len, reverse=True)  # the longest first: no half-redacted one
+
     @property
     def webhook_path(self) -> str:
         return urlsplit(self.webhook_url or "").path.lstrip("/")
+
+
+def url_credentials(url: str | None) -> list[str]:
+    """The user info of a URL ("user:password"), its user name and password, raw and decoded."""
+    if not url:
+        return []
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return []
+    userinfo = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
+    pieces = [userinfo, *userinfo.split(":", 1)] if userinfo else []
+    return [p for raw in pieces for p in {raw, unquote(raw)} if p]
+
+
+def without_credentials(url: str) -> str:
+    """A URL's scheme, host and port, for messages: never its user info, path or query (the
+    Bot API's path holds the token)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        port = ""
+    return f"{parts.scheme}://{host}{port}"
 
 
 def describe_error(error: ValidationError) -> str:

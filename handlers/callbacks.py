@@ -6,6 +6,7 @@ from __future__ import annotations
 from telegram import Update
 
 from handlers import wording
+from handlers.api_errors import answer_query
 from handlers.callback_data import Button, CheckButton, ListButton, TopicButton, UsesButton, decode
 from handlers.context import BotContext
 from handlers.conversations import conversation_key
@@ -34,9 +35,9 @@ async def on_callback(update: Update, context: BotContext) -> None:
     reply = _reply_for(context.services.engine, button)
     message = query.message
     if reply is None or (message is None and query.inline_message_id is None):
-        await query.answer(wording.BUTTON_EXPIRED)
+        await answer_query(query, wording.BUTTON_EXPIRED)
         return
-    await query.answer()
+    await answer_query(query)
     if query.inline_message_id is not None:
         await deliver(
             context.bot, reply, Where(inline_message_id=query.inline_message_id), context.services.metrics

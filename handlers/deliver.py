@@ -2,24 +2,28 @@
 
 A Reply is rendered to one or more HTML messages; the buttons go under the last one. An answer
 replaces earlier messages in place (a button press, an edited question) or goes out as new
-messages, quoting the question in groups. "Message is not modified" is not an error.
+messages, quoting the question in groups. What an edit or a send refused by Telegram does is
+decided in handlers/api_errors.py: an edit that cannot happen is sent as a new message (whose id
+is returned, so later edits go to it), an unchanged message is left as is.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 from dataclasses import dataclass
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import BadRequest
 
 from handlers import wording
+from handlers.api_errors import classify
 from handlers.keyboards import keyboard
 from handlers.metrics import Metrics
 from handlers.render import render_html, render_single
 from knowledge import Reply
 
-NOT_MODIFIED = "message is not modified"
+log = logging.getLogger(__name__)
 # Under a way in (the greeting, an unknown topic): inline mode, started in this very chat.
 _WAYS_IN = (InlineKeyboardButton(wording.TRY_INLINE, switch_inline_query_current_chat=""),)
 
@@ -41,7 +45,8 @@ async def deliver(bot: Bot, reply: Reply, where: Where, metrics: Metrics | None 
         metrics.answered(reply.kind, reply.escalation.level)
     if where.inline_message_id is not None:
         markup = keyboard((*reply.suggestions, *reply.actions))
-        await _edit(bot, render_single(reply), markup, inline_message_id=where.inline_message_id)
+        if not await _edit(bot, render_single(reply), markup, inline_message_id=where.inline_message_id):
+            log.info("an inline message could not be edited; it keeps what it showed")
         return ()
     if where.chat_id is None:
         raise ValueError("an answer needs a chat or an inline message")
@@ -51,14 +56,22 @@ async def deliver(bot: Bot, reply: Reply, where: Where, metrics: Metrics | None 
     last = len(rendered.messages) - 1
     for i, text in enumerate(rendered.messages):
         buttons = markup if i == last else None
-        if i < len(where.replace):
-            await _edit(bot, text, buttons, chat_id=where.chat_id, message_id=where.replace[i])
+        if i < len(where.replace) and await _edit(
+            bot, text, buttons, chat_id=where.chat_id, message_id=where.replace[i]
+        ):
             ids.append(where.replace[i])
-        else:
-            quote = ReplyParameters(where.quote) if where.quote is not None and not ids else None
-            sent = await bot.send_message(where.chat_id, text, reply_markup=buttons, reply_parameters=quote)
-            ids.append(sent.message_id)
+            continue
+        # A new message, or one that can no longer be edited (deleted, too old): sent anew.
+        # The quoted question may be gone by now: the answer goes out all the same.
+        quote = (
+            ReplyParameters(where.quote, allow_sending_without_reply=True)
+            if where.quote is not None and not ids
+            else None
+        )
+        sent = await bot.send_message(where.chat_id, text, reply_markup=buttons, reply_parameters=quote)
+        ids.append(sent.message_id)
     for stale in where.replace[len(rendered.messages) :]:
+        # A stale message that can no longer be edited is left as it is.
         await _edit(bot, html.escape(wording.EDIT_SUPERSEDED), None, chat_id=where.chat_id, message_id=stale)
     return tuple(ids)
 
@@ -71,8 +84,9 @@ async def _edit(
     chat_id: int | None = None,
     message_id: int | None = None,
     inline_message_id: str | None = None,
-) -> None:
-    """Edit one message; an unchanged answer is not an error."""
+) -> bool:
+    """Edit one message: True when it shows the text (edited, or unchanged already), False
+    when it cannot be edited (handlers/api_errors.py); any other error is raised."""
     try:
         await bot.edit_message_text(
             text,
@@ -82,5 +96,8 @@ async def _edit(
             reply_markup=markup,
         )
     except BadRequest as exc:
-        if NOT_MODIFIED not in exc.message.lower():
+        rule = classify(exc)
+        if rule is None or rule.action not in ("ignore", "resend"):
             raise
+        return rule.action == "ignore"
+    return True

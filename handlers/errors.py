@@ -1,35 +1,64 @@
-"""The error handler: log the traceback (never the user's text), tell the user, tell the
-operators' chat in a short notice (handlers/error_notices.py), carry on."""
+"""The error handler: what a failed update does, by what failed (handlers/api_errors.py).
+
+- A fault of our own: the traceback is logged (never the user's text), the user is told, the
+  operators' chat gets a short notice (handlers/error_notices.py).
+- The Bot API unavailable (5xx, timeouts, connections, a 429 past its retries): one WARNING
+  line and nothing else. The update is left unconfirmed (bot/dispatch.py) and comes again, so
+  no apology takes the place of an answer that can still come.
+- The chat cannot be written to (blocked, kicked, deactivated): one INFO line, nothing more.
+- Refused for good: "chat not found" is one WARNING line and nothing else; another 400 (a
+  request of ours Telegram refuses: a fault to fix) is one WARNING line without text, a notice
+  to the operators' chat, and the user is told.
+"""
 
 from __future__ import annotations
 
 import html
 import logging
 
-from telegram import Update
+from telegram import Chat, Update
 
 from handlers import wording
+from handlers.api_errors import classify
 from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
+_NO_CHAT = frozenset(("chat_not_found",))
 
 
 async def on_error(update: object, context: BotContext) -> None:
-    """Log with the traceback and the update id only; apologise where there is a chat; send
-    the operators a notice if one is configured and not rate-limited."""
+    """Log, and tell whom it concerns, as the kind of failure calls for."""
     update_id = update.update_id if isinstance(update, Update) else None
+    rule = classify(context.error)
+    chat = update.effective_chat if isinstance(update, Update) else None
+    if rule is not None:
+        if rule.action == "transient":
+            log.warning("update %s not answered yet: the Bot API is unavailable (%s)", update_id, rule.name)
+        elif rule.action == "gone":
+            log.info("update %s: the chat cannot be written to (%s)", update_id, rule.name)
+        else:
+            log.warning("update %s: the Bot API refused a request for good (%s)", update_id, rule.name)
+            if rule.name not in _NO_CHAT:
+                await _tell(update, context, chat)
+        return
     log.error("error while handling update %s", update_id, exc_info=context.error)
+    await _tell(update, context, chat)
+
+
+async def _tell(update: object, context: BotContext, chat: Chat | None) -> None:
+    """The operators' notice (if one is configured and not rate-limited), then the user."""
     notices = context.services.notices
     if context.error is not None:
         notice = notices.notice(context.error, update)
         if notice is not None and notices.chat_id is not None:
             await _send(context, notices.chat_id, notice, "could not send the error notice")
-    if isinstance(update, Update) and update.effective_chat is not None:
-        await _send(context, update.effective_chat.id, wording.ERROR_TEXT, "could not tell the user")
+    if chat is not None:
+        await _send(context, chat.id, wording.ERROR_TEXT, "could not tell the user")
 
 
 async def _send(context: BotContext, chat_id: int, text: str, failure: str) -> None:
     try:
         await context.bot.send_message(chat_id, html.escape(text, quote=False))
-    except Exception:  # the API itself may be what failed; never raise from here
-        log.warning("%s about the error", failure, exc_info=True)
+    except Exception as exc:  # the API itself may be what failed; never raise from here
+        rule = classify(exc)
+        log.warning("%s about the error (%s)", failure, rule.name if rule else type(exc).__name__)

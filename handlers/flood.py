@@ -8,17 +8,23 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from handlers import wording
+from handlers.api_errors import answer_query
 from handlers.context import BotContext
 
 
 async def guard(update: Update, context: BotContext) -> None:
-    """Let the update through, or send one notice and then drop until the user slows down."""
+    """Let the update through, or send one notice and then drop until the user slows down.
+    A dropped button press still gets its answerCallbackQuery (a short toast): Telegram's
+    client shows a spinner on the button until it does."""
     user = update.effective_user
     if user is None:
         return
     verdict = await context.services.flood.check(user.id)
     if verdict == "ok":
         return
+    if update.callback_query is not None:
+        await answer_query(update.callback_query, wording.FLOOD_TOAST)
+        raise ApplicationHandlerStop
     if verdict == "notice" and update.effective_chat is not None and update.inline_query is None:
         await context.bot.send_message(
             update.effective_chat.id, html.escape(wording.FLOOD_NOTICE, quote=False)

@@ -8,15 +8,20 @@ description, since the list is all that is seen before it is sent."""
 
 from __future__ import annotations
 
+import logging
+
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
+from telegram.error import BadRequest
 
 from handlers import wording
+from handlers.api_errors import classify
 from handlers.context import BotContext
 from handlers.deep_link import start_parameter
 from handlers.keyboards import keyboard
 from handlers.render import render_single
 from knowledge import Engine, Reply
 
+log = logging.getLogger(__name__)
 MAX_RESULTS = 5
 CACHE_SECONDS = 300
 _DESCRIPTION_CHARS = 160  # a result's description is two short lines in the list
@@ -102,4 +107,11 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     first = replies[0] if replies and text else None
     button = InlineQueryResultsButton(text=wording.INLINE_OPEN_CHAT, start_parameter=start_parameter(first))
     results = [_article(str(n), reply) for n, reply in enumerate(replies)]
-    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False, button=button)
+    try:
+        await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False, button=button)
+    except BadRequest as exc:
+        rule = classify(exc)
+        if rule is None or rule.action != "go_on":
+            raise
+        # The user typed on: a newer query replaced this one. Nothing is lost.
+        log.info("an inline query was answered too late (%s)", rule.name)

@@ -4,10 +4,9 @@ The stores (handlers/redis_state.py) ask `up` before each call: while Redis is d
 it at once and answer degraded, so a message never waits out a timeout Redis already failed.
 A probe (PING, once a second) notices both ways: a Redis that stopped answering with no traffic
 (so /readyz says so), and a Redis that came back (redis-py opens fresh connections by itself).
-A failure is logged when Redis goes down and then once a minute at most, with how many calls
-ran without it; its return is logged once, after an outage that was logged (so a Redis that
-comes and goes every second still gets two lines a minute). No line holds the URL: it may
-hold a password.
+Every outage is logged once when it starts and once when it ends, however close to the last
+one; while it lasts, a reminder once a minute at most, with how many calls ran without it. No
+line holds the URL: it may hold a password.
 """
 
 from __future__ import annotations
@@ -71,11 +70,12 @@ class RedisLink:
     def failed(self, exc: BaseException) -> None:
         """A call failed: Redis is down until a probe says otherwise."""
         now = self.clock()
-        if self.up or self._down_since is None:
+        starts = self.up or self._down_since is None or not self._told
+        if starts:
             self._down_since = now
         self.up = False
         self.skipped += 1
-        if now - self._logged_at >= self.log_every:
+        if starts or now - self._logged_at >= self.log_every:
             log.warning(
                 "Redis at %s is not answering (%s): answering without shared state, %d call(s) so far",
                 self.address,

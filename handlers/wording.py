@@ -39,6 +39,7 @@ SHORTENED = "… (shortened: the rest does not fit here; use the buttons below t
 EDIT_SUPERSEDED = "(This part of the earlier answer was replaced above.)"
 NON_TEXT_HINT = "I can only read text. Please type your question."
 BUTTON_EXPIRED = "That button has expired. Please ask again."
+FLOOD_TOAST = "Slow down a little"  # a dropped button press's toast (200 characters at most)
 FLOOD_NOTICE = "You're sending messages very fast. Please slow down; I'll answer again shortly."
 ERROR_TEXT = "Sorry, something went wrong on my side. Please try again."
 # To the operators' chat (ADMIN_CHAT_ID) when a handler fails: never a user's words or ids.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.base.slugs import fold
+from knowledge.understanding.disguise import unmask
 
 # Only real HTML tags are dropped: "< weakness >" or "<weakness>" keep their words, so a red
 # flag can never hide inside angle brackets.
@@ -140,6 +141,8 @@ def _clause_breaks(text: str, count: int) -> frozenset[int]:
 
 
 def tokenize(text: str) -> Tokens:
+    # Disguised words first ("k1ll mys3lf", "s u i c i d e"): knowledge/understanding/disguise.py.
+    text = unmask(text[:MAX_INPUT_CHARS])
     # One Token per distinct word, shared by its repeats: a long message says "I" and "my"
     # dozens of times, and a Token is immutable.
     found = words(text)

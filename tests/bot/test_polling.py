@@ -12,6 +12,7 @@ from telegram.request import BaseRequest
 
 from bot.dispatch import Dispatcher
 from bot.polling import Poller
+from bot.request import ApiHealth
 
 
 @pytest.mark.parametrize(
@@ -56,6 +57,7 @@ class _SlowConfirmApi:
 class _QuickDispatcher:
     def __init__(self) -> None:
         self.handled: list[int] = []
+        self.health = ApiHealth()
 
     def parse(self, data: dict) -> object:
         return data

@@ -45,7 +45,7 @@ async def bot_app(engine: Engine) -> AsyncIterator[tuple[Application, InProcessA
 
 async def fail_once(app: Application, api: InProcessAPI, text: str, user_id: int = 4242) -> None:
     """A question whose answer Telegram refuses: the handler fails."""
-    api.fail_with["sendMessage"] = (400, "Bad Request: chat not found")
+    api.fail_with["sendMessage"] = (400, "Bad Request: can't parse entities: unsupported start tag")
     update = {"update_id": next(_ids), "message": message(text, chat_id=user_id, user_id=user_id)}
     await app.process_update(Update.de_json(update, app.bot))
 
@@ -61,7 +61,7 @@ async def test_a_failing_handler_sends_a_short_notice(bot_app) -> None:
     assert notice.startswith("⚠️ Handler error: telegram.error.BadRequest")
     assert "where: handlers.deliver.deliver:" in notice and "update: message" in notice
     # Never what the person wrote, nor who they are, nor the error's own message.
-    assert "secret" not in notice and "4242" not in notice and "chat not found" not in notice
+    assert "secret" not in notice and "4242" not in notice and "parse entities" not in notice
     user_notice = [p for p in api.sent() if int(p["chat_id"]) == 4242 and p["text"] == wording.ERROR_TEXT]
     assert user_notice  # the person is still told
 

@@ -268,13 +268,28 @@ async def test_flood_guard_notices_once_then_drops(bot_app) -> None:
     assert len(texts_sent) == 21
 
 
-async def test_error_handler_apologises_without_crashing(bot_app, caplog) -> None:
+async def test_error_handler_apologises_for_a_fault_of_ours(bot_app, caplog, monkeypatch) -> None:
     app, api = bot_app
-    api.fail_with["sendMessage"] = (500, "Internal Server Error")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a fault of ours")
+
+    monkeypatch.setattr(app.bot_data.services.engine, "answer", broken)
     await feed(app, message=message("my secret health question about magnesium"))
     assert api.sent()[-1]["text"] == wording.ERROR_TEXT
     assert "secret health question" not in caplog.text
     assert "error while handling update" in caplog.text
+
+
+async def test_an_unavailable_bot_api_gets_no_apology_in_place_of_the_answer(bot_app, caplog) -> None:
+    """A 5xx past the retries: the answer can still come (the update is not confirmed), so no
+    apology is sent and no traceback logged."""
+    app, api = bot_app
+    api.fail_with["sendMessage"] = (500, "Internal Server Error")
+    await feed(app, message=message("my secret health question about magnesium"))
+    assert wording.ERROR_TEXT not in [p["text"] for p in api.sent()]
+    assert "not answered yet" in caplog.text and "Traceback" not in caplog.text
+    assert "secret health question" not in caplog.text
 
 
 async def test_odd_updates_do_not_crash(bot_app) -> None:

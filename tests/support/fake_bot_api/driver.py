@@ -186,6 +186,31 @@ class FakeBotAPI:
             raise ValueError('fault "slow" needs delay=<seconds>')
         self.state.add_fault(method, kind, times, kw)
 
+    def outage(self, seconds: float, kind: str = "502", method: str = "*", **kw: Any) -> None:
+        """Every call of ``method`` ("*": every method, getUpdates too) fails with ``kind`` for
+        the next ``seconds``: "500", "502", "drop" (a reset connection), "hang" (no answer until
+        the outage ends or the fake stops, side effects never applied), "error" (code=,
+        description=: a documented 400/403 answer, every time)."""
+        if kind == "hang":
+            kind, kw = "slow", {"delay": seconds, "if_connected": True, **kw}
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}; expected one of {sorted(FAULT_KINDS)}")
+        self.state.add_outage(method, kind, seconds, kw)
+
+    def end_outage(self) -> None:
+        """The API answers again from the next call on."""
+        self.state.end_outages()
+
+    async def unreachable(self) -> None:
+        """Stop listening (connections are refused) but keep every chat, update and offset:
+        ``reachable()`` listens again on the same port."""
+        await self._server.stop()
+
+    async def reachable(self) -> None:
+        """Listen again on the port ``unreachable()`` closed."""
+        self.state.stopping = False
+        await self._server.start(self._server.port)
+
     # ---- what users do ---------------------------------------------------------------------------
 
     def push_update(self, update: dict[str, Any]) -> dict[str, Any]:

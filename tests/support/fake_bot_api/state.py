@@ -98,6 +98,8 @@ class BotState:
         self.records: dict[tuple[int, int], dict[str, Any]] = {}  # bot messages, for edits
         self.sent: list[dict[str, Any]] = []  # the same records, in send order
         self.faults: dict[str, deque[Fault]] = {}
+        # Outages: method (lower-case, "*" for all) -> (until, the fault every call meets).
+        self.outages: dict[str, tuple[float, Fault]] = {}
         self.poll_generation = 0
         self.stopping = False
         self._next_mid: dict[int, int] = {}
@@ -140,8 +142,24 @@ class BotState:
         queue = self.faults.setdefault(method.lower(), deque())
         (queue.appendleft if first else queue.append)(Fault(kind, times, kw))
 
+    def add_outage(self, method: str, kind: str, seconds: float, kw: dict[str, Any]) -> None:
+        """Every call of ``method`` ("*": any) meets ``kind`` for ``seconds`` from now."""
+        self.outages[method.lower()] = (time.monotonic() + seconds, Fault(kind, 1, kw))
+
+    def end_outages(self) -> None:
+        self.outages.clear()
+        self.changed()
+
     def take_fault(self, method: str) -> Fault | None:
-        """Consume one pending fault for this method (case-insensitive, as Telegram), if any."""
+        """The fault of an outage under way, else consume one pending fault for this method
+        (case-insensitive, as Telegram), if any."""
+        now = time.monotonic()
+        for key in (method.lower(), "*"):
+            outage = self.outages.get(key)
+            if outage is not None:
+                if now < outage[0]:
+                    return Fault(outage[1].kind, 1, dict(outage[1].kw))
+                del self.outages[key]
         queue = self.faults.get(method.lower())
         if not queue:
             return None

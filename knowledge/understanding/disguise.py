@@ -1,0 +1,325 @@
+"""Disguised words, unmasked before a message is matched: what people (and people testing the
+bot) type to hide a word, folded back to the word.
+
+- invisible and format characters (soft hyphen, zero-width joiner, bidi marks) are dropped
+  inside a word ("su\\u00adicide") and read as a space between two words ("kill\\u200bmyself");
+- Unicode confusables take their Latin skeleton (Unicode TR39, confusables.txt: Cyrillic "а",
+  Greek "ο"...) only where a word would not otherwise exist: a word mixing scripts ("wаnt"), or
+  a whole look-alike word among Latin words. Russian, Ukrainian or Greek text stays itself;
+- digits and symbols for letters (1 i/l, 3 e, 4 a, 0 o, ! i, $ s, @ a) inside a word that has
+  letters, when that gives a known word ("k1ll", "su1c1de", "ch3st"); "b12", "p5p" and "5htp"
+  give no word, so they stay as they are;
+- letters spaced or dotted one by one ("k i l l  m y s e l f", "s.u.i.c.i.d.e"), when they
+  spell known words;
+- "2" for "to" between words ("i want 2 die"; "for 2 weeks" stays);
+- a typo in a crisis or emergency phrase ("kil myslf", "end my lfe"): one edit per word, in
+  words that are no English word, as long as exactly one red-flag phrase fits.
+
+"Known words" are the common English words (knowledge/lexicon/common_words.txt), the words of
+the lexicon's phrases, and the short words listed below. Read from the files directly: the
+lexicon's own loader normalises its phrases with this module's callers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+import unicodedata
+from functools import cache
+
+from rapidfuzz.distance import OSA
+
+from knowledge.understanding.lexicon import LEXICON_DIR
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words under three letters (common_words.txt starts at three).
+_SHORT = _words(
+    "a i am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ya im id ur u"
+)
+# Unicode TR39 confusables.txt, the Cyrillic and Greek letters whose prototype is a Latin one
+# (https://www.unicode.org/Public/security/latest/confusables.txt).
+_CONFUSABLES = str.maketrans(
+    {
+        # Cyrillic
+        "а": "a", "в": "b", "е": "e", "ё": "e", "і": "i", "ї": "i", "ј": "j", "к": "k",
+        "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x",
+        "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ь": "b", "г": "r",
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+        "С": "C", "Т": "T", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "У": "Y",
+        # Greek
+        "α": "a", "ο": "o", "ρ": "p", "ι": "i", "κ": "k", "ν": "v", "υ": "u", "τ": "t",
+        "ε": "e", "χ": "x", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I",
+        "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    }
+)  # fmt: skip
+_LOOKALIKE = frozenset(chr(c) for c in _CONFUSABLES)
+# Characters that show nothing: soft hyphen, zero-width space/joiners, word joiner, bidi marks
+# and isolates, the grapheme joiner, variation selectors, the BOM.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff]+"
+)
+# Digits and symbols for letters; "1" and "|" are i or l.
+_LEET: dict[str, tuple[str, ...]] = {
+    "1": ("i", "l"),
+    "!": ("i", "l"),
+    "|": ("l", "i"),
+    "3": ("e",),
+    "4": ("a",),
+    "@": ("a",),
+    "0": ("o",),
+    "$": ("s",),
+}
+_LEET_WORD = re.compile(r"(?<![\w$@!|])[A-Za-z0-9$@!|]*[A-Za-z][A-Za-z0-9$@!|]*")
+_HAS_LEET = re.compile(r"[A-Za-z][0-9$@!|]|[0-9$@!|][A-Za-z]|(?<![\w])[$@|][A-Za-z]")
+_MAX_VARIANTS = 32
+# Letters one by one: a letter, then two or more more, each after one space, dot, hyphen,
+# underscore or star (two spaces end a word: "k i l l  m y s e l f").
+_SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:(?:[.\-_*]\s?| )[^\W\d_]){2,}(?![^\W\d_])")
+_SEPARATORS = re.compile(r"[\s.\-_*]")
+# "2" between two words stands for "to", unless it counts something ("2 weeks", "2 or 3").
+_TWO = re.compile(r"(?<=[A-Za-z])( )2(?= ([A-Za-z]+))")
+_COUNTED = _words(
+    "day week month year hour minute min time pill tablet capsule cup glass dose mg kg lb yr "
+    "yo hr wk mo ml extra more less other of or and"
+)
+# Words after which "2" counts something ("took 2 extra caps", "my 2 yr old").
+_COUNTING = _words(
+    "and or took take taking takes ate eat had have has my the a about for every only like "
+    "than at of with after before last next first another those these"
+)
+# A number with a unit ("4am", "10k", "41f", "3yo"): no digit in it stands for a letter.
+_NUMBER_UNIT = re.compile(r"\d+[A-Za-z]{1,2}|\d{2,}[A-Za-z]+")
+_WORD = re.compile(r"[^\W\d_]+")
+_PHRASE_WORD = re.compile(r"[a-z]+")
+_FAST_PATH = re.compile(r"[0-9$@!|]|(?<![^\W\d_])[^\W\d_][ .\-_*]\s?[^\W\d_](?![^\W\d_])")
+_TYPO_LEVELS = ("crisis", "emergency")
+_MIN_TYPO_WORD = 3
+_MAX_TYPOS = 2  # in one phrase: "kil myslf"
+
+
+def unmask(text: str) -> str:
+    """`text` with disguised words folded back (see the module's docstring)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        if _INVISIBLE.search(text):
+            text = _INVISIBLE.sub(_invisible_split, _join_invisible(text))
+        if not _LOOKALIKE.isdisjoint(text):
+            text = _confusables(text)
+    if text.isascii() and _FAST_PATH.search(text):
+        if _HAS_LEET.search(text):
+            text = _LEET_WORD.sub(_unleet, text)
+        text = _SPACED.sub(_unspace, text)
+        text = _TWO.sub(_two, text)
+    return _repair_typos(text)
+
+
+# ---- known words ----------------------------------------------------------------------------
+
+
+@cache
+def known_words() -> frozenset[str]:
+    common = (LEXICON_DIR / "common_words.txt").read_text(encoding="utf-8").splitlines()
+    words = {w.strip() for w in common if w.strip() and not w.startswith("#")}
+    for name in ("triage.toml", "language.toml", "lay_names.toml"):
+        raw = (LEXICON_DIR / name).read_text(encoding="utf-8")
+        words.update(w for w in _PHRASE_WORD.findall(_strings(tomllib.loads(raw)).lower()) if len(w) > 2)
+    return frozenset(words | _SHORT)
+
+
+def _strings(data: object) -> str:
+    """Every string in a TOML document, space-separated."""
+    if isinstance(data, str):
+        return data
+    if isinstance(data, dict):
+        return " ".join(_strings(v) for v in data.values())
+    if isinstance(data, list):
+        return " ".join(_strings(v) for v in data)
+    return ""
+
+
+def _known(word: str) -> bool:
+    return word.lower() in known_words()
+
+
+# ---- invisible characters -------------------------------------------------------------------
+
+
+def _join_invisible(text: str) -> str:
+    """Inside a run of non-space characters, an invisible character joins what it separates
+    when that makes a known word, or when its parts are not all words themselves."""
+    out = []
+    for chunk in re.split(r"(\s+)", text):
+        if not _INVISIBLE.search(chunk):
+            out.append(chunk)
+            continue
+        parts = [p for p in _INVISIBLE.split(chunk) if p]
+        joined = "".join(parts)
+        letters = [w for p in parts for w in _WORD.findall(p)]
+        if not _known("".join(_WORD.findall(joined))) and letters and all(_known(w) for w in letters):
+            out.append(" ".join(parts))
+        else:
+            out.append(joined)
+    return "".join(out)
+
+
+def _invisible_split(match: re.Match[str]) -> str:
+    return " "
+
+
+# ---- confusables ----------------------------------------------------------------------------
+
+
+def _confusables(text: str) -> str:
+    words = _WORD.findall(text)
+    latin = sum(1 for w in words if w.isascii())
+    foreign = len(words) - latin
+
+    def fold(match: re.Match[str]) -> str:
+        word = match.group()
+        if word.isascii() or _LOOKALIKE.isdisjoint(word):
+            return word
+        skeleton = word.translate(_CONFUSABLES)
+        if skeleton.isascii() and any(c.isascii() for c in word):
+            return skeleton  # scripts mixed in one word: no word of any language
+        if skeleton.isascii() and latin > foreign and _known(skeleton):
+            return skeleton  # a whole look-alike word among Latin words
+        return word
+
+    return _WORD.sub(fold, text)
+
+
+# ---- digits and symbols for letters ---------------------------------------------------------
+
+
+def _unleet(match: re.Match[str]) -> str:
+    token = match.group()
+    if token.isalpha() or _known(token) or _NUMBER_UNIT.fullmatch(token):
+        return token
+    core, tail = token.rstrip("!"), ""
+    if core != token:
+        tail = token[len(core) :]
+    if core.isalpha() or not any(c.isalpha() for c in core):
+        return token
+    choices = [_LEET.get(c, (c,)) for c in core.lower()]
+    for variant in itertools.islice(itertools.product(*choices), _MAX_VARIANTS):
+        word = "".join(variant)
+        if word.isalpha() and _known(word):
+            return word + ("" if not tail else " " + tail)
+    return token
+
+
+# ---- letters one by one ---------------------------------------------------------------------
+
+
+def _unspace(match: re.Match[str]) -> str:
+    run = match.group()
+    letters = "".join(_SEPARATORS.split(run)).lower()
+    if _known(letters) and len(letters) > 2:
+        return letters
+    words = _segment(letters)
+    return " ".join(words) if words else run
+
+
+def _segment(letters: str) -> list[str] | None:
+    """`letters` as the fewest known words of two letters or more ("i" and "a" aside)."""
+    best: list[list[str] | None] = [None] * (len(letters) + 1)
+    best[0] = []
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 24), end):
+            head, word = best[start], letters[start:end]
+            if head is None or not _known(word) or (len(word) == 1 and word not in ("i", "a")):
+                continue
+            if best[end] is None or len(head) + 1 < len(best[end] or ()):
+                best[end] = [*head, word]
+    return best[-1]
+
+
+# ---- "2" for "to" ---------------------------------------------------------------------------
+
+
+def _two(match: re.Match[str]) -> str:
+    before = match.string[: match.start()].rsplit(None, 1)[-1].lower()
+    after = match.group(2).lower()
+    plural = after.endswith("s") and _known(after[:-1])
+    if plural or after in _COUNTED or before in _COUNTING:
+        return match.group()
+    return " to"
+
+
+# ---- a typo in a crisis or emergency phrase -------------------------------------------------
+
+
+@cache
+def _phrases() -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str, ...]], frozenset[str]]:
+    """Every plain phrase of the red flags (no "=", "<num>", "{group}" or "..."), the crisis and
+    emergency ones among them, and their words, which a typo may stand for."""
+    data = tomllib.loads((LEXICON_DIR / "triage.toml").read_text(encoding="utf-8"))
+    phrases: set[tuple[str, ...]] = set()
+    urgent: set[tuple[str, ...]] = set()
+    for flag in data.get("flags", {}).values():
+        for raw in flag.get("phrases", ()):
+            if any(mark in raw for mark in ("=", "<", "{", "...")):
+                continue
+            words = tuple(_PHRASE_WORD.findall(raw.lower()))
+            if len(words) < 2:
+                continue
+            phrases.add(words)
+            if flag.get("level") in _TYPO_LEVELS:
+                urgent.add(words)
+    typo_words = frozenset(w for p in urgent for w in p if len(w) >= _MIN_TYPO_WORD)
+    return tuple(sorted(phrases)), frozenset(urgent), typo_words
+
+
+def _repair_typos(text: str) -> str:
+    typed = [(m.start(), m.end(), m.group().lower()) for m in _PHRASE_WORD.finditer(text.lower())]
+    unknown = [i for i, (_, _, w) in enumerate(typed) if len(w) >= _MIN_TYPO_WORD and not _known(w)]
+    if not unknown:
+        return text
+    phrases, urgent, typo_words = _phrases()
+    fixes: dict[int, str] = {}
+    for i in unknown:
+        word = typed[i][2]
+        if not any(OSA.distance(word, w, score_cutoff=1) <= 1 for w in typo_words):
+            continue
+        fits = {
+            (start, phrase)
+            for phrase in phrases
+            for k, pw in enumerate(phrase)
+            if (start := i - k) >= 0 and _fits(typed, start, phrase)
+        }
+        if len({phrase for _, phrase in fits}) != 1:
+            continue  # no phrase, or more than one: the typo stays a typo
+        start, phrase = next(iter(fits))
+        if phrase not in urgent:
+            continue
+        for offset, pw in enumerate(phrase):
+            if typed[start + offset][2] != pw:
+                fixes[start + offset] = pw
+    if not fixes:
+        return text
+    out, last = [], 0
+    for i, word in sorted(fixes.items()):
+        begin, end, _ = typed[i]
+        out += [text[last:begin], word]
+        last = end
+    return "".join([*out, text[last:]])
+
+
+def _fits(typed: list[tuple[int, int, str]], start: int, phrase: tuple[str, ...]) -> bool:
+    """The typed words from `start` are `phrase`, each exact or (a word that is no English
+    word, three letters or more) one edit away, with one or two such typos."""
+    if start + len(phrase) > len(typed):
+        return False
+    typos = 0
+    for (_, _, word), pw in zip(typed[start : start + len(phrase)], phrase, strict=False):
+        if word == pw:
+            continue
+        if len(word) < _MIN_TYPO_WORD or _known(word) or OSA.distance(word, pw, score_cutoff=1) > 1:
+            return False
+        typos += 1
+    return 0 < typos <= _MAX_TYPOS
