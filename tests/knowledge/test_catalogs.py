@@ -30,7 +30,9 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def messages(catalog: Catalog, lang: str) -> dict[str, tuple[str, str, bool]]:
     """key -> (msgid, msgstr, fuzzy), straight from the .po file."""
     with catalog.path(lang).open("rb") as file:
-        return {m.context: (m.id, m.string, m.fuzzy) for m in read_po(file) if m.id and m.context}
+        return {
+            m.context: (str(m.id), str(m.string or ""), m.fuzzy) for m in read_po(file) if m.id and m.context
+        }
 
 
 @pytest.mark.parametrize("domain", CATALOGS)
