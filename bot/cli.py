@@ -3,8 +3,9 @@ line.
 
 A contract the eval tools rely on: with --json, exactly one JSON object per input line, in
 order, flushed after each, with the keys query, topics, section, escalation, reasons,
-suggestions and text. Each line is answered alone, unless --conversation makes the lines one
-conversation: then each is read in the context the lines before it left ("is it safe?").
+concepts (each clinical concept read, with its context), suggestions and text. Each line is
+answered alone, unless --conversation makes the lines one conversation: then each is read in
+the context the lines before it left ("is it safe?").
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def as_json(query: str, reply: Reply) -> str:
             "section": reply.section,
             "escalation": reply.escalation.level,
             "reasons": list(reply.escalation.reasons),
+            "concepts": [c.model_dump() for c in reply.escalation.concepts],
             "suggestions": [a.topic for a in reply.suggestions],
             "text": render_text(reply),
         },

@@ -13,17 +13,16 @@ from knowledge.answers.reply import (
     Answers,
     Escalation,
     Item,
-    Level,
     Listing,
     Reply,
     Section,
-    SectionName,
 )
 from knowledge.base.errors import KnowledgeError, Problem
 from knowledge.base.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
 from knowledge.base.models import Condition, Ingredient, KnowledgeBase
 from knowledge.conversation import Conversation
 from knowledge.engine import Engine
+from knowledge.levels import ConceptFound, Level, SectionName
 from knowledge.sections import SECTIONS, SectionSpec
 from knowledge.understanding.lexicon import LexiconError
 
@@ -34,6 +33,7 @@ __all__ = [
     "AdviceList",
     "Answers",
     "ButtonGroup",
+    "ConceptFound",
     "Condition",
     "Conversation",
     "Engine",

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from knowledge.answers.reply import Level, SectionName
 from knowledge.base.slugs import is_slug
+from knowledge.levels import Level, SectionName
 from knowledge.sections import is_section
 
 MAX_TOPICS = 4

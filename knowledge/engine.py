@@ -50,6 +50,7 @@ class Engine:
             uses = self.kb.ingredients[reading.ingredients[0]].uses
             context = uses[0].condition_slug if len(uses) == 1 else None
         escalation = self.advisor.escalation(reading.triage, context, text)
+        escalation = escalation.model_copy(update={"concepts": reading.triage.concepts})
         if reply.kind in _NOT_UNDERSTOOD and conversation is not None and conversation.level in _LEADING:
             # Right after crisis or emergency advice, "ive been planning how to do it" or
             # "its getting worse" is about that, never "I don't have information on that".

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import compress
 
-from knowledge.answers.reply import Level
+from knowledge.levels import ConceptFound, Level
+from knowledge.understanding.discriminators import Judged, RuleFlag
 from knowledge.understanding.lexicon import Duration, FlagGroup, Negation, Triage
 from knowledge.understanding.normalise import Token, Tokens, stem, texts_of, words
 from knowledge.understanding.patterns import CRISIS, DOCTOR, FLAG_TAGS, FRAME, IGNORE
@@ -80,6 +81,7 @@ class TriageResult:
     reasons: tuple[str, ...]
     denied: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()  # the flag groups said (not denied), strongest first
+    concepts: tuple[ConceptFound, ...] = ()  # the clinical concepts read, with their context
 
 
 class Triager:
@@ -103,6 +105,7 @@ class Triager:
         durations: bool = True,
         scoped: Mapping[str, FlagGroup] | None = None,
         named: frozenset[int] = frozenset(),
+        concepts: Judged | None = None,
     ) -> TriageResult:
         """The level and reasons; `durations`: whether "for 3 weeks" and "since july" count
         (not when they say how long someone has taken a supplement). `scoped`: the groups of
@@ -128,27 +131,40 @@ class Triager:
                 negated_ends.add(flag.end)
             else:
                 said.append(flag)
+        if concepts is not None:
+            said += [_rule_flag(f) for f in concepts.verdict.said]
+            denied += [_rule_flag(f, "doctor") for f in concepts.verdict.denied]
         if durations:
             lasting = long_durations(tokens, self._duration, self._not_before)
             lasting += self._anchored(texts, today)
+            unattached = concepts.unattached if concepts else frozenset()
             said += [
-                Flag(start, start + len(text.split()), text, "doctor", "lasting") for start, text in lasting
+                Flag(start, start + len(text.split()), text, "doctor", "lasting")
+                for start, text in lasting
+                if start not in unattached
             ]
+        found = concepts.reading.concepts() if concepts else ()
         if not said and not denied:
-            return TriageResult("none", ())
+            return TriageResult("none", (), concepts=found)
         level: Level = max((f.level for f in said), key=rank, default="doctor")
         reasons = _merged(said, texts)
         no = tuple(t for t in _merged(denied, texts) if t not in reasons)
         strongest = sorted(said, key=lambda f: -rank(f.level))
         kinds = tuple(dict.fromkeys(f.kind for f in strongest))
-        return TriageResult(level, reasons, no, kinds)
+        return TriageResult(level, reasons, no, kinds, found)
 
     def _flags(
-        self, texts: list[str], hits: list[Hit], groups: Mapping[str, FlagGroup], named: frozenset[int]
+        self,
+        texts: list[str],
+        hits: list[Hit],
+        groups: Mapping[str, FlagGroup],
+        named: frozenset[int],
+        silenced: frozenset[int] = frozenset(),
     ) -> list[Flag]:
         """One flag per stretch of words, the strongest and then the longest phrase winning,
-        without the ones another sense of the words silences (triage.toml's [ignore])."""
-        ignored = {i for h in hits if h.pattern.tag == IGNORE for i in range(h.start, h.end)}
+        without the ones another sense of the words silences (triage.toml's [ignore], and the
+        senses of the concept vocabulary)."""
+        ignored = {i for h in hits if h.pattern.tag == IGNORE for i in range(h.start, h.end)} | silenced
         best: dict[tuple[int, int], Hit] = {}
         for hit in hits:
             if hit.pattern.tag not in FLAG_TAGS or self._silenced(texts, hit, ignored):
@@ -304,6 +320,10 @@ def _starts(texts: list[str], j: int, phrases: dict[str, list[tuple[str, ...]]])
     if not candidates:
         return False
     return any(tuple(texts[j : j + len(p)]) == p for p in candidates)
+
+
+def _rule_flag(flag: RuleFlag, level: Level | None = None) -> Flag:
+    return Flag(flag.start, flag.end, flag.text, level or flag.level, flag.flag or flag.rule)
 
 
 def _strength(hit: Hit) -> tuple[int, int, int]:
