@@ -40,10 +40,11 @@ class Engine:
         self.checks = SymptomCheck(kb)
         self.advisor = Advisor(kb, self.lexicon.triage, kb.helplines or shipped_helplines())
 
-    def answer(self, text: str, conversation: Conversation | None = None) -> Reply:
+    def answer(self, text: str, conversation: Conversation | None = None, lang: str = "en") -> Reply:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
-        safe?" takes its topic from it). Escalation is decided from the text alone."""
-        reading = self.reader.read(text, conversation)
+        safe?" takes its topic from it). Escalation is decided from the text alone, read with
+        the clinical words of `lang` only (a language code of lexicon/concepts/)."""
+        reading = self.reader.read(text, conversation, lang)
         reply = self._reply(reading, conversation).model_copy(update={"topics": reading.topics})
         context = reading.condition or reading.context
         if context is None and reading.ingredients:

@@ -79,9 +79,20 @@ class Ages(_Frozen):
     alone: dict[str, int] = {}
 
 
+class Stemming(_Frozen):
+    """How a language's word endings fold, so "pastilla" and "pastillas" are one word: a
+    Snowball stemmer by name, or, for a language Snowball lacks, `suffixes` to strip (the
+    longest that leaves at least `min_stem` letters). Without either, the English stemmer."""
+
+    stemmer: str | None = None
+    suffixes: tuple[str, ...] = ()
+    min_stem: int = Field(default=3, ge=1)
+
+
 class LanguageWords(_Frozen):
     """One language's file: only words, keyed by the ids of concepts.toml."""
 
+    stemming: Stemming = Stemming()
     synonyms: dict[str, tuple[str, ...]] = {}
     senses: dict[str, dict[str, Sense]] = {}
     context: ContextWords = ContextWords()

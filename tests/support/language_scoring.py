@@ -70,7 +70,8 @@ class Tally:
         if ok:
             self.hits += 1
         else:
-            self.misses.append(f"{item.id} [{got.escalation} {','.join(got.topics)} {got.section}] {item.text}")
+            said = f"{got.escalation} {','.join(got.topics)} {got.section}"
+            self.misses.append(f"{item.id} [{said}] {item.text}")
 
     @property
     def rate(self) -> float:
@@ -80,10 +81,10 @@ class Tally:
 def score(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, Tally]:
     """Rates per measure. A higher level than asked counts as caught (safety first): a child's
     overdose read as crisis is still an urgent reply."""
-    tallies = {
-        k: Tally()
-        for k in ("crisis", "emergency", "red_flag", "red_flag_topic", "look_alike_false_alarm", "topic", "section")
-    }
+    names = (
+        "crisis", "emergency", "red_flag", "red_flag_topic", "look_alike_false_alarm", "topic", "section"
+    )
+    tallies = {k: Tally() for k in names}
     for item, got in zip(items, answers, strict=True):
         level = RANK[got.escalation]
         if item.kind == "crisis":
@@ -106,10 +107,8 @@ def table(split: str) -> str:
     items = load_all(split)
     answers = ask([i.text for i in items])
     rows = ["| measure | " + " | ".join(LANGUAGES) + " | all |", "|---" * (len(LANGUAGES) + 2) + "|"]
-    per_lang = {
-        lang: score([i for i in items if i.lang == lang], [a for i, a in zip(items, answers, strict=True) if i.lang == lang])
-        for lang in LANGUAGES
-    }
+    pairs = list(zip(items, answers, strict=True))
+    per_lang = {lang: score(*zip(*((i, a) for i, a in pairs if i.lang == lang), strict=True)) for lang in LANGUAGES}
     total = score(items, answers)
     for key in total:
         cells = [f"{per_lang[lang][key].hits}/{per_lang[lang][key].total}" for lang in LANGUAGES]
@@ -132,3 +131,16 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
+
+
+def answer_in_process(items: Sequence[Item]) -> list[Answer]:
+    """Answers with each message's language given (the engine's `lang`), for the sets' own
+    checks before language detection decides it; the judged figures come from ask()."""
+    from knowledge import Engine, load_knowledge
+
+    engine = Engine(load_knowledge(ROOT / "knowledge" / "articles"))
+    out = []
+    for item in items:
+        reply = engine.answer(item.text, lang=item.lang)
+        out.append(Answer(reply.escalation.level, tuple(reply.topics), reply.section))
+    return out
