@@ -82,9 +82,11 @@ class Ages(_Frozen):
 class Stemming(_Frozen):
     """How a language's word endings fold, so "pastilla" and "pastillas" are one word: a
     Snowball stemmer by name, or, for a language Snowball lacks, `suffixes` to strip (the
-    longest that leaves at least `min_stem` letters). Without either, the English stemmer."""
+    longest that leaves at least `min_stem` letters). `prefixes`: particles written onto a word
+    ("و", and), stripped before the stemmer. Without any of these, the English stemmer."""
 
     stemmer: str | None = None
+    prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     min_stem: int = Field(default=3, ge=1)
 

@@ -65,11 +65,13 @@ class Tally:
     total: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def add(self, ok: bool, item: Item, got: Answer) -> None:
+    def add(self, ok: bool, item: Item, got: Answer, *, listed_when: bool = False) -> None:
+        """Counts `ok`; lists the message when `ok` is `listed_when` (a miss, by default; a
+        false alarm for the look-alikes, whose "hits" are the alarms)."""
         self.total += 1
         if ok:
             self.hits += 1
-        else:
+        if ok == listed_when:
             said = f"{got.escalation} {','.join(got.topics)} {got.section}"
             self.misses.append(f"{item.id} [{said}] {item.text}")
 
@@ -82,7 +84,13 @@ def score(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, Tally]:
     """Rates per measure. A higher level than asked counts as caught (safety first): a child's
     overdose read as crisis is still an urgent reply."""
     names = (
-        "crisis", "emergency", "red_flag", "red_flag_topic", "look_alike_false_alarm", "topic", "section"
+        "crisis",
+        "emergency",
+        "red_flag",
+        "red_flag_topic",
+        "look_alike_false_alarm",
+        "topic",
+        "section",
     )
     tallies = {k: Tally() for k in names}
     for item, got in zip(items, answers, strict=True):
@@ -96,7 +104,7 @@ def score(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, Tally]:
             tallies["red_flag_topic"].add(item.topic in got.topics, item, got)
         elif item.kind == "look_alike":
             # a false alarm is a "hit" of this tally: its rate must stay low
-            tallies["look_alike_false_alarm"].add(level > RANK["none"], item, got)
+            tallies["look_alike_false_alarm"].add(level > RANK["none"], item, got, listed_when=True)
         elif item.kind == "topic":
             tallies["topic"].add(item.topic in got.topics, item, got)
             tallies["section"].add(got.section in item.section, item, got)
@@ -108,7 +116,10 @@ def table(split: str) -> str:
     answers = ask([i.text for i in items])
     rows = ["| measure | " + " | ".join(LANGUAGES) + " | all |", "|---" * (len(LANGUAGES) + 2) + "|"]
     pairs = list(zip(items, answers, strict=True))
-    per_lang = {lang: score(*zip(*((i, a) for i, a in pairs if i.lang == lang), strict=True)) for lang in LANGUAGES}
+    per_lang = {}
+    for lang in LANGUAGES:
+        mine = [(i, a) for i, a in pairs if i.lang == lang]
+        per_lang[lang] = score([i for i, _ in mine], [a for _, a in mine])
     total = score(items, answers)
     for key in total:
         cells = [f"{per_lang[lang][key].hits}/{per_lang[lang][key].total}" for lang in LANGUAGES]
