@@ -22,6 +22,7 @@ _KIND_CUE = "@"  # a sense cue "@symptom": any mention of a concept of that kind
 @dataclass(frozen=True, slots=True)
 class Mention:
     concept: str
+    kind: str
     start: int
     end: int
     context: Context
@@ -40,7 +41,8 @@ class Mention:
 @dataclass(frozen=True)
 class ConceptReading:
     """The mentions in message order; `silenced`: positions of words whose other sense was
-    read ("weakness for"), which no red-flag phrase may use either; `layout`: the clauses."""
+    read ("weakness for"): a red-flag phrase over any of them is silenced too; `layout`: the
+    clauses."""
 
     mentions: tuple[Mention, ...]
     silenced: frozenset[int]
@@ -105,7 +107,10 @@ class ConceptReader:
         found, silenced = self._senses(found, stems, texts, shape, language)
         found = _without_inner(found)
         contexts = language.context.read(stems, texts, shape, found)
-        mentions = tuple(Mention(f.label, f.start, f.end, c) for f, c in zip(found, contexts, strict=True))
+        kinds = language.kinds
+        mentions = tuple(
+            Mention(f.label, kinds[f.label], f.start, f.end, c) for f, c in zip(found, contexts, strict=True)
+        )
         return ConceptReading(mentions, silenced, shape, tuple(texts))
 
     def _numbers(
@@ -147,7 +152,7 @@ class ConceptReader:
                 if overlap:
                     hit = f.start < cue.end and cue.start < f.end
                 else:
-                    hit = shape.same("sentence", f.start, cue.start)
+                    hit = shape.same(language.scopes[cue.label], f.start, cue.start)
                 if hit:
                     dropped.add(n)
                     silenced.update(range(f.start, f.end))

@@ -30,6 +30,9 @@ class Context:
     historical: bool = False
     hypothetical: bool = False
     experiencer: Experiencer = "self"
+    # Negated by a trigger right before it ("dont want to die", "not suicidal"): strong
+    # enough to read even a crisis phrase as denied.
+    negated_adjacent: bool = False
 
 
 class ContextReader:
@@ -59,6 +62,7 @@ class ContextReader:
         out: list[Context] = []
         for mention in mentions:
             flags: dict[str, bool] = {}
+            adjacent = False
             experiencer: Experiencer = "self"
             for trigger in triggers:
                 if trigger.label in _BACKWARD:
@@ -71,12 +75,14 @@ class ContextReader:
                         experiencer = "family" if trigger.label == "family" else "other"
                 elif self._reaches(trigger, mention, layout, stops, starts, texts):
                     flags[trigger.label] = True
+                    adjacent = adjacent or (trigger.label == "negated" and trigger.end == mention.start)
             out.append(
                 Context(
                     negated=flags.get("negated", False),
                     historical=flags.get("historical", False),
                     hypothetical=flags.get("hypothetical", False),
                     experiencer=experiencer,
+                    negated_adjacent=adjacent,
                 )
             )
         return out
@@ -90,6 +96,12 @@ class ContextReader:
         starts: set[int],
         texts: Sequence[str],
     ) -> bool:
+        """A negation reaches to the end of its clause; a history or a supposition ("four
+        years ago i got bronchitis, i couldnt breathe") to the end of its sentence."""
+        if trigger.label != "negated":
+            return layout.same("sentence", trigger.start, mention.start) and not any(
+                trigger.end <= i < mention.start for i in stops
+            )
         if mention.start - trigger.end > _WINDOW and not layout.same("clause", trigger.start, mention.start):
             return False
         return _open_between(trigger.end, mention.start, layout, stops, starts, texts)

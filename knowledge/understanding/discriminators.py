@@ -11,6 +11,7 @@ from knowledge.understanding.vocabulary import Rule, RuleLevel, Vocabulary
 
 _MAX_SPAN = 8  # a rule's words further apart than this are said back one by one
 _SYMPTOMS = frozenset(("symptom", "function_lost"))
+_AGO, _ONGOING = "ago", "ongoing"  # concept ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +136,18 @@ class Judged:
     reading: ConceptReading
     verdict: Verdict
     unattached: frozenset[int]
+    # Where a duration ends in a point in time ("3 months | ago") in a sentence that does not
+    # say it goes on: no duration.
+    points_in_time: frozenset[int] = frozenset()
 
 
 def judged(reading: ConceptReading, discriminators: Discriminators, kinds: Mapping[str, str]) -> Judged:
-    clause = reading.layout.clause
-    activity = {clause[m.start] for m in reading.mentions if kinds.get(m.concept) == "activity"}
-    symptom = {clause[m.start] for m in reading.mentions if kinds.get(m.concept) in _SYMPTOMS}
+    clause, sentence = reading.layout.clause, reading.layout.sentence
+    mentions = reading.mentions
+    activity = {clause[m.start] for m in mentions if kinds.get(m.concept) == "activity"}
+    symptom = {clause[m.start] for m in mentions if kinds.get(m.concept) in _SYMPTOMS}
     lone = activity - symptom
     unattached = frozenset(i for i, c in enumerate(clause) if c in lone)
-    return Judged(reading, discriminators.judge(reading), unattached)
+    ongoing = {sentence[m.start] for m in mentions if m.concept == _ONGOING}
+    points = frozenset(m.start for m in mentions if m.concept == _AGO and sentence[m.start] not in ongoing)
+    return Judged(reading, discriminators.judge(reading), unattached, points)

@@ -51,6 +51,10 @@ _MIN_YEAR = 1900
 
 
 _PLAIN = FlagGroup(level="doctor")
+# The kinds of concept whose context a phrase's flag takes: what a crisis phrase says, and
+# what any other red-flag phrase says.
+_CRISIS_KINDS = frozenset(("intent",))
+_SYMPTOM_KINDS = frozenset(("symptom", "function_lost"))
 
 
 def _names_the_topic(hit: Hit, named: frozenset[int]) -> bool:
@@ -111,7 +115,9 @@ class Triager:
         (not when they say how long someone has taken a supplement). `scoped`: the groups of
         the conditions' own flags among `hits`. `named`: the positions of words that name a
         condition, where a general doctor-level sign is the topic, not a red flag ("what
-        helps numbness" about an article on numbness)."""
+        helps numbness" about an article on numbness). `concepts`: the clinical concepts
+        read and the triage rules over them; the words they read in another sense silence
+        the phrases too ("weakness for chocolate")."""
         texts, _ = texts_of(tokens)
         groups = {**scoped, **self._flags_of} if scoped else self._flags_of
         flags = self._flags(texts, hits, groups, named)
@@ -119,6 +125,13 @@ class Triager:
         said: list[Flag] = []
         denied: list[Flag] = []
         negated_ends: set[int] = set()
+        if concepts is not None:
+            silenced = concepts.reading.silenced
+            flags = [
+                f
+                for f in flags
+                if not _out_of_context(f, concepts) and not any(i in silenced for i in range(f.start, f.end))
+            ]
         for flag in flags:
             group = groups.get(flag.kind, _PLAIN)
             if group.negation_inside:
@@ -138,10 +151,11 @@ class Triager:
             lasting = long_durations(tokens, self._duration, self._not_before)
             lasting += self._anchored(texts, today)
             unattached = concepts.unattached if concepts else frozenset()
+            points = concepts.points_in_time if concepts else frozenset()
             said += [
                 Flag(start, start + len(text.split()), text, "doctor", "lasting")
                 for start, text in lasting
-                if start not in unattached
+                if start not in unattached and start + len(text.split()) not in points
             ]
         found = concepts.reading.concepts() if concepts else ()
         if not said and not denied:
@@ -154,17 +168,11 @@ class Triager:
         return TriageResult(level, reasons, no, kinds, found)
 
     def _flags(
-        self,
-        texts: list[str],
-        hits: list[Hit],
-        groups: Mapping[str, FlagGroup],
-        named: frozenset[int],
-        silenced: frozenset[int] = frozenset(),
+        self, texts: list[str], hits: list[Hit], groups: Mapping[str, FlagGroup], named: frozenset[int]
     ) -> list[Flag]:
         """One flag per stretch of words, the strongest and then the longest phrase winning,
-        without the ones another sense of the words silences (triage.toml's [ignore], and the
-        senses of the concept vocabulary)."""
-        ignored = {i for h in hits if h.pattern.tag == IGNORE for i in range(h.start, h.end)} | silenced
+        without the ones another sense of the words silences (triage.toml's [ignore])."""
+        ignored = {i for h in hits if h.pattern.tag == IGNORE for i in range(h.start, h.end)}
         best: dict[tuple[int, int], Hit] = {}
         for hit in hits:
             if hit.pattern.tag not in FLAG_TAGS or self._silenced(texts, hit, ignored):
@@ -320,6 +328,23 @@ def _starts(texts: list[str], j: int, phrases: dict[str, list[tuple[str, ...]]])
     if not candidates:
         return False
     return any(tuple(texts[j : j + len(p)]) == p for p in candidates)
+
+
+def _out_of_context(flag: Flag, concepts: Judged) -> bool:
+    """A phrase's flag that the concepts it says were read out of: all in the past or
+    supposed ("a history of seizures", "what if i get weakness"), or, for a crisis phrase,
+    denied right before it ("i dont want to die")."""
+    kinds = _CRISIS_KINDS if flag.level == CRISIS else _SYMPTOM_KINDS
+    overlapping = [
+        m.context
+        for m in concepts.reading.mentions
+        if m.kind in kinds and m.start < flag.end and flag.start < m.end
+    ]
+    if not overlapping:
+        return False
+    if flag.level == CRISIS:
+        return any(c.negated_adjacent for c in overlapping) and all(c.negated for c in overlapping)
+    return all((c.historical or c.hypothetical) and not c.negated for c in overlapping)
 
 
 def _rule_flag(flag: RuleFlag, level: Level | None = None) -> Flag:

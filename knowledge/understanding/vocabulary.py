@@ -56,7 +56,7 @@ class Concept(_Frozen):
 
 class Sense(_Frozen):
     cues: tuple[str, ...]
-    scope: Literal["overlap", "sentence"] = "overlap"
+    scope: Literal["overlap", "sentence", "message"] = "overlap"
 
 
 class ContextWords(_Frozen):
