@@ -11,6 +11,7 @@ from knowledge.answers.check import SymptomCheck
 from knowledge.answers.reply import Action, Item, Reply, Section
 from knowledge.answers.safety import advice_line, safety_section
 from knowledge.base.models import Condition, Ingredient, IngredientUse, KnowledgeBase
+from knowledge.i18n.catalog import active_language
 from knowledge.sections import BY_KEY, CONDITION_BUTTONS, heading
 
 MAX_RELATED = 6
@@ -32,8 +33,22 @@ class Composer:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.check = SymptomCheck(kb)
-        self.condition = lru_cache(maxsize=_CACHED_ANSWERS)(self._condition)
-        self.ingredient = lru_cache(maxsize=_CACHED_ANSWERS)(self._ingredient)
+        # Cached per language too: the same answer reads differently in each.
+        self._conditions = lru_cache(maxsize=_CACHED_ANSWERS)(self._condition)
+        self._ingredients = lru_cache(maxsize=_CACHED_ANSWERS)(self._ingredient)
+
+    def condition(self, slug: str, section: str) -> Reply:
+        return self._conditions(slug, section, active_language())
+
+    def ingredient(
+        self,
+        slug: str,
+        context: str | None,
+        also: tuple[str, ...] = (),
+        section: str = "overview",
+        page: int = 0,
+    ) -> Reply:
+        return self._ingredients(slug, context, also, section, page, active_language())
 
     def topic(self, slug: str, section: str | None = None, page: int = 0) -> Reply | None:
         """A topic's answer without a message (a button press), or None for an unknown slug."""
@@ -45,7 +60,7 @@ class Composer:
             )
         return None
 
-    def _condition(self, slug: str, section: str) -> Reply:
+    def _condition(self, slug: str, section: str, lang: str) -> Reply:  # lang: the cache's key
         c = self.kb.conditions[slug]
         if not BY_KEY[section].condition:
             section = "overview"
@@ -90,9 +105,10 @@ class Composer:
         self,
         slug: str,
         context: str | None,
-        also: tuple[str, ...] = (),
-        section: str = "overview",
-        page: int = 0,
+        also: tuple[str, ...],
+        section: str,
+        page: int,
+        lang: str,  # the cache's key: the wording follows the active language
     ) -> Reply:
         """What the articles say about the ingredient, a page of its uses at a time (the
         condition asked about first), and its Safety section: first when the question was

@@ -7,7 +7,11 @@ import unicodedata
 
 _PAREN = re.compile(r"\([^)]*\)")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Latin accents, and Arabic short vowels, hamza and madda marks and tatweel: "أريد" and "اريد"
+# are one word, as "crème" and "creme" are.
+_COMBINING = re.compile(
+    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0640\u064b-\u065f\u0670]"
+)
 
 
 def fold(text: str) -> str:

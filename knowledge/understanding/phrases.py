@@ -5,7 +5,7 @@ words (Latin, Cyrillic, Arabic, ...)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from knowledge.understanding.normalise import stem, words
@@ -15,7 +15,7 @@ MAX_GAP = 3
 EXACT = "="  # marks a word matched by its exact form, kept on the word in the index
 
 
-def phrase_segments(phrase: str) -> tuple[tuple[str, ...], ...]:
+def phrase_segments(phrase: str, fold: Callable[[str], str] = stem) -> tuple[tuple[str, ...], ...]:
     """ "cant ... hold" -> (("cant",), ("hold",)), each word as its stem; "=winded" stays
     "=winded", compared with the word as typed."""
     out: list[tuple[str, ...]] = []
@@ -24,7 +24,7 @@ def phrase_segments(phrase: str) -> tuple[tuple[str, ...], ...]:
         for raw in part.split():
             found = words(raw)
             exact = raw.startswith(EXACT)
-            segment += [EXACT + w if exact else stem(w) for w in found]
+            segment += [EXACT + w if exact else fold(w) for w in found]
         if segment:
             out.append(tuple(segment))
     return tuple(out)
@@ -42,10 +42,12 @@ class Found:
 class PhraseIndex:
     """Many labelled phrases, indexed by the stem of their first word."""
 
-    def __init__(self, labelled: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, labelled: Iterable[tuple[str, str]], fold: Callable[[str], str] = stem) -> None:
+        """`fold`: the stem function of the phrases' language (the messages read with this
+        index are stemmed by the same one)."""
         self._by_first: dict[str, list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
         for label, phrase in labelled:
-            segments = phrase_segments(phrase)
+            segments = phrase_segments(phrase, fold)
             if segments:
                 self._by_first.setdefault(segments[0][0], []).append((segments, label))
 

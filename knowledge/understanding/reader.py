@@ -178,7 +178,7 @@ class Reader:
         )
         # How long someone has taken a supplement is not how long a symptom has lasted.
         durations = in_question is not None or not ingredients
-        triage = self._triage(words_found, durations)
+        triage = self._triage(words_found, durations, lang)
         asks_safety = any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits)
         section = "overview"
         if in_question is not None:
@@ -235,7 +235,14 @@ class Reader:
                 scope.update(u.condition_slug for u in uses)
         return frozenset(scope)
 
-    def _triage(self, found: _Words, durations: bool) -> TriageResult:
+    def _triage(self, found: _Words, durations: bool, lang: str = ENGLISH) -> TriageResult:
+        if lang != ENGLISH:
+            # Another language is triaged by its own words of the clinical concepts only: the
+            # English red-flag phrases, condition flags and durations would read "tremer" as
+            # "tremor" and "nasıl" as "nasal".
+            return self.triager.assess(
+                found.tokens, [], self.today(), durations=False, named=found.naming, concepts=found.concepts
+            )
         scoped, groups = self.flags.hits(found.tokens, found.scope) if found.scope else ([], {})
         return self.triager.assess(
             found.tokens,

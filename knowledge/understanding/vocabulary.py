@@ -81,9 +81,22 @@ class Ages(_Frozen):
     alone: dict[str, int] = {}
 
 
+class Stemming(_Frozen):
+    """How a language's word endings fold, so "pastilla" and "pastillas" are one word: a
+    Snowball stemmer by name, or, for a language Snowball lacks, `suffixes` to strip (the
+    longest that leaves at least `min_stem` letters). `prefixes`: particles written onto a word
+    ("و", and), stripped before the stemmer. Without any of these, the English stemmer."""
+
+    stemmer: str | None = None
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    min_stem: int = Field(default=3, ge=1)
+
+
 class LanguageWords(_Frozen):
     """One language's file: only words, keyed by the ids of concepts.toml."""
 
+    stemming: Stemming = Stemming()
     synonyms: dict[str, tuple[str, ...]] = {}
     # Words a phrase may name by `{group}`: "kill {self}" is "kill myself", "kill himself"...
     groups: dict[str, tuple[str, ...]] = {}
