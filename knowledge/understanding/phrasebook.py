@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from knowledge.base.models import Condition, KnowledgeBase
+from knowledge.understanding.languages import described_in_languages, words_of_groups
 from knowledge.understanding.lexicon import Lexicon
 from knowledge.understanding.normalise import words
 from knowledge.understanding.patterns import (
@@ -50,7 +51,11 @@ def build_patterns(lexicon: Lexicon, kb: KnowledgeBase) -> list[Pattern]:
         for shape, slugs in owners.items()
     ]
     merged.sort(key=_article_order)
-    return patterns + merged
+    # Descriptions in the other languages come last, in the order their files give them.
+    others = [
+        replace(p, first=n, last=n) for n, p in enumerate(described_in_languages(kb, lexicon), start=position)
+    ]
+    return patterns + merged + others
 
 
 # The lexicon's own patterns are the same for every knowledge base; a process builds several
@@ -74,6 +79,7 @@ def vocabulary(patterns: list[Pattern], lexicon: Lexicon, kb: KnowledgeBase) -> 
     found = {w for p in patterns for w in p.label.split()}
     for groups in (lexicon.triage.groups, kb.groups):
         found.update(w for entries in groups.values() for entry in entries for w in words(entry))
+    found.update(w for entries in words_of_groups(lexicon) for entry in entries for w in words(entry))
     return found
 
 

@@ -12,6 +12,7 @@ from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import Conversation
 from knowledge.understanding.condition_flags import ScopedFlags
 from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
+from knowledge.understanding.languages import names_in_languages
 from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
 from knowledge.understanding.normalise import Tokens, stem, tokenize, words
 from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK
@@ -94,8 +95,15 @@ class Reader:
             for e in entries
             if " " not in e
         }
+        other_languages = names_in_languages(kb, lexicon)
         self.index = TopicIndex(
-            kb, never_fuzzy, language.stopwords, language.not_alone, same_as, lexicon.lay_names
+            kb,
+            never_fuzzy,
+            language.stopwords,
+            language.not_alone,
+            same_as,
+            lexicon.lay_names,
+            other_languages,
         )
         patterns = build_patterns(lexicon, kb)
         self.phrases = PhraseMatcher(patterns, vocabulary(patterns, lexicon, kb), never_fuzzy)
@@ -108,6 +116,7 @@ class Reader:
         names = [n for c in kb.conditions.values() for n in (c.name, *c.aliases)]
         names += [n for i in kb.ingredients.values() for n in (i.name, *i.aliases)]
         names += [entry for entries in kb.groups.values() for entry in entries]
+        names += [n for _, _, found in other_languages for n in found]
         self._topic_words = frozenset(w for n in names for w in words(n)) - language.stopwords
 
     def read(self, text: str, conversation: Conversation | None = None) -> Reading:

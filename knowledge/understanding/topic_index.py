@@ -9,7 +9,7 @@ per message, so the cost of a message does not grow with the number of topics.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Literal, cast
@@ -53,6 +53,7 @@ class TopicIndex:
         not_alone: frozenset[str] = frozenset(),
         same_as: Mapping[str, str] | None = None,
         lay: LayNames | None = None,
+        other_languages: Sequence[tuple[str, Kind, tuple[str, ...]]] = (),
     ):
         self._exact: dict[str, list[tuple[str, Kind]]] = {}
         self._first: set[str] = set()
@@ -75,12 +76,22 @@ class TopicIndex:
             topics += [
                 (slug, cast(Kind, kind), names) for slug, kind, names in everyday_names(named, lay, kinds)
             ]
-        for slug, kind, names in topics:
+        # Names in the other languages ("magnesio", "дергается глаз"), found whole like these.
+        english = len(topics)
+        topics += other_languages
+        # Keys only another language spells: a word cut short of one ("magnes" of "magnesio")
+        # is a near miss, as it is of the English name, never an answer.
+        self._other_only: set[str] = set()
+        for n, (slug, kind, names) in enumerate(topics):
             for alias in names:
                 tokens = words(alias)
                 stems = [stem(t) for t in tokens]
                 for key in ("".join(tokens), "".join(stems)):
                     refs = self._exact.setdefault(key, [])
+                    if n >= english and not refs:
+                        self._other_only.add(key)
+                    elif n < english:
+                        self._other_only.discard(key)
                     if (slug, kind) not in refs:
                         refs.append((slug, kind))
                 self._first.update((tokens[0], stems[0]))
@@ -222,8 +233,9 @@ class TopicIndex:
                     whole_words = end - start == 1 or distance < min(len(texts[start]), len(texts[end - 1]))
                     if not whole_words:
                         continue
+                    cut_short = key in self._other_only and key.startswith(window)
                     for slug, kind in exact[key]:
-                        if distance <= allowed_edits(key):
+                        if distance <= allowed_edits(key) and not cut_short:
                             out.append(Mention(slug, kind, start, end, distance))
                         else:
                             near.append((start, slug))
