@@ -40,11 +40,13 @@ class Engine:
         self.checks = SymptomCheck(kb)
         self.advisor = Advisor(kb, self.lexicon.triage, kb.helplines or shipped_helplines())
 
-    def answer(self, text: str, conversation: Conversation | None = None) -> Reply:
+    def answer(self, text: str, conversation: Conversation | None = None, lang: str | None = None) -> Reply:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
-        safe?" takes its topic from it). Escalation is decided from the text alone."""
-        reading = self.reader.read(text, conversation)
-        reply = self._reply(reading, conversation).model_copy(update={"topics": reading.topics})
+        safe?" takes its topic from it). Escalation is decided from the text alone. `lang`: the
+        language the reply is written in (knowledge.answers.translated), also the message's
+        when it was detected; None answers as in English."""
+        reading = self.reader.read(text, conversation, lang)
+        reply = self._reply(reading, conversation, lang).model_copy(update={"topics": reading.topics})
         context = reading.condition or reading.context
         if context is None and reading.ingredients:
             uses = self.kb.ingredients[reading.ingredients[0]].uses
@@ -66,7 +68,7 @@ class Engine:
             return reply
         return _disclaimed(reply)
 
-    def _reply(self, reading: Reading, conversation: Conversation | None) -> Reply:
+    def _reply(self, reading: Reading, conversation: Conversation | None, lang: str | None = None) -> Reply:
         if reading.empty:
             return self.listings.empty()
         if reading.inherited and reading.triage.level != "none" and self._only_advice(reading):
@@ -74,9 +76,11 @@ class Engine:
         if reading.ingredients:
             section = "safety" if reading.asks_safety else "overview"
             first, *also = reading.ingredients
-            return self.composer.ingredient(first, reading.condition or reading.context, tuple(also), section)
+            return self.composer.ingredient(
+                first, reading.condition or reading.context, tuple(also), section, lang=lang
+            )
         if reading.condition is not None:
-            return self.composer.condition(reading.condition, reading.section)
+            return self.composer.condition(reading.condition, reading.section, lang)
         if reading.triage.level != "none":
             return self.listings.advice_only(reading.near_misses)
         if reading.small_talk:
@@ -126,11 +130,12 @@ class Engine:
         return Conversation(topics=topics, condition=condition, section=reply.section, level=level)
 
     def topic_reply(
-        self, slug: str, section: str | None = None, keep: str = "", page: int = 0
+        self, slug: str, section: str | None = None, keep: str = "", page: int = 0, lang: str | None = None
     ) -> Reply | None:
         """A topic's answer without a message (a button press): no red flag to look for, but
-        the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses."""
-        reply = self.composer.topic(slug, section, page)
+        the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses;
+        `lang`: the language of the reply."""
+        reply = self.composer.topic(slug, section, page, lang)
         if reply is None:
             return None
         reply = reply.model_copy(update={"topics": (slug,)})

@@ -122,3 +122,7 @@ CHECK_ALL_NO = "You said none of the signs that need a doctor apply to you right
 CHECK_SELF_CARE = "What the article suggests trying"
 CHECK_WATCH = "See a doctor if any of these appear"
 CHECK_BACK = "Back to {condition}"
+
+# Above an article shown in English to someone whose language it is not translated into yet.
+# (Its wording in each language belongs in the message catalogs: knowledge.answers.translated.)
+NOT_TRANSLATED = "This is not translated into your language yet, so here it is in English."

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from typing import Literal
 
 from knowledge.base.models import KnowledgeBase
-from knowledge.understanding.lexicon import Lexicon
-from knowledge.understanding.patterns import TOPIC, Pattern, compile_phrase
+from knowledge.understanding.lexicon import LanguagePack, Lexicon
+from knowledge.understanding.patterns import SECTION, TOPIC, Pattern, compile_phrase
 
 Kind = Literal["condition", "ingredient", "concern"]
 Named = tuple[str, Kind, tuple[str, ...]]
@@ -43,6 +43,24 @@ def names_in_languages(kb: KnowledgeBase, lexicon: Lexicon) -> list[Named]:
             (slug, "concern", feared) for slug, feared in pack.concerns.items() if slug in kb.conditions
         ]
     return found
+
+
+def names_written_in(kb: KnowledgeBase, lexicon: Lexicon, lang: str) -> list[str]:
+    """Every name written in one language: its file's names and its translations' names."""
+    pack = lexicon.languages.get(lang)
+    found = [n for names in (pack.topics | pack.concerns).values() for n in names] if pack else []
+    for c in kb.conditions.values():
+        t = c.translations.get(lang)
+        if t is not None:
+            found += [t.title, *t.aliases, *t.ingredient_names.values()]
+    found += [i.translations[lang].name for i in kb.ingredients.values() if lang in i.translations]
+    return found
+
+
+def own_phrase_labels(pack: LanguagePack) -> frozenset[str]:
+    """The labels of a language's own section and small-talk phrases (as patterns label them)."""
+    phrases = [p for group in (*pack.sections.values(), *pack.small_talk.values()) for p in group]
+    return frozenset(pattern.label for p in phrases for pattern in compile_phrase(p, tag=SECTION))
 
 
 def described_in_languages(kb: KnowledgeBase, lexicon: Lexicon) -> Iterator[Pattern]:

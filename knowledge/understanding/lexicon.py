@@ -180,8 +180,10 @@ class LanguagePack(_Frozen):
     sections: dict[str, tuple[str, ...]] = {}
     small_talk: dict[str, tuple[str, ...]] = {}
     openers: tuple[str, ...] = ()
-    # The language's most frequent words (common_words.<lang>.txt): never fuzzy.
+    # The language's most frequent words (common_words.<lang>.txt): never fuzzy. The most
+    # frequent of all ("de", "para", "который") say nothing of a section: never lent by an article.
     common_words: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
 
 
 class Lexicon(_Frozen):
@@ -259,6 +261,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
 
 
 LANGUAGES_DIR = "languages"
+FUNCTION_WORDS = 400  # the most frequent words of a language, the ones that carry no topic
 _PACK_TABLES = {"sources", "topics", "concerns", "described", "groups", "sections", "small_talk", "questions"}
 
 
@@ -287,6 +290,7 @@ def _language_packs(directory: Path, language: Language) -> dict[str, LanguagePa
             lines = common_path.read_text(encoding="utf-8").splitlines() if common_path.exists() else []
         except OSError as exc:
             raise LexiconError(f"{common_path}: {exc}") from exc
+        listed = [w.strip() for w in lines if w.strip() and not w.startswith("#")]  # most frequent first
         try:
             pack = LanguagePack(
                 lang=lang,
@@ -298,7 +302,8 @@ def _language_packs(directory: Path, language: Language) -> dict[str, LanguagePa
                 sections=raw.get("sections", {}),
                 small_talk=raw.get("small_talk", {}),
                 openers=tuple(raw.get("questions", {}).get("openers", ())),
-                common_words=frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#")),
+                common_words=frozenset(listed),
+                function_words=frozenset(listed[:FUNCTION_WORDS]),
             )
         except ValidationError as exc:
             raise LexiconError(f"{path}: {exc}") from exc

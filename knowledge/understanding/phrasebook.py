@@ -39,7 +39,13 @@ def build_patterns(lexicon: Lexicon, kb: KnowledgeBase) -> list[Pattern]:
     owners: dict[Pattern, list[str]] = {}
     places: dict[Pattern, list[int]] = {}
     position = len(patterns)
-    stopwords = lexicon.language.stopwords
+    stopwords = lexicon.language.stopwords.union(*(p.function_words for p in lexicon.languages.values()))
+    # Words that name a topic or describe a condition in another language say what, not which
+    # section ("palpebra", "trema"): a translation never lends them.
+    stopwords |= {
+        w for p in lexicon.languages.values() for n in p.topics.values() for e in n for w in words(e)
+    }
+    stopwords |= {w for entries in words_of_groups(lexicon) for e in entries for w in words(e)}
     memo = _Memo()
     for condition in kb.conditions.values():
         for shape in _article_patterns(condition, kb, stopwords, memo):
@@ -152,6 +158,14 @@ def _article_patterns(
         condition.severity_causes,
         tuple(r.name for r in condition.remedies if not r.ingredient_slugs),
     )
+    # Its translations lend their words the same way ("estrés", "кофеин"), but never the most
+    # frequent words of their language ("para", "или").
+    for t in condition.translations.values():
+        lends = (
+            (*lends[0], *t.items("causes")),
+            (*lends[1], *t.items("severity")),
+            (*lends[2], *(r.name for r in t.remedies if not r.ingredient_slugs)),
+        )
     for section, texts in zip(LENT_SECTIONS, lends, strict=True):
         derived = {
             w
@@ -167,6 +181,11 @@ def _article_patterns(
 def _own_words(condition: Condition, kb: KnowledgeBase, memo: _Memo) -> set[str]:
     """Words that name the condition or its ingredients: they say what, not which section."""
     names = [condition.name, *condition.aliases]
+    names += [
+        n
+        for t in condition.translations.values()
+        for n in (t.title, *t.aliases, *t.ingredient_names.values())
+    ]
     for ingredient in kb.ingredients_of(condition.slug):
         names += [ingredient.name, *ingredient.aliases]
     return {w for name in names for w in memo.words(name)}

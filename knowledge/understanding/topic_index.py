@@ -8,6 +8,7 @@ per message, so the cost of a message does not grow with the number of topics.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,7 +25,10 @@ Kind = Literal["condition", "ingredient", "concern"]
 _SHORT = 2
 _MIN_PREFIX = 3
 _MIN_PART = 4  # letters of a one-word part ("cramps")
-_PAIR_REACH = 3  # words between the two words of a name said apart ("cramps at night")
+_PAIR_REACH = 3
+_ACRONYM = re.compile(
+    r"\b[A-Z]{2,5}\b"
+)  # words between the two words of a name said apart ("cramps at night")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,7 @@ class TopicIndex:
         same_as: Mapping[str, str] | None = None,
         lay: LayNames | None = None,
         other_languages: Sequence[tuple[str, Kind, tuple[str, ...]]] = (),
+        languages: Mapping[str, tuple[frozenset[str], Iterable[str]]] = {},
     ):
         self._exact: dict[str, list[tuple[str, Kind]]] = {}
         self._first: set[str] = set()
@@ -97,6 +102,13 @@ class TopicIndex:
                 self._first.update((tokens[0], stems[0]))
                 self._vocabulary.update(tokens)
                 self.max_window = max(self.max_window, len(tokens) + 1)
+        # Per language: its common words, and the names written in it. A common word of the
+        # message's language names a topic only if that language names it so: German "als"
+        # ("than") is not ALS, "mag" ("likes") not magnesium.
+        self._languages = {
+            lang: (common, {k for n in names for k in _keys_of(n)})
+            for lang, (common, names) in languages.items()
+        }
         self._fuzzy = DeletionIndex(self._exact, slack=1)
         self._keys = self._fuzzy.keys  # every exact key, sorted
         self._never_fuzzy = never_fuzzy
@@ -109,7 +121,24 @@ class TopicIndex:
     def size(self) -> int:
         return len(self._exact)
 
-    def find(self, tokens: list[Token]) -> Found:
+    def find(self, tokens: list[Token], lang: str | None = None) -> Found:
+        found = self._find(tokens)
+        if lang not in self._languages or not found.mentions:
+            return found
+        common, names = self._languages[lang]
+        texts, _ = texts_of(tokens)
+        # An acronym in capitals is the acronym in any language: "Angst vor ALS".
+        capitals = set(_ACRONYM.findall(getattr(tokens, "source", "")))
+        kept = tuple(
+            m
+            for m in found.mentions
+            if not all(w in common for w in texts[m.start : m.end])
+            or not names.isdisjoint(_keys_of(" ".join(texts[m.start : m.end])))
+            or (m.end - m.start == 1 and texts[m.start].upper() in capitals)
+        )
+        return found if len(kept) == len(found.mentions) else Found(kept, found.near_misses)
+
+    def _find(self, tokens: list[Token]) -> Found:
         candidates: list[Mention] = []
         near: list[tuple[int, str]] = []
         n = len(tokens)
@@ -245,6 +274,12 @@ class TopicIndex:
             completions = memo.completions[text] = self._fuzzy.completions(text)
         for key in completions:
             near += [(u, slug) for slug, _ in exact[key]]
+
+
+def _keys_of(name: str) -> set[str]:
+    """How the index keys a name: its words joined, and their stems joined."""
+    tokens = words(name)
+    return {"".join(tokens), "".join(stem(t) for t in tokens)}
 
 
 class _Memo:
