@@ -70,11 +70,11 @@ class Engine:
         the clinical words of the language the text is written in (detected; else `lang`): a
         word of one language is never taken for a warning sign of another."""
         with speaking(lang, region):
-            return _written(self._answer(text, conversation, self.detector.detect(text) or lang))
+            return _written(self._answer(text, conversation, lang, self.detector.detect(text) or lang))
 
-    def _answer(self, text: str, conversation: Conversation | None, written_in: str) -> Reply:
+    def _answer(self, text: str, conversation: Conversation | None, lang: str, written_in: str) -> Reply:
         reading = self.reader.read(text, conversation, written_in)
-        reply = self._reply(reading, conversation).model_copy(update={"topics": reading.topics})
+        reply = self._reply(reading, conversation, lang).model_copy(update={"topics": reading.topics})
         context = reading.condition or reading.context
         if context is None and reading.ingredients:
             uses = self.kb.ingredients[reading.ingredients[0]].uses
@@ -97,7 +97,7 @@ class Engine:
             return reply
         return _disclaimed(reply)
 
-    def _reply(self, reading: Reading, conversation: Conversation | None) -> Reply:
+    def _reply(self, reading: Reading, conversation: Conversation | None, lang: str | None = None) -> Reply:
         if reading.empty:
             return self.listings.empty()
         if reading.inherited and reading.triage.level != "none" and self._only_advice(reading):
@@ -105,9 +105,11 @@ class Engine:
         if reading.ingredients:
             section = "safety" if reading.asks_safety else "overview"
             first, *also = reading.ingredients
-            return self.composer.ingredient(first, reading.condition or reading.context, tuple(also), section)
+            return self.composer.ingredient(
+                first, reading.condition or reading.context, tuple(also), section, lang=lang
+            )
         if reading.condition is not None:
-            return self.composer.condition(reading.condition, reading.section)
+            return self.composer.condition(reading.condition, reading.section, lang)
         if reading.triage.level != "none":
             return self.listings.advice_only(reading.near_misses)
         if reading.small_talk:
@@ -174,7 +176,7 @@ class Engine:
         """A topic's answer without a message (a button press): no red flag to look for, but
         the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses."""
         with speaking(lang, region):
-            reply = self.composer.topic(slug, section, page)
+            reply = self.composer.topic(slug, section, page, lang)
             if reply is None:
                 return None
             reply = reply.model_copy(update={"topics": (slug,)})
