@@ -22,6 +22,7 @@ from knowledge.i18n.languages import DEFAULT_LANGUAGE
 from knowledge.understanding.lexicon import Lexicon, load_lexicon
 from knowledge.understanding.reader import Reader, Reading
 from knowledge.understanding.triage import rank
+from knowledge.understanding.written_in import WrittenIn
 
 # Replies that leave the conversation's topic as it was.
 _KEEPS_CONTEXT = frozenset(("small_talk", "empty", "suggest", "catalogue", "check"))
@@ -44,6 +45,7 @@ class Engine:
         self.checks = SymptomCheck(kb)
         self.advisor = Advisor(kb, self.lexicon.triage, kb.helplines or shipped_helplines())
         self.detector = Detector()
+        self.written_in = WrittenIn(self.lexicon)
 
     # Every reply is written in `lang` (English by default), with the helplines of `region`
     # (a country code from the user's app) when known: see knowledge.i18n.
@@ -67,10 +69,12 @@ class Engine:
     ) -> Reply:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
         safe?" takes its topic from it). Escalation is decided from the text alone, read with
-        the clinical words of the language the text is written in (detected; else `lang`): a
-        word of one language is never taken for a warning sign of another."""
+        the clinical words of the language the text is written in (detected, else `lang`; see
+        knowledge.understanding.written_in): a word of one language is never taken for a
+        warning sign of another."""
         with speaking(lang, region):
-            return _written(self._answer(text, conversation, lang, self.detector.detect(text) or lang))
+            written_in = self.written_in.language(text, self.detector.detect(text), lang)
+            return _written(self._answer(text, conversation, lang, written_in))
 
     def _answer(self, text: str, conversation: Conversation | None, lang: str, written_in: str) -> Reply:
         reading = self.reader.read(text, conversation, written_in)
