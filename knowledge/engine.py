@@ -73,7 +73,8 @@ class Engine:
         knowledge.understanding.written_in): a word of one language is never taken for a
         warning sign of another."""
         with speaking(lang, region):
-            written_in = self.written_in.language(text, self.detector.detect(text), lang)
+            detected = self.detector.detect(text)
+            written_in = self.written_in.language(text, detected, lang, self.detector.scores)
             return _written(self._answer(text, conversation, lang, written_in))
 
     def _answer(self, text: str, conversation: Conversation | None, lang: str, written_in: str) -> Reply:

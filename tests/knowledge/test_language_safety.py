@@ -83,6 +83,13 @@ def test_prefixes_are_particles_written_onto_a_word() -> None:
     assert fold("ورم") == "ورم"  # a swelling: its و is a letter of the word, too short without it
 
 
+def test_a_compound_says_two_concepts(engine: Engine) -> None:
+    # German "Brustschmerzen" is chest and pain in one word, as "Schmerzen in der Brust" is
+    for text in ("ich habe Brustschmerzen", "ich habe Schmerzen in der Brust"):
+        ids = {c.id for c in engine.answer(text, lang="de").escalation.concepts}
+        assert {"chest", "pain"} <= ids, text
+
+
 def test_an_unknown_stemmer_is_a_clear_error() -> None:
     with pytest.raises(LexiconError, match="klingon"):
         folder(Stemming(stemmer="klingon"))
@@ -119,6 +126,8 @@ def test_a_languages_words_are_read_only_in_that_language(engine: Engine) -> Non
         ("quiero morirme ya", "es", "en", "es"),
         ("im Bauch tut es weh", "de", "en", "de"),
         ("хочу умереть", "ru", "en", "ru"),  # another script is never read as English
+        ("a fala tá enrolada", "en", "en", "pt"),  # fastText reads it as English
+        ("i have chest pain", "en", "en", "en"),
     ],
 )
 def test_the_language_a_message_is_read_in(
