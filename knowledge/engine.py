@@ -21,8 +21,10 @@ from knowledge.i18n.choose import choose_language, language_without_text
 from knowledge.i18n.detect import Detector
 from knowledge.i18n.languages import DEFAULT_LANGUAGE
 from knowledge.turns import TURNS, Advice, Answer, Turns
+from knowledge.understanding.disguise import unmask
 from knowledge.understanding.lexicon import Lexicon, load_lexicon
 from knowledge.understanding.reader import Reader, Reading
+from knowledge.understanding.written_in import WrittenIn
 
 # Replies with medical content, which carry the disclaimer; lists, pickers and did-you-mean
 # prompts do not, unless they show advice.
@@ -51,6 +53,7 @@ class Engine:
         self.advisor = Advisor(kb, self.lexicon.triage, kb.helplines or shipped_helplines())
         self.turns = Turns(kb)
         self.detector = Detector()
+        self.written_in = WrittenIn(self.lexicon)
 
     # Every reply is written in `lang` (English by default), with the helplines of `region`
     # (a country code from the user's app) when known: see knowledge.i18n.
@@ -75,10 +78,14 @@ class Engine:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
         safe?" takes its topic from it). The turn's kind (knowledge.turns) decides first what
         the reply is and which advice it carries; the reply is then built once. Escalation is
-        read with the clinical words of the language the text is written in (detected; else
-        `lang`): a word of one language is never taken for a warning sign of another."""
+        read with the clinical words of the language the text is written in (detected, else
+        `lang`; see knowledge.understanding.written_in): a word of one language is never taken
+        for a warning sign of another."""
         with speaking(lang, region):
-            return _written(self._answer(text, conversation, self.detector.detect(text) or lang))
+            plain = unmask(text)  # a disguised message is told by its words (i21's folding)
+            detected = self.detector.detect(plain)
+            written_in = self.written_in.language(plain, detected, lang, self.detector.scores)
+            return _written(self._answer(text, conversation, written_in))
 
     def _answer(self, text: str, conversation: Conversation | None, written_in: str) -> Reply:
         reading = self.reader.read(text, conversation, written_in)
@@ -179,7 +186,7 @@ class Engine:
         """A topic's answer without a message (a button press): no red flag to look for, but
         the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses."""
         with speaking(lang, region):
-            reply = self.composer.topic(slug, section, page)
+            reply = self.composer.topic(slug, section, page, lang)
             if reply is None:
                 return None
             reply = reply.model_copy(update={"topics": (slug,)})

@@ -69,7 +69,8 @@ class _Language:
         self.fold: Fold | None = None if words_of.stemming == Stemming() else folder(words_of.stemming)
         fold = self.fold or stem
         groups = words_of.groups
-        synonyms = ((cid, p) for cid, phrases in words_of.synonyms.items() for p in expanded(phrases, groups))
+        synonyms = [(cid, p) for cid, phrases in words_of.synonyms.items() for p in expanded(phrases, groups)]
+        synonyms += [(cid, p) for p, cids in words_of.compounds.items() for cid in cids]
         self.synonyms = PhraseIndex(synonyms, fold)
         cues: list[tuple[str, str]] = []
         self.scopes: dict[str, str] = {}

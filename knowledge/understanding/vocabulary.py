@@ -100,6 +100,9 @@ class LanguageWords(_Frozen):
     synonyms: dict[str, tuple[str, ...]] = {}
     # Words a phrase may name by `{group}`: "kill {self}" is "kill myself", "kill himself"...
     groups: dict[str, tuple[str, ...]] = {}
+    # One word that says two concepts, as German compounds do ("brustschmerzen": chest and
+    # pain): the word, then the concept ids it says.
+    compounds: dict[str, tuple[str, ...]] = {}
     senses: dict[str, dict[str, Sense]] = {}
     context: ContextWords = ContextWords()
     numbers: dict[str, int] = {}
@@ -162,6 +165,14 @@ class Vocabulary(_Frozen):
                     other = owner.setdefault(key, cid)
                     if other != cid:
                         found.append(f"{where}: {phrase!r} is claimed by both {other!r} and {cid!r}")
+            for phrase, cids in words_of.compounds.items():
+                found += [
+                    f"{where}: [compounds] {phrase!r} names unknown concept {c!r}"
+                    for c in cids
+                    if c not in known
+                ]
+                if tuple(words(phrase)) in owner:
+                    found.append(f"{where}: {phrase!r} is both a synonym and a compound")
             for cid, senses in words_of.senses.items():
                 owner_concept = self.concepts.get(cid)
                 if owner_concept is None:
