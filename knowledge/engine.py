@@ -62,13 +62,14 @@ class Engine:
         self,
         text: str,
         conversation: Conversation | None = None,
-        lang: str = DEFAULT_LANGUAGE,
+        lang: str | None = DEFAULT_LANGUAGE,
         region: str | None = None,
     ) -> Reply:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
         safe?" takes its topic from it). Escalation is decided from the text alone, read with
         the clinical words of the language the text is written in (detected; else `lang`): a
         word of one language is never taken for a warning sign of another."""
+        lang = lang or DEFAULT_LANGUAGE
         with speaking(lang, region):
             return _written(self._answer(text, conversation, self.detector.detect(text) or lang))
 
@@ -168,12 +169,12 @@ class Engine:
         section: str | None = None,
         keep: str = "",
         page: int = 0,
-        lang: str = DEFAULT_LANGUAGE,
+        lang: str | None = DEFAULT_LANGUAGE,
         region: str | None = None,
     ) -> Reply | None:
         """A topic's answer without a message (a button press): no red flag to look for, but
         the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses."""
-        with speaking(lang, region):
+        with speaking(lang or DEFAULT_LANGUAGE, region):
             reply = self.composer.topic(slug, section, page)
             if reply is None:
                 return None

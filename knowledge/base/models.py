@@ -46,6 +46,47 @@ class RedFlag(Frozen):
         return self
 
 
+class Reviewed(Frozen):
+    """Who translated a text, and whether a clinician has reviewed the translation (overlay)."""
+
+    translated_by: str = Field(min_length=1)
+    clinician_reviewed: bool = False
+
+
+class ConditionTranslation(Reviewed):
+    """A condition's article in another language (`<file>.<lang>.txt`): the same sections and
+    items as the English article, in the same order, with the headings it writes."""
+
+    lang: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    synopsis: str
+    headings: Mapping[str, str]  # section key -> heading as the translation writes it
+    bullets: Mapping[str, tuple[Entry, ...]]
+    remedies: tuple[Remedy, ...]
+    ingredient_names: Mapping[str, str]  # ingredient slug -> its name in the translation
+    ingredients_intro: str
+    source: str
+
+    def items(self, section: str) -> tuple[str, ...]:
+        return tuple(e.text for e in self.bullets.get(section, ()))
+
+
+class SafetyTranslation(Frozen):
+    """An ingredient's safety facts in another language: the same facts as the English ones."""
+
+    upper_limit: str | None = None
+    cautions: tuple[str, ...] = ()
+    ask_first: tuple[str, ...] = ()
+
+
+class IngredientTranslation(Reviewed):
+    """An ingredient's name and safety facts in another language (overlay)."""
+
+    name: str = Field(min_length=1)
+    safety: SafetyTranslation | None = None
+
+
 class Condition(Frozen):
     slug: str
     name: str
@@ -64,6 +105,8 @@ class Condition(Frozen):
     # emergencies (overlay `emergency_items`, the item's text).
     red_flags: Mapping[str, RedFlag] = {}
     emergency_items: tuple[str, ...] = ()
+    # The article in other languages, by language code.
+    translations: Mapping[str, ConditionTranslation] = {}
 
     def items(self, section: str) -> tuple[str, ...]:
         return tuple(e.text for e in self.bullets.get(section, ()))
@@ -123,6 +166,8 @@ class Ingredient(Frozen):
     safety: Safety | None = None
     # Its product forms, as shown ("citrate", "glycinate"): the overlay's `forms`.
     forms: tuple[str, ...] = ()
+    # Its name and safety facts in other languages, by language code.
+    translations: Mapping[str, IngredientTranslation] = {}
 
     @property
     def form_names(self) -> tuple[str, ...]:

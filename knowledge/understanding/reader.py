@@ -14,6 +14,7 @@ from knowledge.understanding.concept_reader import ConceptReader
 from knowledge.understanding.condition_flags import ScopedFlags
 from knowledge.understanding.discriminators import Discriminators, Judged, judged
 from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
+from knowledge.understanding.languages import names_in_languages, names_written_in, own_phrase_labels
 from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
 from knowledge.understanding.normalise import Tokens, stem, tokenize, words
 from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK
@@ -98,8 +99,26 @@ class Reader:
             for e in entries
             if " " not in e
         }
+        other_languages = names_in_languages(kb, lexicon)
+        # Per language: its common words, and the labels of its own section and small-talk
+        # phrases. English phrases made only of a language's common words are not read in that
+        # language ("als" is German "than", never the section of ALS).
+        self._own_phrases = {
+            lang: (pack.common_words, own_phrase_labels(pack)) for lang, pack in lexicon.languages.items()
+        }
+        languages = {
+            lang: (pack.common_words, names_written_in(kb, lexicon, lang))
+            for lang, pack in lexicon.languages.items()
+        }
         self.index = TopicIndex(
-            kb, never_fuzzy, language.stopwords, language.not_alone, same_as, lexicon.lay_names
+            kb,
+            never_fuzzy,
+            language.stopwords,
+            language.not_alone,
+            same_as,
+            lexicon.lay_names,
+            other_languages,
+            languages,
         )
         patterns = build_patterns(lexicon, kb)
         self.phrases = PhraseMatcher(patterns, vocabulary(patterns, lexicon, kb), never_fuzzy)
@@ -116,10 +135,12 @@ class Reader:
         names = [n for c in kb.conditions.values() for n in (c.name, *c.aliases)]
         names += [n for i in kb.ingredients.values() for n in (i.name, *i.aliases)]
         names += [entry for entries in kb.groups.values() for entry in entries]
+        names += [n for _, _, found in other_languages for n in found]
         self._topic_words = frozenset(w for n in names for w in words(n)) - language.stopwords
 
     def read(self, text: str, conversation: Conversation | None = None, lang: str = ENGLISH) -> Reading:
-        """Read a message in `lang`; a follow-up takes its topic from `conversation`."""
+        """Read a message in `lang`; a follow-up takes its topic from `conversation`. `lang`
+        also keeps that language's common words from naming English topics."""
         tokens = tokenize(text)
         if not tokens:
             kind = emoji_small_talk(text, self.lexicon.language)
@@ -134,7 +155,9 @@ class Reader:
     def _read(self, tokens: Tokens, conversation: Conversation | None, lang: str) -> tuple[Reading, _Words]:
         language = self.lexicon.language
         hits = self.phrases.match(tokens)
-        found = self.index.find(tokens)
+        if lang in self._own_phrases and hits:
+            hits = self._in_language(hits, tokens, lang)
+        found = self.index.find(tokens, lang)
         mentioned = list(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
         ingredients = tuple(slug for slug, kind in mentioned if kind == "ingredient")
         named = [slug for slug, kind in mentioned if kind == "condition"]
@@ -185,6 +208,19 @@ class Reader:
             other_topic=other,
         )
         return reading, words_found
+
+    def _in_language(self, hits: list[Hit], tokens: Tokens, lang: str) -> list[Hit]:
+        """The hits, less section and small-talk phrases of another language made only of
+        common words of `lang`."""
+        common, own = self._own_phrases[lang]
+        texts = tokens.texts
+        return [
+            h
+            for h in hits
+            if h.pattern.tag not in (SECTION, SMALL_TALK)
+            or h.pattern.label in own
+            or not all(w in common for w in texts[h.start : h.end])
+        ]
 
     def _scope(
         self, conditions: tuple[str, ...], ingredients: tuple[str, ...], conversation: Conversation | None
