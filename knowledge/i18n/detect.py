@@ -81,10 +81,10 @@ class Detector:
 def _english_after_all(text: str, guess: str) -> bool:
     """The model reads short informal English as German, with certainty: "i wanna die",
     "im suicidal", "im better off dead tbh" ("die", "im"); 28 of 29 such messages in the
-    English sets. A message in plain ASCII whose words are English and not the guessed
+    English sets. A message in plain ASCII letters whose words are English and not the guessed
     language's more often than the other way round is English. Accents are never English:
     "la paupière qui tremble, est-ce grave?" stays French."""
-    if guess == DEFAULT_LANGUAGE or not text.isascii():
+    if guess == DEFAULT_LANGUAGE or not all(c.isascii() for c in text if c.isalpha()):
         return False
     theirs = _common_words(guess)
     if not theirs:
