@@ -22,6 +22,7 @@ from knowledge.i18n.languages import DEFAULT_LANGUAGE
 from knowledge.understanding.lexicon import Lexicon, load_lexicon
 from knowledge.understanding.reader import Reader, Reading
 from knowledge.understanding.triage import rank
+from knowledge.understanding.written_in import WrittenIn
 
 # Replies that leave the conversation's topic as it was.
 _KEEPS_CONTEXT = frozenset(("small_talk", "empty", "suggest", "catalogue", "check"))
@@ -44,6 +45,7 @@ class Engine:
         self.checks = SymptomCheck(kb)
         self.advisor = Advisor(kb, self.lexicon.triage, kb.helplines or shipped_helplines())
         self.detector = Detector()
+        self.written_in = WrittenIn(self.lexicon)
 
     # Every reply is written in `lang` (English by default), with the helplines of `region`
     # (a country code from the user's app) when known: see knowledge.i18n.
@@ -62,20 +64,22 @@ class Engine:
         self,
         text: str,
         conversation: Conversation | None = None,
-        lang: str | None = DEFAULT_LANGUAGE,
+        lang: str = DEFAULT_LANGUAGE,
         region: str | None = None,
     ) -> Reply:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
         safe?" takes its topic from it). Escalation is decided from the text alone, read with
-        the clinical words of the language the text is written in (detected; else `lang`): a
-        word of one language is never taken for a warning sign of another."""
-        lang = lang or DEFAULT_LANGUAGE
+        the clinical words of the language the text is written in (detected, else `lang`; see
+        knowledge.understanding.written_in): a word of one language is never taken for a
+        warning sign of another."""
         with speaking(lang, region):
-            return _written(self._answer(text, conversation, self.detector.detect(text) or lang))
+            detected = self.detector.detect(text)
+            written_in = self.written_in.language(text, detected, lang, self.detector.scores)
+            return _written(self._answer(text, conversation, lang, written_in))
 
-    def _answer(self, text: str, conversation: Conversation | None, written_in: str) -> Reply:
+    def _answer(self, text: str, conversation: Conversation | None, lang: str, written_in: str) -> Reply:
         reading = self.reader.read(text, conversation, written_in)
-        reply = self._reply(reading, conversation).model_copy(update={"topics": reading.topics})
+        reply = self._reply(reading, conversation, lang).model_copy(update={"topics": reading.topics})
         context = reading.condition or reading.context
         if context is None and reading.ingredients:
             uses = self.kb.ingredients[reading.ingredients[0]].uses
@@ -98,7 +102,7 @@ class Engine:
             return reply
         return _disclaimed(reply)
 
-    def _reply(self, reading: Reading, conversation: Conversation | None) -> Reply:
+    def _reply(self, reading: Reading, conversation: Conversation | None, lang: str | None = None) -> Reply:
         if reading.empty:
             return self.listings.empty()
         if reading.inherited and reading.triage.level != "none" and self._only_advice(reading):
@@ -106,9 +110,11 @@ class Engine:
         if reading.ingredients:
             section = "safety" if reading.asks_safety else "overview"
             first, *also = reading.ingredients
-            return self.composer.ingredient(first, reading.condition or reading.context, tuple(also), section)
+            return self.composer.ingredient(
+                first, reading.condition or reading.context, tuple(also), section, lang=lang
+            )
         if reading.condition is not None:
-            return self.composer.condition(reading.condition, reading.section)
+            return self.composer.condition(reading.condition, reading.section, lang)
         if reading.triage.level != "none":
             return self.listings.advice_only(reading.near_misses)
         if reading.small_talk:
@@ -169,13 +175,13 @@ class Engine:
         section: str | None = None,
         keep: str = "",
         page: int = 0,
-        lang: str | None = DEFAULT_LANGUAGE,
+        lang: str = DEFAULT_LANGUAGE,
         region: str | None = None,
     ) -> Reply | None:
         """A topic's answer without a message (a button press): no red flag to look for, but
         the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses."""
-        with speaking(lang or DEFAULT_LANGUAGE, region):
-            reply = self.composer.topic(slug, section, page)
+        with speaking(lang, region):
+            reply = self.composer.topic(slug, section, page, lang)
             if reply is None:
                 return None
             reply = reply.model_copy(update={"topics": (slug,)})

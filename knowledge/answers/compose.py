@@ -38,8 +38,9 @@ class Composer:
         self._conditions = lru_cache(maxsize=_CACHED_ANSWERS)(self._condition)
         self._ingredients = lru_cache(maxsize=_CACHED_ANSWERS)(self._ingredient)
 
-    def condition(self, slug: str, section: str) -> Reply:
-        return self._conditions(slug, section, active_language())
+    # `lang`: the reply's language, by default the active one (knowledge.i18n.catalog)
+    def condition(self, slug: str, section: str, lang: str | None = None) -> Reply:
+        return self._conditions(slug, section, lang or active_language())
 
     def ingredient(
         self,
@@ -48,24 +49,25 @@ class Composer:
         also: tuple[str, ...] = (),
         section: str = "overview",
         page: int = 0,
+        lang: str | None = None,
     ) -> Reply:
-        return self._ingredients(slug, context, also, section, page, active_language())
+        return self._ingredients(slug, context, also, section, page, lang or active_language())
 
-    def topic(self, slug: str, section: str | None = None, page: int = 0) -> Reply | None:
-        """A topic's answer without a message (a button press), or None for an unknown slug,
-        in the active language."""
+    def topic(
+        self, slug: str, section: str | None = None, page: int = 0, lang: str | None = None
+    ) -> Reply | None:
+        """A topic's answer without a message (a button press), or None for an unknown slug."""
         if slug in self.kb.conditions:
-            return self.condition(slug, section or "overview")
+            return self.condition(slug, section or "overview", lang)
         if slug in self.kb.ingredients:
             return self.ingredient(
-                slug, None, section="safety" if section == "safety" else "overview", page=page
+                slug, None, section="safety" if section == "safety" else "overview", page=page, lang=lang
             )
         return None
 
-    def _condition(self, slug: str, section: str, lang: str) -> Reply:
-        """The section of a condition's article, from its translation into `lang` (the active
-        language, also the cache's key) when there is one, else from the English article under
-        a note in `lang`."""
+    def _condition(self, slug: str, section: str, lang: str) -> Reply:  # lang: also the cache's key
+        """The section of a condition's article, from its translation into `lang` when there
+        is one, else from the English article under a note in `lang`."""
         c = self.kb.conditions[slug]
         t = c.translations.get(lang) if lang else None
         if not BY_KEY[section].condition:
@@ -138,7 +140,7 @@ class Composer:
         also: tuple[str, ...],
         section: str,
         page: int,
-        lang: str,  # the active language, also the cache's key
+        lang: str,  # also the cache's key: the wording follows the language
     ) -> Reply:
         """What the articles say about the ingredient, a page of its uses at a time (the
         condition asked about first), and its Safety section: first when the question was

@@ -1,7 +1,7 @@
 """Which language an answer's content is in: the article's translation when the reply's
 language has one, else the English article under a one-line note in the reply's language.
 
-The note's words are an interface string, in the answers catalog (NO_TRANSLATION).
+The note's words are an interface string: NO_TRANSLATION of the answers catalog.
 """
 
 from __future__ import annotations

@@ -61,7 +61,8 @@ class _Language:
         # English keeps the tokens' own stems; another language folds its words its own way
         self.fold: Fold | None = None if words_of.stemming == Stemming() else folder(words_of.stemming)
         fold = self.fold or stem
-        synonyms = ((cid, p) for cid, phrases in words_of.synonyms.items() for p in phrases)
+        synonyms = [(cid, p) for cid, phrases in words_of.synonyms.items() for p in phrases]
+        synonyms += [(cid, p) for p, cids in words_of.compounds.items() for cid in cids]
         self.synonyms = PhraseIndex(synonyms, fold)
         cues: list[tuple[str, str]] = []
         self.scopes: dict[str, str] = {}

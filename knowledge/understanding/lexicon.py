@@ -193,6 +193,9 @@ class Lexicon(_Frozen):
     lay_names: LayNames = LayNames(terms={})
     # The languages beside English, by code; their phrases are already merged into `language`.
     languages: dict[str, LanguagePack] = {}
+    # English's own common words and stopwords, before the other languages' are merged in: the
+    # evidence that a message is English (knowledge.understanding.written_in).
+    english_words: frozenset[str] = frozenset()
 
 
 class LexiconError(Exception):
@@ -253,10 +256,16 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     except ValidationError as exc:
         raise LexiconError(f"{lay_path}: {exc}") from exc
     packs = _language_packs(directory / LANGUAGES_DIR, language)
+    english = common | language.stopwords
     language = _merged(language, packs)
     common = common.union(*(p.common_words for p in packs.values()))
     return Lexicon(
-        triage=triage, language=language, common_words=common, lay_names=lay_names, languages=packs
+        triage=triage,
+        language=language,
+        common_words=common,
+        lay_names=lay_names,
+        languages=packs,
+        english_words=english,
     )
 
 

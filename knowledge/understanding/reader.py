@@ -139,8 +139,8 @@ class Reader:
         self._topic_words = frozenset(w for n in names for w in words(n)) - language.stopwords
 
     def read(self, text: str, conversation: Conversation | None = None, lang: str = ENGLISH) -> Reading:
-        """Read a message in `lang`; a follow-up takes its topic from `conversation`. `lang`
-        also keeps that language's common words from naming English topics."""
+        """Read a message written in `lang`; a follow-up takes its topic from `conversation`.
+        Only `lang`'s clinical words are read, and its common words name no English topic."""
         tokens = tokenize(text)
         if not tokens:
             kind = emoji_small_talk(text, self.lexicon.language)

@@ -96,6 +96,9 @@ class LanguageWords(_Frozen):
 
     stemming: Stemming = Stemming()
     synonyms: dict[str, tuple[str, ...]] = {}
+    # One word that says two concepts, as German compounds do ("brustschmerzen": chest and
+    # pain): the word, then the concept ids it says.
+    compounds: dict[str, tuple[str, ...]] = {}
     senses: dict[str, dict[str, Sense]] = {}
     context: ContextWords = ContextWords()
     numbers: dict[str, int] = {}
@@ -158,6 +161,14 @@ class Vocabulary(_Frozen):
                     other = owner.setdefault(key, cid)
                     if other != cid:
                         found.append(f"{where}: {phrase!r} is claimed by both {other!r} and {cid!r}")
+            for phrase, cids in words_of.compounds.items():
+                found += [
+                    f"{where}: [compounds] {phrase!r} names unknown concept {c!r}"
+                    for c in cids
+                    if c not in known
+                ]
+                if tuple(words(phrase)) in owner:
+                    found.append(f"{where}: {phrase!r} is both a synonym and a compound")
             for cid, senses in words_of.senses.items():
                 owner_concept = self.concepts.get(cid)
                 if owner_concept is None:

@@ -2,7 +2,7 @@
 `python -m bot ask --json`, with no language given, one message per line.
 
 `python -m tests.support.language_scoring` prints the figures of both splits as Markdown tables
-(the ones in docs/languages-safety.md); `--misses` lists the messages that miss their target.
+(the ones in docs/languages-safety.md); `--misses` lists the tune split's messages that miss their target.
 """
 
 from __future__ import annotations
@@ -132,8 +132,8 @@ def main(argv: list[str]) -> int:
     for split in ("tune", "blind"):
         print(f"\n{split} split\n")
         print(table(split))
-    if "--misses" in argv:
-        items = load_all()
+    if "--misses" in argv:  # the tune split's only: the blind split's are never studied
+        items = load_all("tune")
         for key, tally in score(items, ask([i.text for i in items])).items():
             for miss in tally.misses:
                 print(f"{key}: {miss}")
@@ -142,16 +142,3 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
-
-
-def answer_in_process(items: Sequence[Item]) -> list[Answer]:
-    """Answers with each message's language given (the engine's `lang`), for the sets' own
-    checks before language detection decides it; the judged figures come from ask()."""
-    from knowledge import Engine, load_knowledge
-
-    engine = Engine(load_knowledge(ROOT / "knowledge" / "articles"))
-    out = []
-    for item in items:
-        reply = engine.answer(item.text, lang=item.lang)
-        out.append(Answer(reply.escalation.level, tuple(reply.topics), reply.section))
-    return out
