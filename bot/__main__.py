@@ -1,5 +1,5 @@
 """`python -m bot`: the Telegram bot, or without a token a console chat.
-`python -m bot ask [--json] [TEXT...]`: answer text from the command line."""
+`python -m bot ask [--json] [--lang CODE] [TEXT...]`: answer text from the command line."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_ask(engine, argv[1:])
     if argv:
-        print("usage: python -m bot [ask [--json] [TEXT...]]", file=sys.stderr)
+        print("usage: python -m bot [ask [--json] [--lang CODE] [TEXT...]]", file=sys.stderr)
         return EXIT_CONFIG
     if settings.telegram_bot_token is None:
         from bot.console import run_console

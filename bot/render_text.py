@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from bot import wording
 from knowledge import Action, Escalation, Reply, Section, in_order
 
 BULLET = "•"
-MORE_LABEL = "More"
 CURRENT_SECTION = "• {label}"  # the section on screen: marked, in its place, as on Telegram
 
 
@@ -39,7 +39,7 @@ def render_text(reply: Reply, numbered: bool = False) -> str:
         if numbered:
             parts.append("\n".join(f"[{n}] {label(a)}" for n, a in enumerate(choices, start=1)))
         else:
-            parts.append(f"{MORE_LABEL}: " + " | ".join(label(a) for a in choices))
+            parts.append(f"{wording.text('MORE', reply.lang)}: " + " | ".join(label(a) for a in choices))
     if escalation and not reply.escalation.leads:
         parts.append(escalation)
     if reply.disclaimer:

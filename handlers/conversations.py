@@ -18,14 +18,13 @@ from typing import Protocol
 
 from telegram import Chat, User
 
-from handlers import wording
 from knowledge import Conversation
 
 DEFAULT_TTL = 30 * 60.0
 
 
 class ConversationStore(Protocol):
-    where: str  # for /privacy: where the context and the rest of the state are kept
+    where: str  # for /privacy: the telegram catalog's key that says where the state is kept
 
     async def get(self, key: str) -> Conversation | None:
         """The context kept under `key`, or None if there is none (or it expired)."""
@@ -78,6 +77,11 @@ class Conversations:
         async with self._lock(key):
             await self.store.delete(key)
 
+    async def peek(self, key: str) -> Conversation | None:
+        """The context kept under `key`, read without taking a turn (its language, for a
+        reply that does not move the conversation on)."""
+        return await self.store.get(key)
+
     @asynccontextmanager
     async def _lock(self, key: str) -> AsyncIterator[None]:
         """A lock per conversation, gone once no turn holds or waits for it."""
@@ -98,7 +102,7 @@ class MemoryConversations:
     """The default store: in this process, at most `capacity` contexts (least recently used
     out), each gone `ttl` seconds after it was last set."""
 
-    where = wording.KEPT_IN_MEMORY
+    where = "KEPT_IN_MEMORY"
 
     def __init__(self, capacity: int = 100_000, clock: Callable[[], float] = time.monotonic) -> None:
         self.capacity, self.clock = capacity, clock

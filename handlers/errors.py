@@ -10,6 +10,7 @@ from telegram import Update
 
 from handlers import wording
 from handlers.context import BotContext
+from handlers.language import user_tag
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,11 @@ async def on_error(update: object, context: BotContext) -> None:
         if notice is not None and notices.chat_id is not None:
             await _send(context, notices.chat_id, notice, "could not send the error notice")
     if isinstance(update, Update) and update.effective_chat is not None:
-        await _send(context, update.effective_chat.id, wording.ERROR_TEXT, "could not tell the user")
+        # In the app's language: the conversation store may be what failed.
+        lang = context.services.engine.language_without_text(None, user_tag(update.effective_user))
+        await _send(
+            context, update.effective_chat.id, wording.text("ERROR_TEXT", lang), "could not tell the user"
+        )
 
 
 async def _send(context: BotContext, chat_id: int, text: str, failure: str) -> None:

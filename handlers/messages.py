@@ -9,6 +9,7 @@ from handlers.addressing import text_for_bot
 from handlers.context import BotContext
 from handlers.conversations import conversation_key
 from handlers.deliver import Where, deliver
+from handlers.language import user_region, user_tag
 
 
 async def on_text(update: Update, context: BotContext) -> None:
@@ -19,7 +20,9 @@ async def on_text(update: Update, context: BotContext) -> None:
         return
     services = context.services
     async with services.conversations.turn(conversation_key(message.chat, message.from_user)) as turn:
-        reply = services.engine.answer(text, turn.before)
+        tag = user_tag(message.from_user)
+        lang = services.engine.language(text, turn.before, tag)
+        reply = services.engine.answer(text, turn.before, lang=lang, region=user_region(message.from_user))
         quote = message.message_id if message.chat.type != "private" else None
         sent = await deliver(
             context.bot, reply, Where(chat_id=message.chat_id, quote=quote), services.metrics

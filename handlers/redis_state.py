@@ -26,7 +26,6 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
-from handlers import wording
 from handlers.redis_link import FAILURES, RedisLink
 from handlers.state import (
     EDIT_WINDOW,
@@ -49,7 +48,7 @@ class RedisConversations:
     """Conversation contexts with Redis' own expiry. /forget while Redis is down is kept here
     and carried out as soon as it answers again; until then the context is not read."""
 
-    where = wording.KEPT_IN_REDIS
+    where = "KEPT_IN_REDIS"
 
     def __init__(self, link: RedisLink, prefix: str) -> None:
         self.link, self.prefix = link, prefix + "ctx:"

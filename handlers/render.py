@@ -16,13 +16,18 @@ from dataclasses import dataclass
 
 from telegram.constants import MessageLimit
 
-from handlers.wording import SHORTENED
-from knowledge import Action, Escalation, Reply, Section
+from handlers import wording
+from knowledge import Action, Escalation, Reply, Section, is_rtl
 
 TELEGRAM_LIMIT = MessageLimit.MAX_TEXT_LENGTH
 MAX_MESSAGES = 3  # one answer, however large the article
 _TITLE_LINES = 2  # a title and its intro
 EMPTY = "…"  # a reply with nothing to say still sends something
+# Right-to-left mark: Telegram sets each line's direction from its first strong character, so
+# an Arabic line that starts with "B6", a number or an English name would read left to right.
+# Each line of a right-to-left reply starts with it; the catalogs isolate the values put into
+# their sentences (knowledge.i18n.catalog.FSI).
+RLM = "\u200f"
 BULLET = "•"
 _SEP = "\n\n"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+")
@@ -94,6 +99,19 @@ def _escalation(escalation: Escalation) -> list[Line]:
 
 
 def blocks_of(reply: Reply) -> tuple[list[list[Line]], list[list[Line]], list[list[Line]]]:
+    """(leading, body, closing) blocks, each line marked right to left in a right-to-left
+    language."""
+    leading, body, closing = _blocks(reply)
+    if not is_rtl(reply.lang):
+        return leading, body, closing
+    return _rtl(leading), _rtl(body), _rtl(closing)
+
+
+def _rtl(blocks: list[list[Line]]) -> list[list[Line]]:
+    return [[Line(RLM + line.html, RLM + line.plain) for line in block] for block in blocks]
+
+
+def _blocks(reply: Reply) -> tuple[list[list[Line]], list[list[Line]], list[list[Line]]]:
     """(leading, body, closing) blocks. Leading: crisis or emergency advice, or the doctor
     banner. Body: the title and sections. Closing: doctor advice, then the disclaimer."""
     escalation = reply.escalation
@@ -188,13 +206,14 @@ def _shortened(
     """The body cut to what fits in `most` messages beside the advice and disclaimer."""
     lines = [line for block in body for line in block]
     keep = len(lines)
+    shortened = wording.text("SHORTENED")  # deliver set the reply's language
     while keep > 0:
         keep = keep * 3 // 4
-        cut = [[*lines[:keep], _italic(SHORTENED)]]
+        cut = [[*lines[:keep], _italic(shortened)]]
         messages = _pack(glue([*leading, *cut, *closing]), limit)
         if len(messages) <= most:
             return messages
-    return _pack(glue([*leading, [_italic(SHORTENED)], *closing]), limit)[:most]
+    return _pack(glue([*leading, [_italic(shortened)], *closing]), limit)[:most]
 
 
 def _join(message: list[list[Line]]) -> str:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from knowledge.answers.reply import Level, SectionName
 from knowledge.base.slugs import is_slug
+from knowledge.i18n.languages import is_language
 from knowledge.sections import is_section
 
 MAX_TOPICS = 4
@@ -16,7 +17,9 @@ MAX_TOPICS = 4
 class Conversation(BaseModel):
     """`topics`: the last answer's topics, the one in focus first. `condition`: the condition
     in context (named, or the one an ingredient was asked about). `section`: the last section
-    shown. `level`: the last escalation level reached."""
+    shown. `level`: the last escalation level reached. `lang`: the language of the last reply
+    (a code of knowledge.i18n.languages); `lang_chosen`: the user chose it with /language, so
+    it holds whatever language they write in."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -24,6 +27,8 @@ class Conversation(BaseModel):
     condition: str | None = None
     section: SectionName = "overview"
     level: Level = "none"
+    lang: str | None = None
+    lang_chosen: bool = False
 
     @field_validator("topics")
     @classmethod
@@ -46,6 +51,13 @@ class Conversation(BaseModel):
             raise ValueError(f"unknown section {section!r}")
         return section
 
+    @field_validator("lang")
+    @classmethod
+    def _language(cls, lang: str | None) -> str | None:
+        if lang is not None and not is_language(lang):
+            raise ValueError(f"unsupported language {lang!r}")
+        return lang
+
     @property
     def focus(self) -> str | None:
         """The topic a follow-up refers to."""
@@ -53,4 +65,4 @@ class Conversation(BaseModel):
 
     @property
     def empty(self) -> bool:
-        return self.focus is None and self.level == "none"
+        return self.focus is None and self.level == "none" and not self.lang_chosen

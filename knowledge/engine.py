@@ -15,6 +15,10 @@ from knowledge.answers.reply import Answers, Escalation, Listing, Reply
 from knowledge.base.helplines import shipped_helplines
 from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import MAX_TOPICS, Conversation
+from knowledge.i18n.catalog import active_language, speaking
+from knowledge.i18n.choose import choose_language, language_without_text
+from knowledge.i18n.detect import Detector
+from knowledge.i18n.languages import DEFAULT_LANGUAGE
 from knowledge.understanding.lexicon import Lexicon, load_lexicon
 from knowledge.understanding.reader import Reader, Reading
 from knowledge.understanding.triage import rank
@@ -39,14 +43,38 @@ class Engine:
         self.listings = Listings(kb)
         self.checks = SymptomCheck(kb)
         self.advisor = Advisor(kb, self.lexicon.triage, kb.helplines or shipped_helplines())
+        self.detector = Detector()
 
-    def answer(self, text: str, conversation: Conversation | None = None, lang: str | None = None) -> Reply:
+    # Every reply is written in `lang` (English by default), with the helplines of `region`
+    # (a country code from the user's app) when known: see knowledge.i18n.
+
+    def language(self, text: str, conversation: Conversation | None, user_tag: str | None = None) -> str:
+        """The language to answer `text` in (knowledge.i18n.choose); `user_tag`: the language
+        of the user's app, such as Telegram's language_code."""
+        return choose_language(text, conversation, user_tag, self.detector)
+
+    @staticmethod
+    def language_without_text(conversation: Conversation | None, user_tag: str | None = None) -> str:
+        """The language of a reply to a command or a button press."""
+        return language_without_text(conversation, user_tag)
+
+    def answer(
+        self,
+        text: str,
+        conversation: Conversation | None = None,
+        lang: str = DEFAULT_LANGUAGE,
+        region: str | None = None,
+    ) -> Reply:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
-        safe?" takes its topic from it). Escalation is decided from the text alone. `lang`: the
-        language the reply is written in (knowledge.answers.translated), also the message's
-        when it was detected; None answers as in English."""
-        reading = self.reader.read(text, conversation, lang)
-        reply = self._reply(reading, conversation, lang).model_copy(update={"topics": reading.topics})
+        safe?" takes its topic from it). Escalation is decided from the text alone."""
+        with speaking(lang, region):
+            return _written(self._answer(text, conversation))
+
+    def _answer(self, text: str, conversation: Conversation | None) -> Reply:
+        # The reply's language is the message's when it was detected: its common words never
+        # name an English topic (knowledge.understanding.reader).
+        reading = self.reader.read(text, conversation, active_language())
+        reply = self._reply(reading, conversation).model_copy(update={"topics": reading.topics})
         context = reading.condition or reading.context
         if context is None and reading.ingredients:
             uses = self.kb.ingredients[reading.ingredients[0]].uses
@@ -68,7 +96,7 @@ class Engine:
             return reply
         return _disclaimed(reply)
 
-    def _reply(self, reading: Reading, conversation: Conversation | None, lang: str | None = None) -> Reply:
+    def _reply(self, reading: Reading, conversation: Conversation | None) -> Reply:
         if reading.empty:
             return self.listings.empty()
         if reading.inherited and reading.triage.level != "none" and self._only_advice(reading):
@@ -76,11 +104,9 @@ class Engine:
         if reading.ingredients:
             section = "safety" if reading.asks_safety else "overview"
             first, *also = reading.ingredients
-            return self.composer.ingredient(
-                first, reading.condition or reading.context, tuple(also), section, lang=lang
-            )
+            return self.composer.ingredient(first, reading.condition or reading.context, tuple(also), section)
         if reading.condition is not None:
-            return self.composer.condition(reading.condition, reading.section, lang)
+            return self.composer.condition(reading.condition, reading.section)
         if reading.triage.level != "none":
             return self.listings.advice_only(reading.near_misses)
         if reading.small_talk:
@@ -106,8 +132,14 @@ class Engine:
         return ""
 
     def after(self, conversation: Conversation | None, reply: Reply) -> Conversation:
-        """The conversation once `reply` is shown: its topics, condition, section and level.
-        Small talk changes nothing; a topic the knowledge base lacks clears the topic."""
+        """The conversation once `reply` is shown: its topics, condition, section, level and
+        language (a language chosen with /language stays chosen). Small talk changes nothing
+        else; a topic the knowledge base lacks clears the topic."""
+        chosen = conversation is not None and conversation.lang_chosen
+        after = self._after(conversation, reply)
+        return after.model_copy(update={"lang": reply.lang, "lang_chosen": chosen})
+
+    def _after(self, conversation: Conversation | None, reply: Reply) -> Conversation:
         conversation = conversation or Conversation()
         if reply.kind in _KEEPS_CONTEXT:
             return conversation
@@ -130,44 +162,76 @@ class Engine:
         return Conversation(topics=topics, condition=condition, section=reply.section, level=level)
 
     def topic_reply(
-        self, slug: str, section: str | None = None, keep: str = "", page: int = 0, lang: str | None = None
+        self,
+        slug: str,
+        section: str | None = None,
+        keep: str = "",
+        page: int = 0,
+        lang: str = DEFAULT_LANGUAGE,
+        region: str | None = None,
     ) -> Reply | None:
         """A topic's answer without a message (a button press): no red flag to look for, but
-        the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses;
-        `lang`: the language of the reply."""
-        reply = self.composer.topic(slug, section, page, lang)
-        if reply is None:
-            return None
-        reply = reply.model_copy(update={"topics": (slug,)})
-        return _disclaimed(self.advisor.with_kept(reply, keep))
+        the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses."""
+        with speaking(lang, region):
+            reply = self.composer.topic(slug, section, page)
+            if reply is None:
+                return None
+            reply = reply.model_copy(update={"topics": (slug,)})
+            return _written(_disclaimed(self.advisor.with_kept(reply, keep)))
 
-    def check(self, slug: str, answers: Answers, keep: str = "") -> Reply | None:
+    def check(
+        self,
+        slug: str,
+        answers: Answers,
+        keep: str = "",
+        lang: str = DEFAULT_LANGUAGE,
+        region: str | None = None,
+    ) -> Reply | None:
         """A step of a condition's symptom check (a button press), or None if the button no
         longer fits the article."""
-        reply = self.checks.step(slug, answers)
-        if reply is None:
-            return None
-        return _disclaimed(self.advisor.with_kept(reply, keep))
+        with speaking(lang, region):
+            reply = self.checks.step(slug, answers)
+            if reply is None:
+                return None
+            return _written(_disclaimed(self.advisor.with_kept(reply, keep)))
 
-    def catalogue(self, listing: Listing, page: int = 0, keep: str = "") -> Reply:
+    def catalogue(
+        self,
+        listing: Listing,
+        page: int = 0,
+        keep: str = "",
+        lang: str = DEFAULT_LANGUAGE,
+        region: str | None = None,
+    ) -> Reply:
         """A page of all conditions or ingredients, keeping any advice the button carried."""
-        return _disclaimed(self.advisor.with_kept(self.listings.catalogue(listing, page), keep))
+        with speaking(lang, region):
+            return _written(_disclaimed(self.advisor.with_kept(self.listings.catalogue(listing, page), keep)))
 
-    def greeting(self) -> Reply:
-        return self.listings.greeting()
+    def greeting(self, lang: str = DEFAULT_LANGUAGE) -> Reply:
+        with speaking(lang):
+            return _written(self.listings.greeting())
 
     def complete(self, prefix: str, limit: int = 5) -> tuple[str, ...]:
         """Topics whose name starts with what was typed so far ("magnes"), for inline mode."""
         return self.reader.index.complete(prefix, limit)
 
-    def examples(self) -> tuple[str, ...]:
-        return self.listings.examples()
+    def examples(self, lang: str = DEFAULT_LANGUAGE) -> tuple[str, ...]:
+        with speaking(lang):
+            return self.listings.examples()
 
-    def kept(self, code: str, condition: str | None) -> Escalation:
-        return self.advisor.kept(code, condition)
+    def kept(self, code: str, condition: str | None, lang: str = DEFAULT_LANGUAGE) -> Escalation:
+        with speaking(lang):
+            return self.advisor.kept(code, condition)
 
-    def with_kept(self, reply: Reply, code: str) -> Reply:
-        return self.advisor.with_kept(reply, code)
+    def with_kept(self, reply: Reply, code: str, region: str | None = None) -> Reply:
+        """`reply` with the advice `code` keeps, in the reply's own language."""
+        with speaking(reply.lang, region):
+            return self.advisor.with_kept(reply, code)
+
+
+def _written(reply: Reply) -> Reply:
+    """The reply, marked with the language its words were looked up in."""
+    return reply.model_copy(update={"lang": active_language()})
 
 
 def _disclaimed(reply: Reply) -> Reply:

@@ -12,6 +12,7 @@ from knowledge.answers.reply import Action, Item, Reply, Section
 from knowledge.answers.safety import advice_line, safety_section
 from knowledge.answers.translated import untranslated_note, wants_translation
 from knowledge.base.models import Condition, ConditionTranslation, Ingredient, IngredientUse, KnowledgeBase
+from knowledge.i18n.catalog import active_language
 from knowledge.sections import BY_KEY, CONDITION_BUTTONS, heading
 
 MAX_RELATED = 6
@@ -33,24 +34,37 @@ class Composer:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.check = SymptomCheck(kb)
-        self.condition = lru_cache(maxsize=_CACHED_ANSWERS)(self._condition)
-        self.ingredient = lru_cache(maxsize=_CACHED_ANSWERS)(self._ingredient)
+        # Cached per language too: the same answer reads differently in each.
+        self._conditions = lru_cache(maxsize=_CACHED_ANSWERS)(self._condition)
+        self._ingredients = lru_cache(maxsize=_CACHED_ANSWERS)(self._ingredient)
 
-    def topic(
-        self, slug: str, section: str | None = None, page: int = 0, lang: str | None = None
-    ) -> Reply | None:
+    def condition(self, slug: str, section: str) -> Reply:
+        return self._conditions(slug, section, active_language())
+
+    def ingredient(
+        self,
+        slug: str,
+        context: str | None,
+        also: tuple[str, ...] = (),
+        section: str = "overview",
+        page: int = 0,
+    ) -> Reply:
+        return self._ingredients(slug, context, also, section, page, active_language())
+
+    def topic(self, slug: str, section: str | None = None, page: int = 0) -> Reply | None:
         """A topic's answer without a message (a button press), or None for an unknown slug."""
         if slug in self.kb.conditions:
-            return self.condition(slug, section or "overview", lang)
+            return self.condition(slug, section or "overview")
         if slug in self.kb.ingredients:
             return self.ingredient(
-                slug, None, section="safety" if section == "safety" else "overview", page=page, lang=lang
+                slug, None, section="safety" if section == "safety" else "overview", page=page
             )
         return None
 
-    def _condition(self, slug: str, section: str, lang: str | None = None) -> Reply:
-        """The section of a condition's article, from its translation into `lang` when there
-        is one, else from the English article under a note in `lang`."""
+    def _condition(self, slug: str, section: str, lang: str) -> Reply:
+        """The section of a condition's article, from its translation into `lang` (the active
+        language, also the cache's key) when there is one, else from the English article under
+        a note in `lang`."""
         c = self.kb.conditions[slug]
         t = c.translations.get(lang) if lang else None
         if not BY_KEY[section].condition:
@@ -120,10 +134,10 @@ class Composer:
         self,
         slug: str,
         context: str | None,
-        also: tuple[str, ...] = (),
-        section: str = "overview",
-        page: int = 0,
-        lang: str | None = None,
+        also: tuple[str, ...],
+        section: str,
+        page: int,
+        lang: str,  # the active language, the cache's key: content and wording follow it
     ) -> Reply:
         """What the articles say about the ingredient, a page of its uses at a time (the
         condition asked about first), and its Safety section: first when the question was

@@ -126,6 +126,9 @@ class Reply(_Frozen):
     # A way in (the greeting, an unknown topic): a front end may add its own ways in beside
     # the topic buttons, such as Telegram's inline mode.
     welcome: bool = False
+    # The language it is written in (knowledge.i18n.languages): a renderer sets the text's
+    # direction by it, and the conversation keeps it for the next message.
+    lang: str = "en"
 
     @field_validator("section")
     @classmethod

@@ -62,8 +62,8 @@ def advice_line(ingredients: Sequence[Ingredient], lang: str | None = None) -> s
         wording.GROUP_FOR.format(group=g, names=", ".join(names)) if len(ingredients) > 1 else g
         for g, names in owners.items()
     ]
-    groups += [group for key, group in wording.GENERAL_ASK_FIRST if key not in said]
-    conditions = [c for c in wording.GENERAL_CONDITIONS if c not in said]
+    groups += [wording.text(group) for key, group in wording.GENERAL_ASK_FIRST if key not in said]
+    conditions = [wording.text(name) for key, name in wording.GENERAL_CONDITIONS if key not in said]
     if conditions:
         groups.append(wording.CONDITIONS_GROUP.format(conditions=_listed(conditions, wording.OR)))
     return wording.SAFETY_ADVICE.format(groups=_listed(groups, wording.AND))

@@ -193,6 +193,8 @@ class Lexicon(_Frozen):
     lay_names: LayNames = LayNames(terms={})
     # The languages beside English, by code; their phrases are already merged into `language`.
     languages: dict[str, LanguagePack] = {}
+    # English's own common words (common_words.txt); `common_words` adds every language's.
+    english_words: frozenset[str] = frozenset()
 
 
 class LexiconError(Exception):
@@ -254,9 +256,14 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         raise LexiconError(f"{lay_path}: {exc}") from exc
     packs = _language_packs(directory / LANGUAGES_DIR, language)
     language = _merged(language, packs)
-    common = common.union(*(p.common_words for p in packs.values()))
+    everyone = common.union(*(p.common_words for p in packs.values()))
     return Lexicon(
-        triage=triage, language=language, common_words=common, lay_names=lay_names, languages=packs
+        triage=triage,
+        language=language,
+        common_words=everyone,
+        lay_names=lay_names,
+        languages=packs,
+        english_words=common,
     )
 
 

@@ -149,7 +149,8 @@ class Reader:
     ) -> tuple[Reading, _Words]:
         language = self.lexicon.language
         hits = self.phrases.match(tokens)
-        if lang in self._own_phrases and hits:
+        lang = self._written_in(tokens, lang)
+        if lang is not None and hits:
             hits = self._in_language(hits, tokens, lang)
         found = self.index.find(tokens, lang)
         mentioned = list(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
@@ -198,6 +199,18 @@ class Reader:
             other_topic=other,
         )
         return reading, words_found
+
+    def _written_in(self, tokens: Tokens, lang: str | None) -> str | None:
+        """`lang` when the message's words bear it out: more of them common words of `lang`
+        than of English. A detector can take a short English message for another language
+        ("whats the max per day" for Italian): then its English words still count."""
+        if lang not in self._own_phrases:
+            return None
+        common = self._own_phrases[lang][0]
+        english = self.lexicon.english_words
+        texts = tokens.texts
+        ours = sum(w in common for w in texts)
+        return lang if ours > sum(w in english for w in texts) else None
 
     def _in_language(self, hits: list[Hit], tokens: Tokens, lang: str) -> list[Hit]:
         """The hits, less section and small-talk phrases of another language made only of

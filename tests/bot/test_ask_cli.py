@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-KEYS = {"query", "topics", "section", "escalation", "reasons", "suggestions", "text"}
+KEYS = {"query", "topics", "section", "escalation", "reasons", "suggestions", "text", "lang"}
 
 
 def ask(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from unittest import mock
 
-from bot import console
+from bot import wording as console_wording
 from bot.console import run_console
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
@@ -32,10 +32,10 @@ def run_bot(stdin: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_piped_console_chat(tmp_path: Path) -> None:
     result = run_bot("magnesium\n", tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(console.GREETING)
+    assert result.stdout.startswith(console_wording.GREETING)
     assert "Magnesium\n\nForms: citrate, glycinate, oxide" in result.stdout
     assert "[1] Twitching" in result.stdout
-    assert result.stdout.rstrip().endswith(console.BYE)
+    assert result.stdout.rstrip().endswith(console_wording.BYE)
 
 
 def test_numbered_buttons_and_bad_choice(engine: Engine) -> None:
@@ -43,7 +43,7 @@ def test_numbered_buttons_and_bad_choice(engine: Engine) -> None:
     assert run_console(engine, io.StringIO("twitching\n3\n42\nchest pain\n"), out) == 0
     text = out.getvalue()
     assert "Common causes\n• Fatigue or overuse" in text
-    assert console.BAD_CHOICE.format(number=42) in text
+    assert console_wording.BAD_CHOICE.format(number=42) in text
     assert texts.EMERGENCY_TITLE in text
 
 
@@ -72,7 +72,7 @@ def test_ctrl_c_exits_cleanly(engine: Engine) -> None:
     interrupting.readline.side_effect = KeyboardInterrupt
     out = io.StringIO()
     assert run_console(engine, interrupting, out) == 0
-    assert out.getvalue().rstrip().endswith(console.BYE)
+    assert out.getvalue().rstrip().endswith(console_wording.BYE)
 
 
 def test_the_console_is_one_conversation(engine: Engine) -> None:
