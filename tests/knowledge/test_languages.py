@@ -269,3 +269,13 @@ def test_an_ingredient_whose_article_is_not_translated_gets_the_note(without_spa
     reply = without_spanish.answer("¿el magnesio tiene efectos secundarios?", lang="es")
     assert reply.title == "Magnesio"  # its name and safety facts are translated
     assert reply.intro.startswith(wording.CATALOG.text("NOT_TRANSLATED", "es"))  # its use is in English
+
+
+def test_an_ingredient_answer_names_forms_and_conditions_in_the_language(
+    engine: Engine, kb: KnowledgeBase
+) -> None:
+    reply = engine.answer("¿el citrato de magnesio es seguro?", lang="es")
+    assert reply.title == "Magnesio"
+    assert "citrato, glicinato, óxido, treonato" in reply.intro
+    labels = [a.label for a in reply.actions if a.topic == "twitching"]
+    assert labels == [kb.conditions["twitching"].translations["es"].title]
