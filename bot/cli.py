@@ -3,11 +3,11 @@ from the command line.
 
 A contract the eval tools rely on: with --json, exactly one JSON object per input line, in
 order, flushed after each, with the keys query, topics, section, escalation, reasons,
-suggestions, text and lang (the language the reply is written in). Each line is answered
-alone, unless --conversation makes the lines one conversation: then each is read in the
-context the lines before it left ("is it safe?"). Each reply is in the language the line is
-written in when it can be told (else the conversation's, else English), unless --lang forces
-one: knowledge.i18n.
+concepts (each clinical concept read, with its context), suggestions, text and lang (the
+language the reply is written in). Each line is answered alone, unless --conversation makes
+the lines one conversation: then each is read in the context the lines before it left ("is it
+safe?"). Each reply is in the language the line is written in when it can be told (else the
+conversation's, else English), unless --lang forces one: knowledge.i18n.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ def as_json(query: str, reply: Reply) -> str:
             "section": reply.section,
             "escalation": reply.escalation.level,
             "reasons": list(reply.escalation.reasons),
+            "concepts": [c.model_dump() for c in reply.escalation.concepts],
             "suggestions": [a.topic for a in reply.suggestions],
             "text": render_text(reply),
             "lang": reply.lang,

@@ -14,11 +14,9 @@ from knowledge.answers.reply import (
     Answers,
     Escalation,
     Item,
-    Level,
     Listing,
     Reply,
     Section,
-    SectionName,
 )
 from knowledge.base.errors import KnowledgeError, Problem
 from knowledge.base.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
@@ -36,6 +34,7 @@ from knowledge.i18n.languages import (
     language_of,
     region_of,
 )
+from knowledge.levels import ConceptFound, Level, SectionName
 from knowledge.sections import SECTIONS, SectionSpec
 from knowledge.understanding.lexicon import LexiconError
 
@@ -50,6 +49,7 @@ __all__ = [
     "Answers",
     "ButtonGroup",
     "Catalog",
+    "ConceptFound",
     "Condition",
     "Conversation",
     "Engine",

@@ -19,7 +19,8 @@ from knowledge.base.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
 from knowledge.base.models import KnowledgeBase
 from knowledge.base.summary import counts, plural, summarize, unreviewed
 from knowledge.engine import Engine
-from knowledge.understanding.lexicon import LexiconError, load_lexicon
+from knowledge.understanding.lexicon import LEXICON_DIR, LexiconError, load_lexicon
+from knowledge.understanding.vocabulary import load_vocabulary
 
 BAD_INPUT = 2
 EXAMPLES = 3  # findings shown per kind without --verbose
@@ -41,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate articles and print a one-screen summary")
     check.add_argument("directory", nargs="?", type=Path, default=DEFAULT_KNOWLEDGE_DIR)
     check.add_argument(
+        "--lexicon",
+        type=Path,
+        default=LEXICON_DIR,
+        help="the lexicon directory (triage words, concepts and rules) to check with the articles",
+    )
+    check.add_argument(
         "-v", "--verbose", action="store_true", help="list every warning and every topic in detail"
     )
     args = parser.parse_args(argv)
@@ -52,13 +59,22 @@ def main(argv: list[str] | None = None) -> int:
         return BAD_INPUT
     try:
         kb = load_knowledge(directory)
-        lexicon = load_lexicon()
+        lexicon = load_lexicon(args.lexicon)
+        vocabulary = load_vocabulary(args.lexicon)
         Engine(kb, lexicon)  # what the bot builds at start: a bad overlay red flag stops it
     except KnowledgeError as exc:
         _print_problems(directory, exc.problems)
         return BAD_INPUT
     except LexiconError as exc:
         print(f"lexicon: {exc}", file=sys.stderr)
+        return BAD_INPUT
+    # The clinical vocabulary and triage rules: unknown concept ids, rules without a source,
+    # a phrase claimed by two concepts.
+    vocabulary_problems = vocabulary.problems(frozenset(lexicon.triage.flags))
+    if vocabulary_problems:
+        print(f"{len(vocabulary_problems)} problem(s) in the lexicon:", file=sys.stderr)
+        for line in vocabulary_problems:
+            print(f"lexicon/{line}", file=sys.stderr)
         return BAD_INPUT
     print(report(str(directory), kb, audit(kb, lexicon), verbose=args.verbose))
     return 0

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from knowledge.answers.reply import Level, SectionName
 from knowledge.base.slugs import is_slug
 from knowledge.i18n.languages import is_language
+from knowledge.levels import Level, SectionName
 from knowledge.sections import is_section
 
 MAX_TOPICS = 4

@@ -66,20 +66,21 @@ class Engine:
         region: str | None = None,
     ) -> Reply:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
-        safe?" takes its topic from it). Escalation is decided from the text alone."""
+        safe?" takes its topic from it). Escalation is decided from the text alone, read with
+        the clinical words of the language the text is written in (detected; else `lang`): a
+        word of one language is never taken for a warning sign of another."""
         with speaking(lang, region):
-            return _written(self._answer(text, conversation))
+            return _written(self._answer(text, conversation, self.detector.detect(text) or lang))
 
-    def _answer(self, text: str, conversation: Conversation | None) -> Reply:
-        # The reply's language is the message's when it was detected: its common words never
-        # name an English topic (knowledge.understanding.reader).
-        reading = self.reader.read(text, conversation, active_language())
+    def _answer(self, text: str, conversation: Conversation | None, written_in: str) -> Reply:
+        reading = self.reader.read(text, conversation, written_in)
         reply = self._reply(reading, conversation).model_copy(update={"topics": reading.topics})
         context = reading.condition or reading.context
         if context is None and reading.ingredients:
             uses = self.kb.ingredients[reading.ingredients[0]].uses
             context = uses[0].condition_slug if len(uses) == 1 else None
         escalation = self.advisor.escalation(reading.triage, context, text)
+        escalation = escalation.model_copy(update={"concepts": reading.triage.concepts})
         if reply.kind in _NOT_UNDERSTOOD and conversation is not None and conversation.level in _LEADING:
             # Right after crisis or emergency advice, "ive been planning how to do it" or
             # "its getting worse" is about that, never "I don't have information on that".

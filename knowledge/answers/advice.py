@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from knowledge.answers import lines, wording
 from knowledge.answers.mentioned import canonical_spellings, mentioned
-from knowledge.answers.reply import AdviceList, Escalation, Level, Reply, Section
+from knowledge.answers.reply import AdviceList, Escalation, Reply, Section
 from knowledge.base.models import Helplines, KnowledgeBase
+from knowledge.levels import Level
 from knowledge.understanding.lexicon import Triage
 from knowledge.understanding.triage import TriageResult, rank
 

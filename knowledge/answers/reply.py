@@ -7,13 +7,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from knowledge.levels import ConceptFound, Level, SectionName
 from knowledge.sections import is_section
 
-Level = Literal["none", "doctor", "emergency", "crisis"]
 ReplyKind = Literal["topic", "suggest", "unknown", "small_talk", "empty", "catalogue", "advice", "check"]
 Listing = Literal["conditions", "ingredients"]
-# A key of knowledge.sections.SECTIONS ("causes", "safety", ...).
-SectionName = str
 
 
 class _Frozen(BaseModel):
@@ -110,6 +108,8 @@ class Escalation(_Frozen):
     paragraphs: tuple[str, ...] = ()
     lists: tuple[AdviceList, ...] = ()
     keep: str = ""
+    # The clinical concepts the message was read to hold, with their context (ask --json).
+    concepts: tuple[ConceptFound, ...] = ()
 
 
 class Reply(_Frozen):

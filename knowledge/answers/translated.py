@@ -5,6 +5,7 @@ language has one, else the English article under a one-line note in the reply's 
 from __future__ import annotations
 
 from knowledge.answers import wording
+from knowledge.i18n.catalog import speaking
 from knowledge.i18n.languages import DEFAULT_LANGUAGE
 
 
@@ -15,4 +16,5 @@ def wants_translation(lang: str | None) -> bool:
 
 def untranslated_note(lang: str) -> str:
     """The one-line note, in `lang`, above English content."""
-    return wording.CATALOG.text("NOT_TRANSLATED", lang)
+    with speaking(lang):
+        return wording.NOT_TRANSLATED

@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from itertools import pairwise
 
-from knowledge.answers.reply import SectionName
+from knowledge.levels import SectionName
 from knowledge.understanding.lexicon import Language, SmallTalkKind
 from knowledge.understanding.normalise import Token
 from knowledge.understanding.patterns import SECTION, SMALL_TALK

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress
 
-from knowledge.understanding.normalise import Token, stem, texts_of
+from knowledge.understanding.normalise import Token, stem, texts_of, words
 from knowledge.understanding.patterns import EXACT, MANY, MAX_GAP, NUMBER, Pattern, matches, members
 from knowledge.understanding.typo_index import DeletionIndex
 
@@ -96,7 +96,7 @@ class PhraseMatcher:
         # pattern: a long message repeats its words, and most of them start nothing.
         texts, distinct = texts_of(tokens)
         alts_of: dict[str, tuple[str, ...]] = {text: (t.stem,) for text, t in distinct.items()}
-        for text in distinct.keys() - self._known - self._never_fuzzy:  # set algebra, in C
+        for text in distinct.keys() - self._known - self._never_fuzzy - _foreign(tokens):  # in C
             if text.isalpha():
                 alts_of[text] = self._alternatives(distinct[text])
         for text in distinct:
@@ -177,3 +177,14 @@ def longest_first(hits: Iterable[Hit]) -> list[Hit]:
             chosen.append(hit)
             taken |= span
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _foreign(tokens: list[Token]) -> frozenset[str]:
+    """The words typed with letters English does not write ("nasıl", "größe"): a word of
+    another language, never a typo for an English one (Turkish "nasıl" is not "nasal")."""
+    source = getattr(tokens, "source", "")
+    if not source or source.isascii():
+        return frozenset()
+    return frozenset(
+        w for raw in source.split() if any(c.isalpha() and not c.isascii() for c in raw) for w in words(raw)
+    )

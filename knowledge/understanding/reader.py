@@ -10,7 +10,9 @@ from datetime import date
 
 from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import Conversation
+from knowledge.understanding.concept_reader import ConceptReader
 from knowledge.understanding.condition_flags import ScopedFlags
+from knowledge.understanding.discriminators import Discriminators, Judged, judged
 from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
 from knowledge.understanding.languages import names_in_languages, names_written_in, own_phrase_labels
 from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
@@ -20,6 +22,7 @@ from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
 from knowledge.understanding.phrasebook import build_patterns, vocabulary
 from knowledge.understanding.topic_index import TopicIndex
 from knowledge.understanding.triage import Triager, TriageResult
+from knowledge.understanding.vocabulary import ENGLISH, load_vocabulary
 
 _FEARED_SECTIONS = ("severity", "doctor")
 # A worry about an ingredient ("is that normal?", "why not?", "should she ask her doctor?")
@@ -77,6 +80,7 @@ class _Words:
     named: frozenset[int]  # positions of words naming a topic
     scope: frozenset[str] = frozenset()  # conditions whose own red flags count
     naming: frozenset[int] = frozenset()  # positions of words naming a condition
+    concepts: Judged | None = None  # the clinical concepts and the triage rules' verdict
 
 
 class Reader:
@@ -119,6 +123,10 @@ class Reader:
         patterns = build_patterns(lexicon, kb)
         self.phrases = PhraseMatcher(patterns, vocabulary(patterns, lexicon, kb), never_fuzzy)
         self.triager = Triager(lexicon.triage)
+        clinical = load_vocabulary()
+        self.concepts = ConceptReader(clinical)
+        self.discriminators = Discriminators(clinical)
+        self._kinds = {cid: c.kind for cid, c in clinical.concepts.items()}
         self.flags = ScopedFlags(kb, lexicon)
         # The name as the lexicon writes it, for each other topic's normalised label.
         self._other_names = {" ".join(words(p)): p for p in language.other_topics.phrases}
@@ -130,9 +138,8 @@ class Reader:
         names += [n for _, _, found in other_languages for n in found]
         self._topic_words = frozenset(w for n in names for w in words(n)) - language.stopwords
 
-    def read(self, text: str, conversation: Conversation | None = None, lang: str | None = None) -> Reading:
-        """Read a message; a follow-up takes its topic from `conversation`. `lang`, the
-        message's language when known, keeps its common words from naming English topics."""
+    def read(self, text: str, conversation: Conversation | None = None, lang: str = ENGLISH) -> Reading:
+        """Read a message in `lang`; a follow-up takes its topic from `conversation`."""
         tokens = tokenize(text)
         if not tokens:
             kind = emoji_small_talk(text, self.lexicon.language)
@@ -144,15 +151,15 @@ class Reader:
             return self._in_context(reading, found, conversation)
         return self._follow_up(reading, found, conversation)
 
-    def _read(
-        self, tokens: Tokens, conversation: Conversation | None, lang: str | None = None
-    ) -> tuple[Reading, _Words]:
+    def _read(self, tokens: Tokens, conversation: Conversation | None, lang: str) -> tuple[Reading, _Words]:
         language = self.lexicon.language
         hits = self.phrases.match(tokens)
-        lang = self._written_in(tokens, lang)
-        if lang is not None and hits:
-            hits = self._in_language(hits, tokens, lang)
-        found = self.index.find(tokens, lang)
+        # Topics and sections: a language's common words name no English topic, when the
+        # message's words bear the language out (its clinical words are read in `lang` below).
+        shown_in = self._written_in(tokens, lang)
+        if shown_in is not None and hits:
+            hits = self._in_language(hits, tokens, shown_in)
+        found = self.index.find(tokens, shown_in)
         mentioned = list(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
         ingredients = tuple(slug for slug, kind in mentioned if kind == "ingredient")
         named = [slug for slug, kind in mentioned if kind == "condition"]
@@ -164,12 +171,16 @@ class Reader:
         words_found = _Words(
             tokens, hits, frozenset(i for m in found.mentions for i in range(m.start, m.end))
         )
+        concepts = judged(self.concepts.read(tokens, tokens.source, lang), self.discriminators, self._kinds)
         words_found = replace(
-            words_found, scope=self._scope((*conditions, *concerns), ingredients, conversation), naming=naming
+            words_found,
+            scope=self._scope((*conditions, *concerns), ingredients, conversation),
+            naming=naming,
+            concepts=concepts,
         )
         # How long someone has taken a supplement is not how long a symptom has lasted.
         durations = in_question is not None or not ingredients
-        triage = self._triage(words_found, durations)
+        triage = self._triage(words_found, durations, lang)
         asks_safety = any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits)
         section = "overview"
         if in_question is not None:
@@ -240,7 +251,14 @@ class Reader:
                 scope.update(u.condition_slug for u in uses)
         return frozenset(scope)
 
-    def _triage(self, found: _Words, durations: bool) -> TriageResult:
+    def _triage(self, found: _Words, durations: bool, lang: str = ENGLISH) -> TriageResult:
+        if lang != ENGLISH:
+            # Another language is triaged by its own words of the clinical concepts only: the
+            # English red-flag phrases, condition flags and durations would read "tremer" as
+            # "tremor" and "nasıl" as "nasal".
+            return self.triager.assess(
+                found.tokens, [], self.today(), durations=False, named=found.naming, concepts=found.concepts
+            )
         scoped, groups = self.flags.hits(found.tokens, found.scope) if found.scope else ([], {})
         return self.triager.assess(
             found.tokens,
@@ -249,6 +267,7 @@ class Reader:
             durations=durations,
             scoped=groups,
             named=found.naming,
+            concepts=found.concepts,
         )
 
     def _section(self, hits: list[Hit], condition: str) -> str:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import compress
 
-from knowledge.answers.reply import Level
+from knowledge.levels import ConceptFound, Level
+from knowledge.understanding.discriminators import Judged, RuleFlag
 from knowledge.understanding.lexicon import Duration, FlagGroup, Negation, Triage
 from knowledge.understanding.normalise import Token, Tokens, stem, texts_of, words
 from knowledge.understanding.patterns import CRISIS, DOCTOR, FLAG_TAGS, FRAME, IGNORE
@@ -50,6 +51,10 @@ _MIN_YEAR = 1900
 
 
 _PLAIN = FlagGroup(level="doctor")
+# The kinds of concept whose context a phrase's flag takes: what a crisis phrase says, and
+# what any other red-flag phrase says.
+_CRISIS_KINDS = frozenset(("intent",))
+_SYMPTOM_KINDS = frozenset(("symptom", "function_lost"))
 
 
 def _names_the_topic(hit: Hit, named: frozenset[int]) -> bool:
@@ -80,6 +85,7 @@ class TriageResult:
     reasons: tuple[str, ...]
     denied: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()  # the flag groups said (not denied), strongest first
+    concepts: tuple[ConceptFound, ...] = ()  # the clinical concepts read, with their context
 
 
 class Triager:
@@ -103,12 +109,15 @@ class Triager:
         durations: bool = True,
         scoped: Mapping[str, FlagGroup] | None = None,
         named: frozenset[int] = frozenset(),
+        concepts: Judged | None = None,
     ) -> TriageResult:
         """The level and reasons; `durations`: whether "for 3 weeks" and "since july" count
         (not when they say how long someone has taken a supplement). `scoped`: the groups of
         the conditions' own flags among `hits`. `named`: the positions of words that name a
         condition, where a general doctor-level sign is the topic, not a red flag ("what
-        helps numbness" about an article on numbness)."""
+        helps numbness" about an article on numbness). `concepts`: the clinical concepts
+        read and the triage rules over them; the words they read in another sense silence
+        the phrases too ("weakness for chocolate")."""
         texts, _ = texts_of(tokens)
         groups = {**scoped, **self._flags_of} if scoped else self._flags_of
         flags = self._flags(texts, hits, groups, named)
@@ -116,6 +125,13 @@ class Triager:
         said: list[Flag] = []
         denied: list[Flag] = []
         negated_ends: set[int] = set()
+        if concepts is not None:
+            silenced = concepts.reading.silenced
+            flags = [
+                f
+                for f in flags
+                if not _out_of_context(f, concepts) and not any(i in silenced for i in range(f.start, f.end))
+            ]
         for flag in flags:
             group = groups.get(flag.kind, _PLAIN)
             if group.negation_inside:
@@ -128,20 +144,28 @@ class Triager:
                 negated_ends.add(flag.end)
             else:
                 said.append(flag)
+        if concepts is not None:
+            said += [_rule_flag(f) for f in concepts.verdict.said]
+            denied += [_rule_flag(f, "doctor") for f in concepts.verdict.denied]
         if durations:
             lasting = long_durations(tokens, self._duration, self._not_before)
             lasting += self._anchored(texts, today)
+            unattached = concepts.unattached if concepts else frozenset()
+            points = concepts.points_in_time if concepts else frozenset()
             said += [
-                Flag(start, start + len(text.split()), text, "doctor", "lasting") for start, text in lasting
+                Flag(start, start + len(text.split()), text, "doctor", "lasting")
+                for start, text in lasting
+                if start not in unattached and start + len(text.split()) not in points
             ]
+        found = concepts.reading.concepts() if concepts else ()
         if not said and not denied:
-            return TriageResult("none", ())
+            return TriageResult("none", (), concepts=found)
         level: Level = max((f.level for f in said), key=rank, default="doctor")
         reasons = _merged(said, texts)
         no = tuple(t for t in _merged(denied, texts) if t not in reasons)
         strongest = sorted(said, key=lambda f: -rank(f.level))
         kinds = tuple(dict.fromkeys(f.kind for f in strongest))
-        return TriageResult(level, reasons, no, kinds)
+        return TriageResult(level, reasons, no, kinds, found)
 
     def _flags(
         self, texts: list[str], hits: list[Hit], groups: Mapping[str, FlagGroup], named: frozenset[int]
@@ -304,6 +328,27 @@ def _starts(texts: list[str], j: int, phrases: dict[str, list[tuple[str, ...]]])
     if not candidates:
         return False
     return any(tuple(texts[j : j + len(p)]) == p for p in candidates)
+
+
+def _out_of_context(flag: Flag, concepts: Judged) -> bool:
+    """A phrase's flag that the concepts it says were read out of: all in the past or
+    supposed ("a history of seizures", "what if i get weakness"), or, for a crisis phrase,
+    denied right before it ("i dont want to die")."""
+    kinds = _CRISIS_KINDS if flag.level == CRISIS else _SYMPTOM_KINDS
+    overlapping = [
+        m.context
+        for m in concepts.reading.mentions
+        if m.kind in kinds and m.start < flag.end and flag.start < m.end
+    ]
+    if not overlapping:
+        return False
+    if flag.level == CRISIS:
+        return any(c.negated_adjacent for c in overlapping) and all(c.negated for c in overlapping)
+    return all((c.historical or c.hypothetical) and not c.negated for c in overlapping)
+
+
+def _rule_flag(flag: RuleFlag, level: Level | None = None) -> Flag:
+    return Flag(flag.start, flag.end, flag.text, level or flag.level, flag.flag or flag.rule)
 
 
 def _strength(hit: Hit) -> tuple[int, int, int]:

@@ -130,7 +130,7 @@ def test_no_false_alarms(engine: Engine, text: str) -> None:
 def test_reasons_name_the_trigger(engine: Engine) -> None:
     esc = engine.answer("my eye has been twitching for 2 months and my hand feels weak").escalation
     assert esc.level == "doctor"
-    assert esc.reasons == ("2 months", "feels weak")
+    assert esc.reasons == ("2 months", "hand feels weak")
     assert engine.answer("twitching and weeknes").escalation.reasons == ("weakness",)
 
 

@@ -1,0 +1,43 @@
+"""Where a message's sentences and clauses begin, as word positions: the scopes of context
+triggers and triage rules end there."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.understanding.normalise import MAX_INPUT_CHARS, words
+
+# A sentence ends at . ! ? ; or a line break (a point between digits, "38.5", does not end it);
+# a clause also at a comma, a colon, a dash or an ellipsis.
+_SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n\u3002\u061f\u061b]")
+_CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n,:\u2026\u3002\u061f\u061b\u060c]|\s[-\u2013\u2014]\s")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Each word's sentence and clause number."""
+
+    sentence: tuple[int, ...]
+    clause: tuple[int, ...]
+
+    def same(self, scope: str, a: int, b: int) -> bool:
+        if scope == "message":
+            return True
+        units = self.sentence if scope == "sentence" else self.clause
+        return units[a] == units[b]
+
+
+def layout(source: str, count: int) -> Layout:
+    return Layout(_numbered(source, count, _SENTENCE_END), _numbered(source, count, _CLAUSE_END))
+
+
+def _numbered(source: str, count: int, ends: re.Pattern[str]) -> tuple[int, ...]:
+    if count == 0:
+        return ()
+    out: list[int] = []
+    for n, piece in enumerate(ends.split(source[:MAX_INPUT_CHARS])):
+        out += [n] * len(words(piece))
+    if len(out) != count:  # a tag or entity spanned pieces: one unit, never a wrong split
+        return (0,) * count
+    return tuple(out)

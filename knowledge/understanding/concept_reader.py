@@ -1,0 +1,199 @@
+"""A message's clinical concepts (concepts.toml), each with its context: the words of the
+message's language (concepts/<lang>.toml), the other senses of those words removed ("weakness
+for chocolate"), and numbers read into concepts (a temperature, an age, "20 pills")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from knowledge.levels import ConceptFound
+from knowledge.understanding.clauses import Layout, layout
+from knowledge.understanding.context import Context, ContextReader
+from knowledge.understanding.folding import Fold, folder
+from knowledge.understanding.normalise import Token, Tokens, stem, texts_of
+from knowledge.understanding.numbers import Reading, ages, counts, vitals
+from knowledge.understanding.phrases import Found, PhraseIndex
+from knowledge.understanding.vocabulary import ENGLISH, Concept, LanguageWords, Stemming, Vocabulary
+
+_KIND_CUE = "@"  # a sense cue "@symptom": any mention of a concept of that kind
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    concept: str
+    kind: str
+    start: int
+    end: int
+    context: Context
+
+    def found(self) -> ConceptFound:
+        c = self.context
+        return ConceptFound(
+            id=self.concept,
+            negated=c.negated,
+            historical=c.historical,
+            hypothetical=c.hypothetical,
+            experiencer=c.experiencer,
+        )
+
+
+@dataclass(frozen=True)
+class ConceptReading:
+    """The mentions in message order; `silenced`: positions of words whose other sense was
+    read ("weakness for"): a red-flag phrase over any of them is silenced too; `layout`: the
+    clauses."""
+
+    mentions: tuple[Mention, ...]
+    silenced: frozenset[int]
+    layout: Layout
+    texts: tuple[str, ...]
+
+    def concepts(self) -> tuple[ConceptFound, ...]:
+        return tuple(dict.fromkeys(m.found() for m in self.mentions))
+
+
+class _Language:
+    """One language's compiled words."""
+
+    def __init__(self, words_of: LanguageWords, vocabulary: Vocabulary) -> None:
+        self.words = words_of
+        # English keeps the tokens' own stems; another language folds its words its own way
+        self.fold: Fold | None = None if words_of.stemming == Stemming() else folder(words_of.stemming)
+        fold = self.fold or stem
+        synonyms = ((cid, p) for cid, phrases in words_of.synonyms.items() for p in phrases)
+        self.synonyms = PhraseIndex(synonyms, fold)
+        cues: list[tuple[str, str]] = []
+        self.scopes: dict[str, str] = {}
+        self.kind_cues: dict[str, list[str]] = {}
+        for cid, senses in words_of.senses.items():
+            for name, sense in senses.items():
+                label = f"{cid}.{name}"
+                self.scopes[label] = sense.scope
+                for cue in sense.cues:
+                    if cue.startswith(_KIND_CUE):
+                        self.kind_cues.setdefault(label, []).append(cue[1:])
+                    else:
+                        cues.append((label, cue))
+        self.cues = PhraseIndex(cues, fold)
+        labels = ((v, p) for v, phrases in words_of.vitals.items() for p in phrases)
+        self.vital_labels = PhraseIndex(labels, fold)
+        self.context = ContextReader(words_of.context, fold)
+        self.kinds = {cid: c.kind for cid, c in vocabulary.concepts.items()}
+
+
+class ConceptReader:
+    """Compiles every language's words once; reads any number of messages."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self._languages = {lang: _Language(w, vocabulary) for lang, w in vocabulary.languages.items()}
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self._languages)
+
+    def read(self, tokens: Sequence[Token], source: str, lang: str = ENGLISH) -> ConceptReading:
+        """The concepts of a message in `lang`: only that language's words are read, so a word
+        of another language is never taken for one of its concepts."""
+        texts, _ = texts_of(list(tokens)) if not isinstance(tokens, Tokens) else texts_of(tokens)
+        shape = layout(source, len(texts))
+        language = self._languages.get(lang)
+        if language is None or not texts:
+            return ConceptReading((), frozenset(), shape, tuple(texts))
+        stems = [t.stem for t in tokens] if language.fold is None else [language.fold(t) for t in texts]
+        found = language.synonyms.find(stems, texts)
+        found += self._numbers(texts, stems, source, found, language)
+        found, silenced = self._senses(found, stems, texts, shape, language)
+        found = _without_inner(found)
+        contexts = language.context.read(stems, texts, shape, found)
+        kinds = language.kinds
+        mentions = tuple(
+            Mention(f.label, kinds[f.label], f.start, f.end, c) for f, c in zip(found, contexts, strict=True)
+        )
+        return ConceptReading(mentions, silenced, shape, tuple(texts))
+
+    def _numbers(
+        self, texts: list[str], stems: list[str], source: str, found: list[Found], language: _Language
+    ) -> list[Found]:
+        concepts = self.vocabulary.concepts
+        out: list[Found] = []
+        readings: list[Reading] = []
+        if any(c.isdigit() for c in source):
+            readings += vitals(source, language.vital_labels.find(stems, texts))
+        numbers = language.words.numbers
+        readings += ages(texts, language.words.ages, numbers)
+        forms = [f for f in found if language.kinds.get(f.label) == "substance"]
+        if forms:
+            readings += counts(texts, numbers, forms)
+        for reading in readings:
+            for cid, concept in concepts.items():
+                if _meets(concept_value_kind(concept), reading, concept):
+                    out.append(Found(cid, reading.start, reading.end))
+        return out
+
+    @staticmethod
+    def _senses(
+        found: list[Found], stems: list[str], texts: list[str], shape: Layout, language: _Language
+    ) -> tuple[list[Found], frozenset[int]]:
+        cues = language.cues.find(stems, texts)
+        for label, kinds in language.kind_cues.items():
+            cues += [Found(label, f.start, f.end) for f in found if language.kinds.get(f.label) in kinds]
+        if not cues:
+            return found, frozenset()
+        dropped: set[int] = set()
+        silenced: set[int] = set()
+        for cue in cues:
+            concept = cue.label.split(".", 1)[0]
+            overlap = language.scopes[cue.label] == "overlap"
+            for n, f in enumerate(found):
+                if f.label != concept or (f.start == cue.start and f.end == cue.end and not overlap):
+                    continue
+                if overlap:
+                    hit = f.start < cue.end and cue.start < f.end
+                else:
+                    hit = shape.same(language.scopes[cue.label], f.start, cue.start)
+                if hit:
+                    dropped.add(n)
+                    silenced.update(range(f.start, f.end))
+            if overlap:
+                silenced.update(range(cue.start, cue.end))
+        return [f for n, f in enumerate(found) if n not in dropped], frozenset(silenced)
+
+
+def concept_value_kind(concept: Concept) -> str:
+    """Which number a concept is read from: a vital, an age, or a count."""
+    if concept.vital:
+        return concept.vital
+    if concept.age_days_below is not None or concept.age_days_from is not None:
+        return "age_days"
+    if concept.count_at_least is not None:
+        return "count"
+    return ""
+
+
+def _meets(kind: str, reading: Reading, concept: Concept) -> bool:
+    """Whether a number read meets every bound the concept sets (and it sets one)."""
+    if not kind or kind != reading.kind:
+        return False
+    v = reading.value
+    lows = (concept.at_least, concept.age_days_from, concept.count_at_least)
+    highs = (concept.at_most,)
+    below = concept.age_days_below
+    return (
+        all(v >= t for t in lows if t is not None)
+        and all(v <= t for t in highs if t is not None)
+        and (below is None or v < below)
+    )
+
+
+def _without_inner(found: list[Found]) -> list[Found]:
+    """One mention per concept and stretch: a phrase inside a longer one of the same concept
+    ("bleeding" in "bleeding heavily") is the longer one."""
+    found = sorted(set(found), key=lambda f: (f.start, -f.end, f.label))
+    out: list[Found] = []
+    for f in found:
+        if any(o.label == f.label and o.start <= f.start and f.end <= o.end for o in out):
+            continue
+        out.append(f)
+    return out

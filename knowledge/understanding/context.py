@@ -1,0 +1,142 @@
+"""ConText (Harkema et al., 2009; medspaCy's ConText is the reference): each concept mention's
+context, from trigger words around it. A forward trigger ("no", "history of", "what if", "my
+dad") reaches the mentions after it, a backward one ("ruled out", "as a child") those before
+it, up to the end of their clause: a sentence end, a terminator word ("but"), or a comma that
+does not go on listing concepts ("no weakness, numbness or tingling" is all negated). Whose a
+mention is reaches to the end of the sentence, or until the writer speaks of themselves again.
+A trigger inside a concept's own words ("no feeling" is numbness) is not a trigger, and pseudo
+triggers ("not sure", "no idea") are never triggers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from knowledge.levels import Experiencer
+from knowledge.understanding.clauses import Layout
+from knowledge.understanding.normalise import stem
+from knowledge.understanding.phrases import Found, PhraseIndex
+from knowledge.understanding.vocabulary import ContextWords
+
+_WINDOW = 8  # words a trigger reaches at most, as ConText's default max scope
+_LIST_WORDS = frozenset(("or", "and", "nor", "any", "either"))
+_FORWARD = ("negated", "historical", "hypothetical", "family", "other")
+_BACKWARD = {"negated_after": "negated", "historical_after": "historical"}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    negated: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    experiencer: Experiencer = "self"
+    # Negated by a trigger right before it ("dont want to die", "not suicidal"): strong
+    # enough to read even a crisis phrase as denied.
+    negated_adjacent: bool = False
+
+
+class ContextReader:
+    def __init__(self, words_of: ContextWords, fold: Callable[[str], str] = stem) -> None:
+        labelled: list[tuple[str, str]] = []
+        for category in (*_FORWARD, *_BACKWARD, "pseudo", "terminators", "self"):
+            labelled += [(category, p) for p in getattr(words_of, category)]
+        self._index = PhraseIndex(labelled, fold)
+
+    def read(
+        self, stems: Sequence[str], texts: Sequence[str], layout: Layout, mentions: Sequence[Found]
+    ) -> list[Context]:
+        """The context of each of `mentions`, in order."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        starts = {m.start for m in mentions}
+        found = self._index.find(stems, texts)
+        pseudo = {i for f in found if f.label == "pseudo" for i in range(f.start, f.end)}
+        triggers = [
+            f
+            for f in found
+            if f.label not in ("pseudo", "terminators", "self")
+            and not any(i in pseudo for i in range(f.start, f.end))
+            and not any(m.start <= f.start and f.end <= m.end for m in mentions)
+        ]
+        stops = {f.start for f in found if f.label == "terminators" and f.start not in covered}
+        selves = {f.start for f in found if f.label == "self" and f.start not in covered}
+        out: list[Context] = []
+        for mention in mentions:
+            flags: dict[str, bool] = {}
+            adjacent = False
+            experiencer: Experiencer = "self"
+            for trigger in triggers:
+                if trigger.label in _BACKWARD:
+                    if self._reaches_back(trigger, mention, layout, stops, starts, texts):
+                        flags[_BACKWARD[trigger.label]] = True
+                elif trigger.end > mention.start:
+                    continue
+                elif trigger.label in ("family", "other"):
+                    if self._person_reaches(trigger, mention, layout, selves):
+                        experiencer = "family" if trigger.label == "family" else "other"
+                elif self._reaches(trigger, mention, layout, stops, starts, texts):
+                    flags[trigger.label] = True
+                    adjacent = adjacent or (trigger.label == "negated" and trigger.end == mention.start)
+            out.append(
+                Context(
+                    negated=flags.get("negated", False),
+                    historical=flags.get("historical", False),
+                    hypothetical=flags.get("hypothetical", False),
+                    experiencer=experiencer,
+                    negated_adjacent=adjacent,
+                )
+            )
+        return out
+
+    @staticmethod
+    def _reaches(
+        trigger: Found,
+        mention: Found,
+        layout: Layout,
+        stops: set[int],
+        starts: set[int],
+        texts: Sequence[str],
+    ) -> bool:
+        """A negation reaches to the end of its clause; a history or a supposition ("four
+        years ago i got bronchitis, i couldnt breathe") to the end of its sentence."""
+        if trigger.label != "negated":
+            return layout.same("sentence", trigger.start, mention.start) and not any(
+                trigger.end <= i < mention.start for i in stops
+            )
+        if mention.start - trigger.end > _WINDOW and not layout.same("clause", trigger.start, mention.start):
+            return False
+        return _open_between(trigger.end, mention.start, layout, stops, starts, texts)
+
+    @staticmethod
+    def _reaches_back(
+        trigger: Found,
+        mention: Found,
+        layout: Layout,
+        stops: set[int],
+        starts: set[int],
+        texts: Sequence[str],
+    ) -> bool:
+        if mention.end > trigger.start or trigger.start - mention.end > _WINDOW:
+            return False
+        return _open_between(mention.end, trigger.start, layout, stops, starts, texts)
+
+    @staticmethod
+    def _person_reaches(trigger: Found, mention: Found, layout: Layout, selves: set[int]) -> bool:
+        if not layout.same("sentence", trigger.start, mention.start):
+            return False
+        return not any(trigger.end <= i < mention.start for i in selves)
+
+
+def _open_between(
+    first: int, last: int, layout: Layout, stops: set[int], starts: set[int], texts: Sequence[str]
+) -> bool:
+    """Whether nothing ends a scope from word `first` to word `last` (a trigger's end and a
+    mention's start, or the reverse): no sentence end, no terminator, and each clause break is
+    followed by a listed concept or a list word."""
+    if any(i in stops for i in range(first, last)):
+        return False
+    for j in range(max(first, 1), min(last, len(texts) - 1) + 1):
+        if not layout.same("sentence", j - 1, j):
+            return False
+        if not layout.same("clause", j - 1, j) and not (j in starts or texts[j] in _LIST_WORDS):
+            return False
+    return True

@@ -1,0 +1,153 @@
+"""Triage rules (lexicon/rules.toml) over a message's concepts: which fire, and which were all
+said but denied ("no chest pain"), each as the words that said it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from knowledge.understanding.concept_reader import ConceptReading, Mention
+from knowledge.understanding.vocabulary import Rule, RuleLevel, Vocabulary
+
+_MAX_SPAN = 8  # a rule's words further apart than this are said back one by one
+_SYMPTOMS = frozenset(("symptom", "function_lost"))
+_AGO, _ONGOING = "ago", "ongoing"  # concept ids
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFlag:
+    rule: str
+    level: RuleLevel
+    flag: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    said: tuple[RuleFlag, ...]
+    denied: tuple[RuleFlag, ...]
+
+
+class Discriminators:
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.rules = vocabulary.rules
+        # What each concept counts as: itself, every site it is a part of, all it means.
+        parent: dict[str, set[str]] = {}
+        for cid, concept in vocabulary.concepts.items():
+            for part in concept.parts:
+                parent.setdefault(part, set()).add(cid)
+            for meant in concept.means:
+                parent.setdefault(cid, set()).add(meant)
+        self._counts_as = {cid: frozenset(_closure(cid, parent)) for cid in vocabulary.concepts}
+
+    def judge(self, reading: ConceptReading) -> Verdict:
+        said: list[RuleFlag] = []
+        denied: list[RuleFlag] = []
+        if not reading.mentions:
+            return Verdict((), ())
+        for rule in self.rules:
+            for unit in _units(reading, rule.scope):
+                fired = self._fires(rule, unit, live=True)
+                if fired is not None:
+                    said += _flags(rule, fired, reading)
+                    continue
+                negated = self._fires(rule, unit, live=False)
+                if negated is not None:
+                    denied += _flags(rule, negated, reading)
+        return Verdict(tuple(said), tuple(denied))
+
+    def _fires(self, rule: Rule, unit: list[Mention], live: bool) -> list[Mention] | None:
+        """The mentions that meet each group of `rule` in `unit`, or None. `live`: said as
+        present; otherwise said, with at least one of them negated (and none hypothetical)."""
+        allowed = set(rule.allow)
+
+        def present(m: Mention) -> bool:
+            c = m.context
+            if rule.experiencer and c.experiencer not in rule.experiencer:
+                return False
+            return not (
+                c.negated
+                or (c.historical and "historical" not in allowed)
+                or (c.hypothetical and "hypothetical" not in allowed)
+            )
+
+        def negated(m: Mention) -> bool:
+            c = m.context
+            return c.negated and not c.hypothetical and not c.historical
+
+        pool = [m for m in unit if present(m)] if live else [m for m in unit if present(m) or negated(m)]
+        if any(self._counts_as[m.concept] & set(rule.unless) for m in unit if present(m)):
+            return None
+        chosen: list[Mention] = []
+        for group in rule.all:
+            wanted = set(group)
+            match = next((m for m in pool if self._counts_as[m.concept] & wanted and m not in chosen), None)
+            if match is None:
+                match = next((m for m in pool if self._counts_as[m.concept] & wanted), None)
+            if match is None:
+                return None
+            chosen.append(match)
+        if not live and not any(negated(m) for m in chosen):
+            return None
+        return chosen
+
+
+def _closure(cid: str, parent: dict[str, set[str]]) -> set[str]:
+    out = {cid}
+    todo = [cid]
+    while todo:
+        for up in parent.get(todo.pop(), ()):
+            if up not in out:
+                out.add(up)
+                todo.append(up)
+    return out
+
+
+def _units(reading: ConceptReading, scope: str) -> Iterable[list[Mention]]:
+    if scope == "message":
+        yield list(reading.mentions)
+        return
+    numbers = reading.layout.sentence if scope == "sentence" else reading.layout.clause
+    units: dict[int, list[Mention]] = {}
+    for m in reading.mentions:
+        units.setdefault(numbers[m.start], []).append(m)
+    yield from units.values()
+
+
+def _flags(rule: Rule, chosen: list[Mention], reading: ConceptReading) -> list[RuleFlag]:
+    """The words that said the rule: one stretch when close together, else each mention."""
+    start, end = min(m.start for m in chosen), max(m.end for m in chosen)
+    texts = reading.texts
+    if end - start <= _MAX_SPAN and reading.layout.same("sentence", start, end - 1):
+        spans = [(start, end)]
+    else:
+        spans = sorted({(m.start, m.end) for m in chosen})
+    return [RuleFlag(rule.id, rule.level, rule.flag, s, e, " ".join(texts[s:e])) for s, e in spans]
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What triage takes from the concepts: the reading, the rules' verdict, and the positions
+    of clauses where a duration is said of an activity, not of a symptom ("smoked for 40
+    years", "travelling for 3 months"): a duration belongs to a symptom only when attached."""
+
+    reading: ConceptReading
+    verdict: Verdict
+    unattached: frozenset[int]
+    # Where a duration ends in a point in time ("3 months | ago") in a sentence that does not
+    # say it goes on: no duration.
+    points_in_time: frozenset[int] = frozenset()
+
+
+def judged(reading: ConceptReading, discriminators: Discriminators, kinds: Mapping[str, str]) -> Judged:
+    clause, sentence = reading.layout.clause, reading.layout.sentence
+    mentions = reading.mentions
+    activity = {clause[m.start] for m in mentions if kinds.get(m.concept) == "activity"}
+    symptom = {clause[m.start] for m in mentions if kinds.get(m.concept) in _SYMPTOMS}
+    lone = activity - symptom
+    unattached = frozenset(i for i, c in enumerate(clause) if c in lone)
+    ongoing = {sentence[m.start] for m in mentions if m.concept == _ONGOING}
+    points = frozenset(m.start for m in mentions if m.concept == _AGO and sentence[m.start] not in ongoing)
+    return Judged(reading, discriminators.judge(reading), unattached, points)

@@ -1,0 +1,97 @@
+"""Phrases of the concept vocabulary matched against a message's words: whole words, by stem,
+"=word" by that exact form only ("=winded" is not "wind"), "..." allowing up to three words in
+between. Works for any script the tokenizer splits into
+words (Latin, Cyrillic, Arabic, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from knowledge.understanding.normalise import stem, words
+
+GAP = "..."
+MAX_GAP = 3
+EXACT = "="  # marks a word matched by its exact form, kept on the word in the index
+
+
+def phrase_segments(phrase: str, fold: Callable[[str], str] = stem) -> tuple[tuple[str, ...], ...]:
+    """ "cant ... hold" -> (("cant",), ("hold",)), each word as its stem; "=winded" stays
+    "=winded", compared with the word as typed."""
+    out: list[tuple[str, ...]] = []
+    for part in phrase.split(GAP):
+        segment: list[str] = []
+        for raw in part.split():
+            found = words(raw)
+            exact = raw.startswith(EXACT)
+            segment += [EXACT + w if exact else fold(w) for w in found]
+        if segment:
+            out.append(tuple(segment))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A phrase found at [start, end) of the message's words, labelled with what it says."""
+
+    label: str
+    start: int
+    end: int
+
+
+class PhraseIndex:
+    """Many labelled phrases, indexed by the stem of their first word."""
+
+    def __init__(self, labelled: Iterable[tuple[str, str]], fold: Callable[[str], str] = stem) -> None:
+        """`fold`: the stem function of the phrases' language (the messages read with this
+        index are stemmed by the same one)."""
+        self._by_first: dict[str, list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
+        for label, phrase in labelled:
+            segments = phrase_segments(phrase, fold)
+            if segments:
+                self._by_first.setdefault(segments[0][0], []).append((segments, label))
+
+    def find(self, stems: Sequence[str], texts: Sequence[str] = ()) -> list[Found]:
+        """Every occurrence of every phrase; the longest per label and start. `texts`, the
+        words as typed, for the exact-form words ("=winded")."""
+        out: dict[tuple[str, int], Found] = {}
+        exact = [EXACT + t for t in texts] if texts else []
+        for i, first in enumerate(stems):
+            candidates = self._by_first.get(first, [])
+            if exact:
+                candidates = candidates + self._by_first.get(exact[i], [])
+            for segments, label in candidates:
+                end = _match(stems, exact, i, segments)
+                if end is None:
+                    continue
+                known = out.get((label, i))
+                if known is None or end > known.end:
+                    out[(label, i)] = Found(label, i, end)
+        return sorted(out.values(), key=lambda f: (f.start, -f.end))
+
+
+def _match(
+    stems: Sequence[str], exact: Sequence[str], i: int, segments: tuple[tuple[str, ...], ...]
+) -> int | None:
+    first = segments[0]
+    if not _at(stems, exact, i, first):
+        return None
+    j = i + len(first)
+    for segment in segments[1:]:
+        for k in range(j, min(j + MAX_GAP, len(stems)) + 1):
+            if _at(stems, exact, k, segment):
+                j = k + len(segment)
+                break
+        else:
+            return None
+    return j
+
+
+def _at(stems: Sequence[str], exact: Sequence[str], i: int, segment: tuple[str, ...]) -> bool:
+    if i + len(segment) > len(stems):
+        return False
+    for n, word in enumerate(segment):
+        have = exact[i + n] if word.startswith(EXACT) and exact else stems[i + n]
+        if have != word:
+            return False
+    return True
