@@ -186,7 +186,7 @@ class Engine:
         """A topic's answer without a message (a button press): no red flag to look for, but
         the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses."""
         with speaking(lang, region):
-            reply = self.composer.topic(slug, section, page, lang)
+            reply = self.composer.topic(slug, section, page)
             if reply is None:
                 return None
             reply = reply.model_copy(update={"topics": (slug,)})

@@ -8,8 +8,9 @@ words themselves have the last say, counted against each language's most frequen
 (common_words.txt, languages/common_words.<lang>.txt):
 
 - a message given another language is read as English when more of its words are English;
-- a message given English is read as the language with the most of its words, when that is
-  at least two words and more than its English ones (ties go to the detector's better score).
+- a message given English is read as the language with the most of its words that are not
+  English words too, when that is at least two words and more than its English ones (ties go
+  to the detector's better score).
 
 On the 791 English messages of the triage corpus no reading leaves English. A message in
 another script than Latin keeps its language: no English word is written in it.
@@ -48,7 +49,10 @@ class WrittenIn:
             if common is None:
                 return lang
             return ENGLISH if english > sum(w in common for w in found) else lang
-        counts = {code: sum(w in common for w in found) for code, common in self._common.items()}
+        # A word English shares ("ok", "my" in Indonesian's web-frequency list) is no evidence
+        # against English: only the language's own words count.
+        theirs = [w for w in found if w not in self._english]
+        counts = {code: sum(w in common for w in theirs) for code, common in self._common.items()}
         most = max(counts.values(), default=0)
         if most < LEAST_OWN or most <= english:
             return lang

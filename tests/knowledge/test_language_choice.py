@@ -97,3 +97,39 @@ def test_a_conversation_holds_only_a_supported_language_code() -> None:
     with pytest.raises(ValueError, match="unsupported language"):
         Conversation(lang="xx")
     assert Conversation(lang="ar").lang == "ar"
+
+
+ENGLISH_SETS = (
+    "crisis.jsonl",
+    "crisis_more.jsonl",
+    "real_messages.jsonl",
+    "validation.jsonl",
+    "lay_messages.jsonl",
+)
+
+
+def test_informal_english_is_not_read_as_german(detector: Detector) -> None:
+    """The model alone reads 29 messages of the English sets as German or Italian ("i wanna
+    die", "im suicidal"): their English flags would go unread. English words the guessed
+    language lacks set it right."""
+    for text in (
+        "i wanna die",
+        "im better off dead tbh",
+        "im suicidal",
+        "things will be easier for everybody once im gone",
+    ):
+        assert detector.detect(text) == "en", text
+    data = Path(__file__).parents[1] / "data"
+    english = [
+        json.loads(line)
+        for name in ENGLISH_SETS
+        for line in (data / name).read_text(encoding="utf-8").splitlines()
+    ]
+    wrong = [i["text"] for i in english if detector.detect(i.get("text") or "") not in (None, "en")]
+    assert len(wrong) <= 3, wrong
+
+
+def test_a_foreign_message_with_english_looking_words_stays_foreign(detector: Detector) -> None:
+    assert detector.detect("la paupière qui tremble, est-ce grave?") == "fr"  # accents are not English
+    assert detector.detect("Ich will nicht mehr leben") == "de"
+    assert detector.detect("Zucken im Auge seit Tagen") == "de"
