@@ -74,7 +74,7 @@ class Engine:
         warning sign of another."""
         with speaking(lang, region):
             detected = self.detector.detect(text)
-            written_in = self.written_in.language(text, detected, lang, self.detector.scores)
+            written_in = self.written_in.language(text, detected, lang)
             return _written(self._answer(text, conversation, lang, written_in))
 
     def _answer(self, text: str, conversation: Conversation | None, lang: str, written_in: str) -> Reply:
