@@ -84,7 +84,7 @@ class Engine:
         with speaking(lang, region):
             plain = unmask(text)  # a disguised message is told by its words (i21's folding)
             detected = self.detector.detect(plain)
-            written_in = self.written_in.language(plain, detected, lang, self.detector.scores)
+            written_in = self.written_in.language(plain, detected, lang)
             return _written(self._answer(text, conversation, written_in))
 
     def _answer(self, text: str, conversation: Conversation | None, written_in: str) -> Reply:

@@ -136,6 +136,8 @@ class ConceptReader:
         if forms:
             readings += counts(texts, numbers, forms)
         for reading in readings:
+            if not 0 <= reading.start < reading.end <= len(texts):
+                continue  # read from the source at no word of the message ("C:A0C"): no place to hold it
             for cid, concept in concepts.items():
                 if _meets(concept_value_kind(concept), reading, concept):
                     out.append(Found(cid, reading.start, reading.end))

@@ -288,11 +288,20 @@ class Reader:
 
     def _triage(self, found: _Words, durations: bool, lang: str = ENGLISH) -> TriageResult:
         if lang != ENGLISH:
-            # Another language is triaged by its own words of the clinical concepts only: the
-            # English red-flag phrases, condition flags and durations would read "tremer" as
-            # "tremor" and "nasıl" as "nasal".
+            # Another language is triaged by its own words of the clinical concepts, and by the
+            # English red-flag phrases only where every word of one is an English word as typed
+            # ("aku self harm lagi"): typo tolerance would read "tremer" as "tremor" and "nasıl"
+            # as "nasal". No condition flags or durations: their words are English.
+            english = self.lexicon.english_words
+            texts = found.tokens.texts
+            typed = [h for h in found.hits if all(w in english for w in texts[h.start : h.end])]
             return self.triager.assess(
-                found.tokens, [], self.today(), durations=False, named=found.naming, concepts=found.concepts
+                found.tokens,
+                typed,
+                self.today(),
+                durations=False,
+                named=found.naming,
+                concepts=found.concepts,
             )
         scoped, groups = self.flags.hits(found.tokens, found.scope) if found.scope else ([], {})
         return self.triager.assess(
