@@ -59,12 +59,16 @@ class ContextReader:
         ]
         stops = {f.start for f in found if f.label == "terminators" and f.start not in covered}
         selves = {f.start for f in found if f.label == "self" and f.start not in covered}
+        # No trigger reaches past its sentence: a mention looks only at its own sentence's.
+        by_sentence: dict[int, list[Found]] = {}
+        for trigger in triggers:
+            by_sentence.setdefault(layout.sentence[trigger.start], []).append(trigger)
         out: list[Context] = []
         for mention in mentions:
             flags: dict[str, bool] = {}
             adjacent = False
             experiencer: Experiencer = "self"
-            for trigger in triggers:
+            for trigger in by_sentence.get(layout.sentence[mention.start], ()):
                 if trigger.label in _BACKWARD:
                     if self._reaches_back(trigger, mention, layout, stops, starts, texts):
                         flags[_BACKWARD[trigger.label]] = True

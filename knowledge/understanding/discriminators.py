@@ -43,14 +43,25 @@ class Discriminators:
             for meant in concept.means:
                 parent.setdefault(cid, set()).add(meant)
         self._counts_as = {cid: frozenset(_closure(cid, parent)) for cid in vocabulary.concepts}
+        # Each rule's groups as sets: a rule is tried in a stretch of the message only when
+        # every group has a concept there (most rules have none in most sentences).
+        self._groups = [tuple(frozenset(g) for g in rule.all) for rule in self.rules]
 
     def judge(self, reading: ConceptReading) -> Verdict:
         said: list[RuleFlag] = []
         denied: list[RuleFlag] = []
         if not reading.mentions:
             return Verdict((), ())
-        for rule in self.rules:
-            for unit in _units(reading, rule.scope):
+        units: dict[str, list[tuple[list[Mention], frozenset[str]]]] = {}
+        for scope in ("clause", "sentence", "message"):
+            units[scope] = [
+                (unit, frozenset().union(*(self._counts_as[m.concept] for m in unit)))
+                for unit in _units(reading, scope)
+            ]
+        for rule, groups in zip(self.rules, self._groups, strict=True):
+            for unit, have in units[rule.scope]:
+                if not all(group & have for group in groups):
+                    continue
                 fired = self._fires(rule, unit, live=True)
                 if fired is not None:
                     said += _flags(rule, fired, reading)

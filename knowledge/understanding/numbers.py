@@ -37,9 +37,11 @@ def vitals(source: str, labels: Sequence[Found]) -> list[Reading]:
     is the vital), which say what a bare number is ("sats 91")."""
     text = clean(source)
     out: list[Reading] = []
+    at, seen = 0, 0  # words before the number, counted once along the text
     for match in _NUMBER.finditer(text):
         value = float(match.group(1).replace(",", "."))
-        at = len(words(text[: match.start()]))
+        at += len(words(text[seen : match.start()]))
+        seen = match.start()
         rest = text[match.end() : match.end() + 24]
         near = [f for f in labels if at - _LABEL_WINDOW <= f.end <= at + 1 or at < f.start <= at + 2]
         named = {f.label for f in near}

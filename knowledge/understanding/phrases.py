@@ -45,10 +45,19 @@ class PhraseIndex:
     def __init__(self, labelled: Iterable[tuple[str, str]], fold: Callable[[str], str] = stem) -> None:
         """`fold`: the stem function of the phrases' language (the messages read with this
         index are stemmed by the same one)."""
+        # A phrase whose first part has two words or more is found by its first two words
+        # ("my friend"), the rest by their first: a long message's "my" and "i" start many
+        # phrases, few of which its next word continues.
         self._by_first: dict[str, list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
+        self._by_pair: dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
         for label, phrase in labelled:
             segments = phrase_segments(phrase, fold)
-            if segments:
+            if not segments:
+                continue
+            if len(segments[0]) >= 2:
+                first, second = segments[0][:2]
+                self._by_pair.setdefault((first, second), []).append((segments, label))
+            else:
                 self._by_first.setdefault(segments[0][0], []).append((segments, label))
 
     def find(self, stems: Sequence[str], texts: Sequence[str] = ()) -> list[Found]:
@@ -56,10 +65,22 @@ class PhraseIndex:
         words as typed, for the exact-form words ("=winded")."""
         out: dict[tuple[str, int], Found] = {}
         exact = [EXACT + t for t in texts] if texts else []
+        by_first, by_pair = self._by_first, self._by_pair
+        last = len(stems) - 1
         for i, first in enumerate(stems):
-            candidates = self._by_first.get(first, [])
+            candidates = by_first.get(first, [])
+            if i < last:
+                following = stems[i + 1]
+                pair = by_pair.get((first, following))
+                if exact:
+                    for key in ((exact[i], following), (first, exact[i + 1]), (exact[i], exact[i + 1])):
+                        more = by_pair.get(key)
+                        if more:
+                            pair = [*(pair or ()), *more]
+                if pair:
+                    candidates = [*candidates, *pair]
             if exact:
-                candidates = candidates + self._by_first.get(exact[i], [])
+                candidates = candidates + by_first.get(exact[i], [])
             for segments, label in candidates:
                 end = _match(stems, exact, i, segments)
                 if end is None:
