@@ -153,10 +153,20 @@ async def test_a_failing_handler_notifies_the_admin_chat(api: FakeBotAPI, engine
         now = [0.0]
         app.bot_data.services.notices = ErrorNotices(ADMIN, interval=60, clock=lambda: now[0])
         for _ in range(3):
-            api.fail("sendMessage", "error", code=400, description="Bad Request: chat not found")
+            api.fail(
+                "sendMessage",
+                "error",
+                code=400,
+                description="Bad Request: can't parse entities: unsupported start tag",
+            )
             await ask(api, "my secret magnesium question")  # the apology
         now[0] += 61
-        api.fail("sendMessage", "error", code=400, description="Bad Request: chat not found")
+        api.fail(
+            "sendMessage",
+            "error",
+            code=400,
+            description="Bad Request: can't parse entities: unsupported start tag",
+        )
         await ask(api, "my secret magnesium question")
         await api.wait_for(lambda: len(api.sent_to(ADMIN)) == 2, what="two notices")
         await settle(api)
@@ -168,5 +178,5 @@ async def test_a_failing_handler_notifies_the_admin_chat(api: FakeBotAPI, engine
     )
     assert second.endswith(wording.ADMIN_HELD_BACK.format(count=2, seconds=60))
     for notice in (first, second):
-        assert "secret" not in notice and str(CHAT) not in notice and "chat not found" not in notice
+        assert "secret" not in notice and str(CHAT) not in notice and "parse entities" not in notice
     assert all(m["text"] == wording.ERROR_TEXT for m in api.sent_to(CHAT))
