@@ -1,6 +1,6 @@
 """`python -m bot`: the bot on Telegram and/or WhatsApp (whichever is configured), or with
 neither a console chat.
-`python -m bot ask [--json] [TEXT...]`: answer text from the command line."""
+`python -m bot ask [--json] [--lang CODE] [TEXT...]`: answer text from the command line."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_ask(engine, argv[1:])
     if argv:
-        print("usage: python -m bot [ask [--json] [TEXT...]]", file=sys.stderr)
+        print("usage: python -m bot [ask [--json] [--lang CODE] [TEXT...]]", file=sys.stderr)
         return EXIT_CONFIG
     if not serving:
         from bot.console import run_console

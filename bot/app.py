@@ -37,6 +37,8 @@ from handlers.telegram.commands import COMMANDS
 from handlers.telegram.context import CONTEXT_TYPES, BotApplication, Services
 from handlers.telegram.error_notices import ErrorNotices
 from knowledge import Engine
+from knowledge.i18n.catalog import speaking
+from knowledge.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 # Small on purpose: in PTB 22 large pools slow httpx down (measured).
 CONNECTION_POOL = 8
@@ -50,14 +52,21 @@ AnyBuilder = ApplicationBuilder[Any, Any, Any, Any, Any, Any]
 
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Set the command menus from the command table (all commands in private chats, the ones
-    that make sense there in groups) and the profile a new user sees before the first message."""
-    private = [BotCommand(c.name, c.description) for c in COMMANDS]
-    groups = [BotCommand(c.name, c.description) for c in COMMANDS if c.in_groups]
-    await application.bot.set_my_commands(private)
-    await application.bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats())
-    await application.bot.set_my_commands(groups, scope=BotCommandScopeAllGroupChats())
-    await application.bot.set_my_description(wording.BOT_DESCRIPTION)
-    await application.bot.set_my_short_description(wording.BOT_SHORT_DESCRIPTION)
+    that make sense there in groups) and the profile a new user sees before the first message,
+    in every supported language (Telegram shows each user those of their app's language)."""
+    bot = application.bot
+    for spec in LANGUAGES:
+        # English is also the default, for every app language without its own: no code.
+        code = None if spec.code == DEFAULT_LANGUAGE else spec.code
+        with speaking(spec.code):
+            private = [BotCommand(c.name, c.description) for c in COMMANDS]
+            groups = [BotCommand(c.name, c.description) for c in COMMANDS if c.in_groups]
+            description, short = wording.BOT_DESCRIPTION, wording.BOT_SHORT_DESCRIPTION
+        await bot.set_my_commands(private, language_code=code)
+        await bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats(), language_code=code)
+        await bot.set_my_commands(groups, scope=BotCommandScopeAllGroupChats(), language_code=code)
+        await bot.set_my_description(description, language_code=code)
+        await bot.set_my_short_description(short, language_code=code)
 
 
 def application_builder(

@@ -1,12 +1,14 @@
-"""`python -m bot ask [--json] [--conversation] [TEXT...]`: the answer engine from the command
-line.
+"""`python -m bot ask [--json] [--conversation] [--lang CODE] [TEXT...]`: the answer engine
+from the command line.
 
 A contract the eval tools rely on: with --json, exactly one JSON object per input line, in
 order, flushed after each, with the keys query, topics, section, escalation, level (the
 conversation's level after the turn: emergency and crisis hold with --conversation), reasons,
-concepts (each clinical concept read, with its context), suggestions and text. Each line is
-answered alone, unless --conversation makes the lines one conversation: then each is read in
-the context the lines before it left ("is it safe?").
+concepts (each clinical concept read, with its context), suggestions, text and lang (the
+language the reply is written in). Each line is answered alone, unless --conversation makes
+the lines one conversation: then each is read in the context the lines before it left ("is it
+safe?"). Each reply is in the language the line is written in when it can be told (else the
+conversation's, else English), unless --lang forces one: knowledge.i18n.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Iterable
 from bot.render_text import render_text
 from handlers.service import ConversationService
 from knowledge import Engine, Reply
+from knowledge.i18n.languages import CODES, is_language
 
 PLATFORM = "ask"
 
@@ -38,6 +41,7 @@ def as_json(query: str, reply: Reply, level: str) -> str:
             "concepts": [c.model_dump() for c in reply.escalation.concepts],
             "suggestions": [a.topic for a in reply.suggestions],
             "text": render_text(reply),
+            "lang": reply.lang,
         },
         ensure_ascii=False,
     )
@@ -51,14 +55,23 @@ def run_ask(engine: Engine, argv: list[str], stdin: Iterable[str] | None = None)
         action="store_true",
         help="read the messages as one conversation, each in the context of those before it",
     )
+    parser.add_argument(
+        "--lang", type=_language, metavar="CODE", help=f"answer in this language: one of {', '.join(CODES)}"
+    )
     parser.add_argument("text", nargs="*", help="the message; without it, read one per line")
     args = parser.parse_args(argv)
     messages = [" ".join(args.text)] if args.text else (line.rstrip("\r\n") for line in stdin or sys.stdin)
-    return asyncio.run(_answer_all(ConversationService(engine), messages, args.json, args.conversation))
+    return asyncio.run(
+        _answer_all(ConversationService(engine), messages, args.json, args.conversation, args.lang)
+    )
 
 
 async def _answer_all(
-    service: ConversationService, messages: Iterable[str], as_lines: bool, one_conversation: bool
+    service: ConversationService,
+    messages: Iterable[str],
+    as_lines: bool,
+    one_conversation: bool,
+    lang: str | None,
 ) -> int:
     """Each message a turn of the service: of one conversation, or each of its own."""
     for n, message in enumerate(messages):
@@ -67,7 +80,7 @@ async def _answer_all(
             return ()  # written below, once the turn has left the conversation's level
 
         key = "ask" if one_conversation else f"ask{n}"
-        reply = await service.ask(key, message, shown, platform=PLATFORM)
+        reply = await service.ask(key, message, shown, platform=PLATFORM, lang=lang)
         if one_conversation:
             level = await service.level(key)
         else:
@@ -77,3 +90,10 @@ async def _answer_all(
         sys.stdout.write(out + "\n")
         sys.stdout.flush()
     return 0
+
+
+def _language(code: str) -> str:
+    """--lang's value; argparse turns the error into "argument --lang: ..." and exit 2."""
+    if not is_language(code.strip().lower()):
+        raise argparse.ArgumentTypeError(f"unsupported language {code!r} (one of: {', '.join(CODES)})")
+    return code.strip().lower()

@@ -1,12 +1,12 @@
 """Reply -> readable plain text, for the console chat and the `ask` CLI: knowledge's layout
 (knowledge/answers/layout.py) without styling, with the buttons between the body and the
-closing advice."""
+closing advice. Its own word ("More") in the reply's language."""
 
 from __future__ import annotations
 
+from bot import wording
 from knowledge import Action, Block, Reply, in_order, layout
 
-MORE_LABEL = "More"
 CURRENT_SECTION = "• {label}"  # the section on screen: marked, in its place, as on Telegram
 
 
@@ -36,6 +36,6 @@ def render_text(reply: Reply, numbered: bool = False) -> str:
         if numbered:
             parts.append("\n".join(f"[{n}] {label(a)}" for n, a in enumerate(choices, start=1)))
         else:
-            parts.append(f"{MORE_LABEL}: " + " | ".join(label(a) for a in choices))
+            parts.append(f"{wording.text('MORE', reply.lang)}: " + " | ".join(label(a) for a in choices))
     parts += [_text(b) for b in laid.closing]
     return "\n\n".join(parts)

@@ -7,6 +7,7 @@ validated on the way back.
                                         far as three hexadecimal numbers (Answers)
     v2|u|<slug>|<page>|<keep>           a page of the conditions an ingredient is used for
     v2|l|<c or i>|<page>|<keep>         a page of the list of conditions or ingredients
+    v2|g|<language code or "auto">||    a choice of /language
 
 Section codes come from knowledge's table of sections. `keep` is the escalation advice the
 answer showed (Escalation.keep, e.g. "d" or "ea"): the answer to a press shows it again, so a
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from knowledge import SECTIONS, Action, Answers, Listing
+from knowledge import SECTIONS, Action, Answers, Listing, is_language
 
 VERSION = "v2"
 # Telegram's limit for callback data (InlineKeyboardButtonLimit.MAX_CALLBACK_DATA), the
@@ -67,6 +68,18 @@ class ListButton:
     keep: str = ""
 
 
+@dataclass(frozen=True)
+class LanguageButton:
+    lang: str | None  # None: answer in the language of each message again
+
+
+_AUTOMATIC = "auto"
+
+
+def encode_language(lang: str | None) -> str:
+    return f"{VERSION}|g|{lang or _AUTOMATIC}||"
+
+
 def encode(action: Action) -> str | None:
     """The payload for an action, or None if it cannot fit in 64 bytes."""
     if action.listing is not None:
@@ -82,7 +95,9 @@ def encode(action: Action) -> str | None:
     return data if len(data.encode()) <= MAX_BYTES else None
 
 
-Button = TopicButton | CheckButton | UsesButton | ListButton
+# A button that shows an answer (as_action), and every button (a /language choice is Telegram's).
+AnswerButton = TopicButton | CheckButton | UsesButton | ListButton
+Button = AnswerButton | LanguageButton
 
 
 def decode(data: str | None) -> Button | None:
@@ -106,10 +121,12 @@ def decode(data: str | None) -> Button | None:
         return UsesButton(target, int(extra), keep)
     if kind == "l" and target in _LISTINGS and _DIGITS.fullmatch(extra) and int(extra) <= _MAX_PAGE:
         return ListButton(_LISTINGS[target], int(extra), keep)
+    if kind == "g" and extra == "" and keep == "" and (target == _AUTOMATIC or is_language(target)):
+        return LanguageButton(None if target == _AUTOMATIC else target)
     return None
 
 
-def as_action(button: Button) -> Action:
+def as_action(button: AnswerButton) -> Action:
     """The action a decoded button stands for (its label is not carried: it is not needed to
     answer the press)."""
     if isinstance(button, TopicButton):

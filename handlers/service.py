@@ -1,7 +1,9 @@
 """The conversation service: one turn of a conversation, written once for every front end
 (Telegram's messages, edits, buttons and commands, WhatsApp, the console and `ask`).
 
-A turn locks the conversation, reads its context, answers with the engine, hands the Reply to
+A turn locks the conversation, reads its context, answers with the engine in the language
+knowledge.i18n.choose picks (the choice made with /language, else the message's own language,
+else the conversation's, else the user's app's `tag` where the platform gives one), hands the Reply to
 the platform's sender, remembers which messages now hold it (so an edited question edits
 them), and keeps the context the answer leaves. A platform brings only a key for the
 conversation and a sender; it never reads or writes a context itself.
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from handlers.metrics import Metrics
 from handlers.stores.memory import MemoryConversations, ReplyMemory
 from handlers.stores.protocols import DEFAULT_TTL, ConversationStore, ReplyMap
-from knowledge import Action, Conversation, Engine, Level, Reply
+from knowledge import DEFAULT_LANGUAGE, Action, Conversation, Engine, Level, Reply
 
 # The platform's sender: show `reply`, over the earlier messages `over` if there are any (an
 # edited question) or as new messages; return the ids of the messages that now hold it.
@@ -65,6 +67,11 @@ class Conversations:
     async def forget(self, key: str) -> None:
         async with self._lock(key):
             await self.store.delete(key)
+
+    async def peek(self, key: str) -> Conversation | None:
+        """The context kept under `key`, read without taking a turn (its language, for a
+        reply that does not move the conversation on)."""
+        return await self.store.get(key)
 
     @asynccontextmanager
     async def _lock(self, key: str) -> AsyncIterator[None]:
@@ -121,19 +128,25 @@ class ConversationService:
         platform: str,
         asked: Asked | None = None,
         again: bool = False,
+        tag: str | None = None,
+        region: str | None = None,
+        lang: str | None = None,
     ) -> Reply:
         """Answer `text` in the conversation `key`. `asked`: the user's message, remembered in
         the edit map with the messages that answer it. `again`: the text is an edit of
-        `asked`; the answer replaces the earlier one and keeps the advice it showed."""
+        `asked`; the answer replaces the earlier one and keeps the advice it showed. `tag`:
+        the language of the user's app (Telegram's language_code), `region` its country (the
+        helplines); `lang` forces the reply's language (`ask --lang`)."""
         async with self.conversations.turn(key) as turn:
             engine = self.engine
-            reply = engine.answer(text, turn.before)
+            lang = lang or engine.language(text, turn.before, tag)
+            reply = engine.answer(text, turn.before, lang=lang, region=region)
             over: tuple[int, ...] = ()
             if again and asked is not None:
                 earlier = await self.replies.recall(asked.chat_id, asked.message_id)
                 if earlier is not None:  # else after a restart, or evicted: a new answer is better
                     over, keep = earlier
-                    reply = engine.with_kept(reply, keep)
+                    reply = engine.with_kept(reply, keep, region)
             self.metrics.answered(reply.kind, reply.escalation.level, platform)
             sent = await send(reply, over)
             if asked is not None:
@@ -141,14 +154,38 @@ class ConversationService:
             turn.after = engine.after(turn.before, reply)
         return reply
 
-    def pressed(self, action: Action) -> Reply | None:
-        """The reply a button shows, or None if it names nothing the knowledge has now."""
+    def pressed(
+        self, action: Action, lang: str = DEFAULT_LANGUAGE, region: str | None = None
+    ) -> Reply | None:
+        """The reply a button shows, in `lang`, or None if it names nothing the knowledge has
+        now."""
         engine = self.engine
         if action.listing is not None:
-            return engine.catalogue(action.listing, action.page, action.keep)
+            return engine.catalogue(action.listing, action.page, action.keep, lang=lang, region=region)
         if action.check is not None:
-            return engine.check(action.topic, action.check, action.keep)
-        return engine.topic_reply(action.topic, action.section, action.keep, page=action.page)
+            return engine.check(action.topic, action.check, action.keep, lang=lang, region=region)
+        return engine.topic_reply(
+            action.topic, action.section, action.keep, page=action.page, lang=lang, region=region
+        )
+
+    async def language(self, key: str | None, tag: str | None = None) -> str:
+        """The language of a reply with no text to detect (a command, a button, a notice): the
+        conversation's, else the app's `tag`, else English."""
+        conversation = await self.conversations.peek(key) if key is not None else None
+        return self.engine.language_without_text(conversation, tag)
+
+    async def choose_language(self, key: str, lang: str | None, tag: str | None = None) -> str:
+        """/language: keep `lang` as the conversation's chosen language, or with None answer in
+        each message's language again (the conversation keeps the language it is in). Returns
+        the language the conversation is now in."""
+        async with self.conversations.turn(key) as turn:
+            before = turn.before or Conversation()
+            if lang is None:
+                now = before.lang or self.engine.language_without_text(None, tag)
+                turn.after = before.model_copy(update={"lang": now, "lang_chosen": False})
+                return now
+            turn.after = before.model_copy(update={"lang": lang, "lang_chosen": True})
+            return lang
 
     async def show(self, key: str | None, reply: Reply, send: Send, *, platform: str) -> None:
         """Show a reply that answers no question (a button press, a command): in the
@@ -161,9 +198,19 @@ class ConversationService:
             await send(reply, ())
             turn.after = self.engine.after(turn.before, reply)
 
-    async def press(self, key: str | None, action: Action, send: Send, *, platform: str) -> Reply | None:
-        """A button: its reply, shown by `send`; a topic moves the conversation `key` on."""
-        reply = self.pressed(action)
+    async def press(
+        self,
+        key: str | None,
+        action: Action,
+        send: Send,
+        *,
+        platform: str,
+        lang: str = DEFAULT_LANGUAGE,
+        region: str | None = None,
+    ) -> Reply | None:
+        """A button: its reply in `lang`, shown by `send`; a topic moves the conversation `key`
+        on."""
+        reply = self.pressed(action, lang, region)
         if reply is not None:
             await self.show(key if moves_on(action) else None, reply, send, platform=platform)
         return reply

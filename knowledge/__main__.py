@@ -17,7 +17,7 @@ from knowledge.audit import KINDS, NEAR_DUPLICATE, NO_SAFETY, UNLINKED_REMEDY, U
 from knowledge.base.errors import KnowledgeError, Problem
 from knowledge.base.loader import DEFAULT_KNOWLEDGE_DIR, load_knowledge
 from knowledge.base.models import KnowledgeBase
-from knowledge.base.summary import counts, plural, summarize
+from knowledge.base.summary import counts, plural, summarize, unreviewed
 from knowledge.engine import Engine
 from knowledge.understanding.lexicon import LEXICON_DIR, LexiconError, load_lexicon
 from knowledge.understanding.vocabulary import load_vocabulary
@@ -113,8 +113,27 @@ def report(directory: str, kb: KnowledgeBase, findings: Sequence[Finding], verbo
     if verbose:
         lines += ["", summarize(kb)]
     lines += warnings(findings, verbose)
+    lines += not_reviewed(kb, verbose)
     lines += ["", f"OK with {plural(len(findings), 'warning')}" if findings else "OK"]
     return "\n".join(lines)
+
+
+def not_reviewed(kb: KnowledgeBase, verbose: bool = False) -> list[str]:
+    """The translations a clinician has not reviewed yet, grouped by what they translate, with
+    their languages and who translated them (every group with `verbose`)."""
+    pending = unreviewed(kb)
+    if not pending:
+        return []
+    groups: dict[tuple[str, str], list[str]] = {}
+    for what, lang, record in pending:
+        groups.setdefault((what, record.translated_by), []).append(lang)
+    todo = "review them, then set clinician_reviewed = true in overlay.toml"
+    lines = ["", f"Translations not reviewed by a clinician: {len(pending)} ({todo})"]
+    shown = list(groups.items()) if verbose else list(groups.items())[:EXAMPLES]
+    lines += [f"  {what}: {', '.join(langs)} (translated by {by})" for (what, by), langs in shown]
+    if len(groups) > len(shown):
+        lines.append(f"  ({len(groups) - len(shown)} more: --verbose)")
+    return lines
 
 
 def warnings(findings: Sequence[Finding], verbose: bool = False) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from knowledge.base.slugs import is_slug
+from knowledge.i18n.languages import is_language
 from knowledge.levels import Level, SectionName
 from knowledge.sections import is_section
 
@@ -16,7 +17,9 @@ MAX_TOPICS = 4
 class Conversation(BaseModel):
     """`topics`: the last answer's topics, the one in focus first. `condition`: the condition
     in context (named, or the one an ingredient was asked about). `section`: the last section
-    shown. `level`: the level reached (held by knowledge.turns once emergency or crisis)."""
+    shown. `level`: the level reached (held by knowledge.turns once emergency or crisis).
+    `lang`: the language of the last reply (a code of knowledge.i18n.languages); `lang_chosen`:
+    the user chose it with /language, so it holds whatever language they write in."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -27,6 +30,8 @@ class Conversation(BaseModel):
     # The advice the level stands for (Escalation.keep, a short code of letters): "what do i
     # do" after emergency advice shows that advice again in full.
     keep: str = Field(default="", max_length=16, pattern=r"^[a-z]*$")
+    lang: str | None = None
+    lang_chosen: bool = False
 
     @field_validator("topics")
     @classmethod
@@ -49,6 +54,13 @@ class Conversation(BaseModel):
             raise ValueError(f"unknown section {section!r}")
         return section
 
+    @field_validator("lang")
+    @classmethod
+    def _language(cls, lang: str | None) -> str | None:
+        if lang is not None and not is_language(lang):
+            raise ValueError(f"unsupported language {lang!r}")
+        return lang
+
     @property
     def focus(self) -> str | None:
         """The topic a follow-up refers to."""
@@ -56,4 +68,4 @@ class Conversation(BaseModel):
 
     @property
     def empty(self) -> bool:
-        return self.focus is None and self.level == "none"
+        return self.focus is None and self.level == "none" and not self.lang_chosen

@@ -16,9 +16,15 @@ from knowledge.answers.reply import Answers, Escalation, Listing, Reply, TurnKin
 from knowledge.base.helplines import shipped_helplines
 from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import Conversation
+from knowledge.i18n.catalog import active_language, speaking
+from knowledge.i18n.choose import choose_language, language_without_text
+from knowledge.i18n.detect import Detector
+from knowledge.i18n.languages import DEFAULT_LANGUAGE
 from knowledge.turns import TURNS, Advice, Answer, Turns
+from knowledge.understanding.disguise import unmask
 from knowledge.understanding.lexicon import Lexicon, load_lexicon
 from knowledge.understanding.reader import Reader, Reading
+from knowledge.understanding.written_in import WrittenIn
 
 # Replies with medical content, which carry the disclaimer; lists, pickers and did-you-mean
 # prompts do not, unless they show advice.
@@ -46,12 +52,43 @@ class Engine:
         self.checks = SymptomCheck(kb)
         self.advisor = Advisor(kb, self.lexicon.triage, kb.helplines or shipped_helplines())
         self.turns = Turns(kb)
+        self.detector = Detector()
+        self.written_in = WrittenIn(self.lexicon)
 
-    def answer(self, text: str, conversation: Conversation | None = None) -> Reply:
+    # Every reply is written in `lang` (English by default), with the helplines of `region`
+    # (a country code from the user's app) when known: see knowledge.i18n.
+
+    def language(self, text: str, conversation: Conversation | None, user_tag: str | None = None) -> str:
+        """The language to answer `text` in (knowledge.i18n.choose); `user_tag`: the language
+        of the user's app, such as Telegram's language_code."""
+        return choose_language(text, conversation, user_tag, self.detector)
+
+    @staticmethod
+    def language_without_text(conversation: Conversation | None, user_tag: str | None = None) -> str:
+        """The language of a reply to a command or a button press."""
+        return language_without_text(conversation, user_tag)
+
+    def answer(
+        self,
+        text: str,
+        conversation: Conversation | None = None,
+        lang: str = DEFAULT_LANGUAGE,
+        region: str | None = None,
+    ) -> Reply:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
         safe?" takes its topic from it). The turn's kind (knowledge.turns) decides first what
-        the reply is and which advice it carries; the reply is then built once."""
-        reading = self.reader.read(text, conversation)
+        the reply is and which advice it carries; the reply is then built once. Escalation is
+        read with the clinical words of the language the text is written in (detected, else
+        `lang`; see knowledge.understanding.written_in): a word of one language is never taken
+        for a warning sign of another."""
+        with speaking(lang, region):
+            plain = unmask(text)  # a disguised message is told by its words (i21's folding)
+            detected = self.detector.detect(plain)
+            written_in = self.written_in.language(plain, detected, lang)
+            return _written(self._answer(text, conversation, written_in))
+
+    def _answer(self, text: str, conversation: Conversation | None, written_in: str) -> Reply:
+        reading = self.reader.read(text, conversation, written_in)
         turn = self.turns.kind(reading, conversation)
         row = TURNS[turn]
         escalation = self._escalation(reading, conversation, text, row.advice)
@@ -131,47 +168,83 @@ class Engine:
         return not reading.asks_safety and reading.section == "overview"
 
     def after(self, conversation: Conversation | None, reply: Reply) -> Conversation:
-        """The conversation once `reply` is shown (knowledge.turns decides)."""
-        return self.turns.after(conversation, reply)
+        """The conversation once `reply` is shown (knowledge.turns decides), in the reply's
+        language (a language chosen with /language stays chosen)."""
+        chosen = conversation is not None and conversation.lang_chosen
+        after = self.turns.after(conversation, reply)
+        return after.model_copy(update={"lang": reply.lang, "lang_chosen": chosen})
 
     def topic_reply(
-        self, slug: str, section: str | None = None, keep: str = "", page: int = 0
+        self,
+        slug: str,
+        section: str | None = None,
+        keep: str = "",
+        page: int = 0,
+        lang: str = DEFAULT_LANGUAGE,
+        region: str | None = None,
     ) -> Reply | None:
         """A topic's answer without a message (a button press): no red flag to look for, but
         the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses."""
-        reply = self.composer.topic(slug, section, page)
-        if reply is None:
-            return None
-        reply = reply.model_copy(update={"topics": (slug,)})
-        return _disclaimed(self.advisor.with_kept(reply, keep))
+        with speaking(lang, region):
+            reply = self.composer.topic(slug, section, page)
+            if reply is None:
+                return None
+            reply = reply.model_copy(update={"topics": (slug,)})
+            return _written(_disclaimed(self.advisor.with_kept(reply, keep)))
 
-    def check(self, slug: str, answers: Answers, keep: str = "") -> Reply | None:
+    def check(
+        self,
+        slug: str,
+        answers: Answers,
+        keep: str = "",
+        lang: str = DEFAULT_LANGUAGE,
+        region: str | None = None,
+    ) -> Reply | None:
         """A step of a condition's symptom check (a button press), or None if the button no
         longer fits the article."""
-        reply = self.checks.step(slug, answers)
-        if reply is None:
-            return None
-        return _disclaimed(self.advisor.with_kept(reply, keep))
+        with speaking(lang, region):
+            reply = self.checks.step(slug, answers)
+            if reply is None:
+                return None
+            return _written(_disclaimed(self.advisor.with_kept(reply, keep)))
 
-    def catalogue(self, listing: Listing, page: int = 0, keep: str = "") -> Reply:
+    def catalogue(
+        self,
+        listing: Listing,
+        page: int = 0,
+        keep: str = "",
+        lang: str = DEFAULT_LANGUAGE,
+        region: str | None = None,
+    ) -> Reply:
         """A page of all conditions or ingredients, keeping any advice the button carried."""
-        return _disclaimed(self.advisor.with_kept(self.listings.catalogue(listing, page), keep))
+        with speaking(lang, region):
+            return _written(_disclaimed(self.advisor.with_kept(self.listings.catalogue(listing, page), keep)))
 
-    def greeting(self) -> Reply:
-        return self.listings.greeting()
+    def greeting(self, lang: str = DEFAULT_LANGUAGE) -> Reply:
+        with speaking(lang):
+            return _written(self.listings.greeting())
 
     def complete(self, prefix: str, limit: int = 5) -> tuple[str, ...]:
         """Topics whose name starts with what was typed so far ("magnes"), for inline mode."""
         return self.reader.index.complete(prefix, limit)
 
-    def examples(self) -> tuple[str, ...]:
-        return self.listings.examples()
+    def examples(self, lang: str = DEFAULT_LANGUAGE) -> tuple[str, ...]:
+        with speaking(lang):
+            return self.listings.examples()
 
-    def kept(self, code: str, condition: str | None) -> Escalation:
-        return self.advisor.kept(code, condition)
+    def kept(self, code: str, condition: str | None, lang: str = DEFAULT_LANGUAGE) -> Escalation:
+        with speaking(lang):
+            return self.advisor.kept(code, condition)
 
-    def with_kept(self, reply: Reply, code: str) -> Reply:
-        return self.advisor.with_kept(reply, code)
+    def with_kept(self, reply: Reply, code: str, region: str | None = None) -> Reply:
+        """`reply` with the advice `code` keeps, in the reply's own language."""
+        with speaking(reply.lang, region):
+            return self.advisor.with_kept(reply, code)
+
+
+def _written(reply: Reply) -> Reply:
+    """The reply, marked with the language its words were looked up in."""
+    return reply.model_copy(update={"lang": active_language()})
 
 
 def _disclaimed(reply: Reply) -> Reply:

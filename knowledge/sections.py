@@ -1,23 +1,25 @@
 """The sections of an answer, defined once.
 
-Everything else derives from this table: the article parser's bullet headers, the headings in
-answers, the section buttons and their order, the one-letter codes in button data, and the
+Everything else derives from this table: the article parser's bullet headers, the section
+buttons and their order, the one-letter codes in button data, and the
 section names that `ask --json`, the labelled sets and language.toml use.
 
 To add a section read from a bullet list of the article (say "Prevention:"), add one row with
-its `header`; its phrases in language.toml are optional (without them, its button reaches it).
+its `header`, and its heading and button label to the answers catalogs
+(SECTION_<KEY>_HEADING, SECTION_<KEY>_BUTTON); its phrases in language.toml are optional
+(without them, its button reaches it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from knowledge.answers.wording import CATALOG
+
 
 @dataclass(frozen=True, slots=True)
 class SectionSpec:
     key: str  # "causes": in ask --json, button data and language.toml
-    heading: str  # above the section in an answer
-    button: str  # its button's label
     code: str  # one character in button data
     header: str = ""  # the article's header line of a bullet section ("Common Causes:")
     named: bool = False  # its bullets are "Name: description"
@@ -25,21 +27,29 @@ class SectionSpec:
     condition: bool = True  # a section of a condition's answer (else of an ingredient's)
     button_shown: bool = True  # has a button under a condition's answer
 
+    @property
+    def heading(self) -> str:
+        """Above the section in an answer, in the active language (the answers catalog)."""
+        return CATALOG.text(f"SECTION_{self.key.upper()}_HEADING")
+
+    @property
+    def button(self) -> str:
+        """Its button's label, in the active language."""
+        return CATALOG.text(f"SECTION_{self.key.upper()}_BUTTON")
+
 
 SECTIONS: tuple[SectionSpec, ...] = (
     # The default view of a condition: its synopsis. Its button is "synopsis" below.
-    SectionSpec("overview", "Overview", "Overview", "o", button_shown=False),
-    SectionSpec("synopsis", "Overview", "Overview", "s"),
-    SectionSpec("types", "Types", "Types", "t", header="Types:", named=True),
-    SectionSpec("causes", "Common causes", "Causes", "c", header="Common Causes:"),
-    SectionSpec("severity", "Serious causes", "Serious causes", "v", header="Severity Causes:"),
-    SectionSpec(
-        "doctor", "When to see a doctor", "When to see a doctor", "d", header="When to See a Doctor:"
-    ),
-    SectionSpec("remedies", "Natural remedies", "Remedies", "r"),
-    SectionSpec("ingredients", "Ingredients", "Ingredients", "i"),
+    SectionSpec("overview", "o", button_shown=False),
+    SectionSpec("synopsis", "s"),
+    SectionSpec("types", "t", header="Types:", named=True),
+    SectionSpec("causes", "c", header="Common Causes:"),
+    SectionSpec("severity", "v", header="Severity Causes:"),
+    SectionSpec("doctor", "d", header="When to See a Doctor:"),
+    SectionSpec("remedies", "r"),
+    SectionSpec("ingredients", "i"),
     # An ingredient's safety facts (from the overlay), first when asked about safety or dose.
-    SectionSpec("safety", "Safety", "Safety", "y", condition=False, button_shown=False),
+    SectionSpec("safety", "y", condition=False, button_shown=False),
 )
 
 BY_KEY: dict[str, SectionSpec] = {s.key: s for s in SECTIONS}

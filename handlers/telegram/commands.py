@@ -15,7 +15,8 @@ from handlers.telegram.context import PLATFORM, BotContext
 from handlers.telegram.conversations import conversation_key
 from handlers.telegram.deep_link import read_start_parameter
 from handlers.telegram.deliver import Where, deliver
-from knowledge import Listing, Reply
+from handlers.telegram.language import language_command, reply_language, user_region
+from knowledge import Listing, Reply, active_language, speaking
 
 CommandCallback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
@@ -45,22 +46,28 @@ async def start(update: Update, context: BotContext) -> None:
     naming a topic (the button above inline results, a t.me/<bot>?start=<slug> link) opens that
     topic's answer instead, with any advice its inline result carried."""
     engine = context.services.engine
+    user = update.effective_user
+    lang = await reply_language(context, update.effective_chat, user)
+    region = user_region(user)
     slug, keep = read_start_parameter(context.args[0]) if context.args else (None, "")
-    topic = engine.topic_reply(slug, keep=keep) if slug else None
+    topic = engine.topic_reply(slug, keep=keep, lang=lang, region=region) if slug else None
     if topic is None:
-        await _answer(update, context, engine.with_kept(engine.greeting(), keep))
+        await _answer(update, context, engine.with_kept(engine.greeting(lang), keep, region))
         return
     await _answer(update, context, topic, moves_on=True)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
     """Explain how to ask, the buttons, inline mode, red flags and privacy; list the commands."""
-    await _say(update, help_text(context))
+    with speaking(await reply_language(context, update.effective_chat, update.effective_user)):
+        await _say(update, help_text(context))
 
 
 def _listing(listing: Listing) -> CommandCallback:
     async def show(update: Update, context: BotContext) -> None:
-        await _answer(update, context, context.services.engine.catalogue(listing))
+        lang = await reply_language(context, update.effective_chat, update.effective_user)
+        region = user_region(update.effective_user)
+        await _answer(update, context, context.services.engine.catalogue(listing, lang=lang, region=region))
 
     show.__doc__ = f"List the {listing}, each a button."
     return show
@@ -70,8 +77,9 @@ async def privacy(update: Update, context: BotContext) -> None:
     """Say what is kept about the user, where, and for how long."""
     service = context.services.service
     minutes = max(1, round(service.ttl / 60))
-    where = wording.KEPT_IN_REDIS if service.shared else wording.KEPT_IN_MEMORY
-    await _say(update, wording.PRIVACY_TEXT.format(minutes=minutes, where=where))
+    with speaking(await reply_language(context, update.effective_chat, update.effective_user)):
+        where = wording.KEPT_IN_REDIS if service.shared else wording.KEPT_IN_MEMORY
+        await _say(update, wording.PRIVACY_TEXT.format(minutes=minutes, where=where))
 
 
 async def forget(update: Update, context: BotContext) -> None:
@@ -79,30 +87,38 @@ async def forget(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
+    lang = await reply_language(context, message.chat, update.effective_user)
     await context.services.service.forget(conversation_key(message.chat, update.effective_user))
-    await _say(update, wording.FORGET_DONE)
+    await _say(update, wording.text("FORGET_DONE", lang))
 
 
 @dataclass(frozen=True)
 class Command:
     name: str
     callback: CommandCallback
-    description: str  # in the command menu and /help
     in_groups: bool = True  # listed in group chats' menus too
+
+    @property
+    def description(self) -> str:
+        """In the command menu and /help, in the active language: the telegram catalog's
+        COMMAND_<NAME>."""
+        return wording.text(f"COMMAND_{self.name.upper()}")
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("start", start, "Start and see what I can do", in_groups=False),
-    Command("help", help_command, "How to ask"),
-    Command("conditions", _listing("conditions"), "Conditions I know"),
-    Command("ingredients", _listing("ingredients"), "Ingredients I know"),
-    Command("privacy", privacy, "What I keep about you"),
-    Command("forget", forget, "Forget our conversation"),
+    Command("start", start, in_groups=False),
+    Command("help", help_command),
+    Command("conditions", _listing("conditions")),
+    Command("ingredients", _listing("ingredients")),
+    Command("privacy", privacy),
+    Command("forget", forget),
+    Command("language", language_command),
 )
 
 
 def help_text(context: BotContext) -> str:
+    """The help, in the active language."""
     lines = "\n".join(f"/{c.name} – {c.description}" for c in COMMANDS)
-    examples = context.services.engine.examples()
+    examples = context.services.engine.examples(active_language())
     example = examples[1] if len(examples) > 1 else (examples[0] if examples else "")
     return wording.HELP_TEXT.format(commands=lines, username=context.bot.username, example=example)

@@ -21,11 +21,15 @@ from handlers.telegram import wording
 from handlers.telegram.api_errors import classify
 from handlers.telegram.keyboards import keyboard
 from handlers.telegram.render import render_html, render_single
-from knowledge import Reply
+from knowledge import Reply, speaking
 
 log = logging.getLogger(__name__)
-# Under a way in (the greeting, an unknown topic): inline mode, started in this very chat.
-_WAYS_IN = (InlineKeyboardButton(wording.TRY_INLINE, switch_inline_query_current_chat=""),)
+
+
+def _ways_in() -> tuple[InlineKeyboardButton, ...]:
+    """Under a way in (the greeting, an unknown topic): inline mode, started in this very
+    chat, labelled in the active language."""
+    return (InlineKeyboardButton(wording.TRY_INLINE, switch_inline_query_current_chat=""),)
 
 
 @dataclass(frozen=True)
@@ -40,18 +44,22 @@ class Where:
 
 
 async def deliver(bot: Bot, reply: Reply, where: Where, metrics: Metrics | None = None) -> tuple[int, ...]:
-    """Show `reply`; return the ids of the chat messages that now hold it."""
+    """Show `reply`; return the ids of the chat messages that now hold it. Its buttons and
+    notes are in the reply's own language."""
     if metrics is not None:
         metrics.answered(reply.kind, reply.escalation.level)
     if where.inline_message_id is not None:
-        markup = keyboard((*reply.suggestions, *reply.actions))
-        if not await _edit(bot, render_single(reply), markup, inline_message_id=where.inline_message_id):
+        with speaking(reply.lang):
+            text, markup = render_single(reply), keyboard((*reply.suggestions, *reply.actions))
+        if not await _edit(bot, text, markup, inline_message_id=where.inline_message_id):
             log.info("an inline message could not be edited; it keeps what it showed")
         return ()
     if where.chat_id is None:
         raise ValueError("an answer needs a chat or an inline message")
-    rendered = render_html(reply)
-    markup = keyboard(rendered.buttons, _WAYS_IN if reply.welcome else ())
+    with speaking(reply.lang):
+        rendered = render_html(reply)
+        markup = keyboard(rendered.buttons, _ways_in() if reply.welcome else ())
+        superseded = html.escape(wording.EDIT_SUPERSEDED)
     ids: list[int] = []
     last = len(rendered.messages) - 1
     for i, text in enumerate(rendered.messages):
@@ -72,7 +80,7 @@ async def deliver(bot: Bot, reply: Reply, where: Where, metrics: Metrics | None 
         ids.append(sent.message_id)
     for stale in where.replace[len(rendered.messages) :]:
         # A stale message that can no longer be edited is left as it is.
-        await _edit(bot, html.escape(wording.EDIT_SUPERSEDED), None, chat_id=where.chat_id, message_id=stale)
+        await _edit(bot, superseded, None, chat_id=where.chat_id, message_id=stale)
     return tuple(ids)
 
 

@@ -21,6 +21,7 @@ from telegram import Chat, Update
 from handlers.telegram import wording
 from handlers.telegram.api_errors import classify
 from handlers.telegram.context import BotContext
+from handlers.telegram.language import user_tag
 
 log = logging.getLogger(__name__)
 _NO_CHAT = frozenset(("chat_not_found",))
@@ -53,7 +54,10 @@ async def _tell(update: object, context: BotContext, chat: Chat | None) -> None:
         if notice is not None and notices.chat_id is not None:
             await _send(context, notices.chat_id, notice, "could not send the error notice")
     if chat is not None:
-        await _send(context, chat.id, wording.ERROR_TEXT, "could not tell the user")
+        # In the app's language: the conversation store may be what failed.
+        user = update.effective_user if isinstance(update, Update) else None
+        lang = context.services.engine.language_without_text(None, user_tag(user))
+        await _send(context, chat.id, wording.text("ERROR_TEXT", lang), "could not tell the user")
 
 
 async def _send(context: BotContext, chat_id: int, text: str, failure: str) -> None:

@@ -10,6 +10,7 @@ from telegram.ext import ApplicationHandlerStop
 from handlers.telegram import wording
 from handlers.telegram.api_errors import answer_query
 from handlers.telegram.context import BotContext
+from handlers.telegram.language import user_tag
 
 
 async def guard(update: Update, context: BotContext) -> None:
@@ -26,7 +27,9 @@ async def guard(update: Update, context: BotContext) -> None:
         await answer_query(update.callback_query, wording.FLOOD_TOAST)
         raise ApplicationHandlerStop
     if verdict == "notice" and update.effective_chat is not None and update.inline_query is None:
+        # In the app's language: a flood is no time to read the conversation store.
+        lang = context.services.engine.language_without_text(None, user_tag(user))
         await context.bot.send_message(
-            update.effective_chat.id, html.escape(wording.FLOOD_NOTICE, quote=False)
+            update.effective_chat.id, html.escape(wording.text("FLOOD_NOTICE", lang), quote=False)
         )
     raise ApplicationHandlerStop

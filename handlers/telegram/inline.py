@@ -19,8 +19,9 @@ from handlers.telegram.api_errors import classify
 from handlers.telegram.context import BotContext
 from handlers.telegram.deep_link import start_parameter
 from handlers.telegram.keyboards import keyboard
+from handlers.telegram.language import user_region, user_tag
 from handlers.telegram.render import render_single
-from knowledge import Engine, Reply, headline, summary
+from knowledge import Engine, Reply, headline, speaking, summary
 
 log = logging.getLogger(__name__)
 MAX_RESULTS = 5
@@ -39,8 +40,9 @@ def _article(result_id: str, reply: Reply) -> InlineQueryResultArticle:
     )
 
 
-def _picks(engine: Engine, slugs: tuple[str, ...]) -> list[Reply]:
-    return [r for r in (engine.topic_reply(s) for s in slugs[:MAX_RESULTS]) if r is not None]
+def _picks(engine: Engine, slugs: tuple[str, ...], lang: str) -> list[Reply]:
+    replies = (engine.topic_reply(s, lang=lang) for s in slugs[:MAX_RESULTS])
+    return [r for r in replies if r is not None]
 
 
 def _starters(engine: Engine) -> tuple[str, ...]:
@@ -48,15 +50,17 @@ def _starters(engine: Engine) -> tuple[str, ...]:
     return tuple(a.topic for a in engine.greeting().actions if a.topic and a.listing is None)
 
 
-def _results(engine: Engine, text: str) -> list[Reply]:
-    """The replies to offer for what has been typed so far."""
+def _results(engine: Engine, text: str, tag: str | None = None, region: str | None = None) -> list[Reply]:
+    """The replies to offer for what has been typed so far, in the language it is written
+    in (else the app's: `tag`)."""
+    lang = engine.language(text, None, tag)
     if not text:
-        return _picks(engine, _starters(engine))
-    reply = engine.answer(text)
+        return _picks(engine, _starters(engine), lang)
+    reply = engine.answer(text, lang=lang, region=region)
     if reply.kind in _ANSWERS:
         results = [reply]
         for slug in reply.topics[1:MAX_RESULTS]:
-            other = engine.topic_reply(slug, keep=reply.escalation.keep)
+            other = engine.topic_reply(slug, keep=reply.escalation.keep, lang=lang, region=region)
             if other is not None:
                 # The escalation belongs to the whole question, so every result carries it.
                 results.append(other.model_copy(update={"escalation": reply.escalation}))
@@ -65,7 +69,7 @@ def _results(engine: Engine, text: str) -> list[Reply]:
     # topics; never "I'm not sure what you meant" sent into someone's chat.
     completed = engine.complete(text, MAX_RESULTS)
     suggested = tuple(a.topic for a in reply.suggestions if a.topic)
-    return _picks(engine, completed or suggested or _starters(engine))
+    return _picks(engine, completed or suggested or _starters(engine), lang)
 
 
 async def on_inline_query(update: Update, context: BotContext) -> None:
@@ -76,15 +80,21 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
         return
     engine = context.services.engine
     text = query.query.strip()
-    replies = _results(engine, text)
+    replies = _results(engine, text, user_tag(query.from_user), user_region(query.from_user))
     if replies:
         context.services.metrics.answered(replies[0].kind, replies[0].escalation.level)
     # Nothing typed yet, nothing chosen: the button opens the greeting.
     first = replies[0] if replies and text else None
-    button = InlineQueryResultsButton(text=wording.INLINE_OPEN_CHAT, start_parameter=start_parameter(first))
-    results = [_article(str(n), reply) for n, reply in enumerate(replies)]
+    with speaking(
+        replies[0].lang if replies else engine.language_without_text(None, user_tag(query.from_user))
+    ):
+        button = InlineQueryResultsButton(
+            text=wording.INLINE_OPEN_CHAT, start_parameter=start_parameter(first)
+        )
+        results = [_article(str(n), reply) for n, reply in enumerate(replies)]
     try:
-        await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False, button=button)
+        # Results differ with the user's language: they are cached per user.
+        await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True, button=button)
     except BadRequest as exc:
         rule = classify(exc)
         if rule is None or rule.action != "go_on":

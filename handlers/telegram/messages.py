@@ -1,4 +1,5 @@
-"""Text messages and their edits: a turn of the conversation service, shown by deliver()."""
+"""Text messages and their edits: a turn of the conversation service, shown by deliver(), in
+the language the service picks with the app's language_code (handlers/telegram/language.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from handlers.telegram.addressing import text_for_bot
 from handlers.telegram.context import PLATFORM, BotContext
 from handlers.telegram.conversations import conversation_key
 from handlers.telegram.deliver import Where, deliver
+from handlers.telegram.language import user_region, user_tag
 from knowledge import Reply
 
 
@@ -34,6 +36,8 @@ async def _answer(message: Message | None, context: BotContext, again: bool) -> 
         platform=PLATFORM,
         asked=Asked(message.chat_id, message.message_id),
         again=again,
+        tag=user_tag(message.from_user),
+        region=user_region(message.from_user),
     )
 
 

@@ -2,7 +2,9 @@
 
 The blocks and their order are knowledge's layout (knowledge/answers/layout.py) and the split
 is the platforms' one (handlers/split.py): this module only writes a line as HTML, every
-dynamic string escaped, and counts length as Telegram does.
+dynamic string escaped, and counts length as Telegram does. Its own note (the body was
+shortened) is in the reply's language, and each line of a right-to-left reply opens with a
+right-to-left mark.
 """
 
 from __future__ import annotations
@@ -12,13 +14,18 @@ from dataclasses import dataclass
 
 from telegram.constants import MessageLimit
 
-from handlers.split import Line, Splitter
-from handlers.telegram.wording import SHORTENED
-from knowledge import BULLET, Action, Reply, layout
+from handlers.split import Line, Markup, Splitter
+from handlers.telegram import wording
+from knowledge import BULLET, Action, Reply, is_rtl, layout
 from knowledge import Line as LaidOut
 
 TELEGRAM_LIMIT = MessageLimit.MAX_TEXT_LENGTH
 MAX_MESSAGES = 3  # one answer, however large the article
+# Right-to-left mark: Telegram sets each line's direction from its first strong character, so
+# an Arabic line that starts with "B6", a number or an English name would read left to right.
+# Each line of a right-to-left reply starts with it; the catalogs isolate the values put into
+# their sentences (knowledge.i18n.catalog.FSI).
+RLM = "\u200f"
 
 
 def utf16_len(text: str) -> int:
@@ -61,18 +68,48 @@ class HtmlMarkup:
         return utf16_len(text)
 
 
+class RightToLeft:
+    """A markup's lines, each opened with a right-to-left mark."""
+
+    def __init__(self, markup: Markup) -> None:
+        self.markup = markup
+
+    def _marked(self, line: Line) -> Line:
+        return Line(RLM + line.markup, RLM + line.plain, line.size + self.markup.size(RLM))
+
+    def line(self, line: LaidOut) -> Line:
+        return self._marked(self.markup.line(line))
+
+    def plain(self, text: str) -> Line:
+        return self._marked(self.markup.plain(text))
+
+    def italic(self, text: str) -> Line:
+        return self._marked(self.markup.italic(text))
+
+    def size(self, text: str) -> int:
+        return self.markup.size(text)
+
+
 _HTML = HtmlMarkup()
+_RTL_HTML = RightToLeft(_HTML)
+
+
+def _splitter(reply: Reply, limit: int, most: int) -> Splitter:
+    """The splitter for `reply`: its note in the reply's language, marked right to left in a
+    right-to-left language."""
+    markup: Markup = _RTL_HTML if is_rtl(reply.lang) else _HTML
+    return Splitter(markup, limit, most, wording.text("SHORTENED", reply.lang))
 
 
 def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT, most: int = MAX_MESSAGES) -> Rendered:
     """The reply as at most `most` messages: one answer never floods a chat, however large
     an article is. What does not fit is cut from the body, never from the advice or the
     disclaimer, and the cut is said."""
-    messages = Splitter(_HTML, limit, most, SHORTENED).messages(layout(reply), bool(reply.disclaimer))
+    messages = _splitter(reply, limit, most).messages(layout(reply), bool(reply.disclaimer))
     return Rendered(messages, (*reply.suggestions, *reply.actions))
 
 
 def render_single(reply: Reply, limit: int = TELEGRAM_LIMIT) -> str:
     """One message (for inline results): sections that do not fit are left out, but the
     title, the disclaimer and the escalation advice never are."""
-    return Splitter(_HTML, limit, 1, SHORTENED).single(layout(reply))
+    return _splitter(reply, limit, 1).single(layout(reply))

@@ -31,7 +31,7 @@ import httpx
 from pywa.utils import webhook_updates_validator
 
 from handlers import notices
-from handlers.callback_data import as_action, decode
+from handlers.callback_data import LanguageButton, as_action, decode
 from handlers.metrics import Metrics
 from handlers.service import ConversationService, Send
 from handlers.stores.protocols import FloodCheck, HandledLog
@@ -40,7 +40,7 @@ from handlers.whatsapp.choices import choices_of, more_of
 from handlers.whatsapp.incoming import Incoming, messages_of
 from handlers.whatsapp.render import render_whatsapp
 from handlers.whatsapp.sender import SendFailed, WhatsAppSender
-from knowledge import Reply
+from knowledge import Reply, speaking
 
 log = logging.getLogger(__name__)
 PLATFORM = "whatsapp"
@@ -157,7 +157,8 @@ class WhatsAppBot:
         verdict = await self.flood.check("wa:" + user)
         if verdict != "ok":
             if verdict == "notice":
-                await self.sender.text(message.sender, notices.FLOOD_NOTICE)
+                lang = await self.service.language("w" + user)
+                await self.sender.text(message.sender, notices.text("FLOOD_NOTICE", lang))
             return
         try:
             await self.sender.read(message.id)
@@ -167,31 +168,37 @@ class WhatsAppBot:
         to = message.sender
 
         async def send(reply: Reply, over: tuple[int, ...]) -> tuple[int, ...]:
-            await self.sender.messages(to, render_whatsapp(reply), choices_of(reply))
+            with speaking(reply.lang):  # the sender's own words (a list's button) in its language
+                await self.sender.messages(to, render_whatsapp(reply), choices_of(reply))
             return ()  # WhatsApp cannot edit a message: nothing to remember for edits
 
         if message.kind == "text" and message.text.strip():
+            # The message's language, else the conversation's (WhatsApp says no app language).
             await self.service.ask(key, message.text, send, platform=PLATFORM)
         elif message.choice:
             await self._chosen(key, to, message.choice, send)
         else:
             self.metrics.whatsapp_skipped.labels("not_text").inc()
-            await self.sender.text(to, notices.NON_TEXT_HINT)
+            await self.sender.text(to, notices.text("NON_TEXT_HINT", await self.service.language(key)))
 
     async def _chosen(self, key: str, to: str, choice: str, send: Send) -> None:
-        """A reply button or list row: what it names; "More": the next page of the list."""
+        """A reply button or list row: what it names, in the conversation's language; "More":
+        the next page of the list."""
         more = more_of(choice)
         button = decode(more[1] if more is not None else choice)
-        if button is None:
-            await self.sender.text(to, notices.BUTTON_EXPIRED)
+        lang = await self.service.language(key)
+        expired = notices.text("BUTTON_EXPIRED", lang)
+        if button is None or isinstance(button, LanguageButton):  # /language is Telegram's
+            await self.sender.text(to, expired)
             return
         if more is not None:
-            again = self.service.pressed(as_action(button))
-            page = choices_of(again, more[0]) if again is not None else None
-            if page:
-                await self.sender.choices(to, wording.MORE_BODY, page)
-            else:
-                await self.sender.text(to, notices.BUTTON_EXPIRED)
+            again = self.service.pressed(as_action(button), lang)
+            with speaking(lang):
+                page = choices_of(again, more[0]) if again is not None else None
+                if page:
+                    await self.sender.choices(to, wording.MORE_BODY, page)
+                else:
+                    await self.sender.text(to, expired)
             return
-        if await self.service.press(key, as_action(button), send, platform=PLATFORM) is None:
-            await self.sender.text(to, notices.BUTTON_EXPIRED)
+        if await self.service.press(key, as_action(button), send, platform=PLATFORM, lang=lang) is None:
+            await self.sender.text(to, expired)

@@ -1,16 +1,16 @@
 """Reply -> WhatsApp text messages: knowledge's layout in WhatsApp's formatting (*bold*,
 _italic_), split by the platforms' one splitter (handlers/split.py) to WhatsApp's 4,096
-characters a message."""
+characters a message, its own note in the reply's language."""
 
 from __future__ import annotations
 
 from handlers.split import Line, Splitter
+from handlers.whatsapp import wording
 from knowledge import BULLET, Reply, layout
 from knowledge import Line as LaidOut
 
 WHATSAPP_LIMIT = 4096  # characters in a text message
 MAX_MESSAGES = 3  # one answer, however large the article
-SHORTENED = "… (shortened: the rest does not fit here; use the choices below to read more)"
 
 
 def _styled(text: str, mark: str) -> str:
@@ -47,12 +47,10 @@ class WhatsAppMarkup:
         return len(text)
 
 
-_SPLITTER = Splitter(WhatsAppMarkup(), WHATSAPP_LIMIT, MAX_MESSAGES, SHORTENED)
+_MARKUP = WhatsAppMarkup()
 
 
 def render_whatsapp(reply: Reply, limit: int = WHATSAPP_LIMIT) -> tuple[str, ...]:
     """The reply as at most three WhatsApp text messages."""
-    splitter = (
-        _SPLITTER if limit == WHATSAPP_LIMIT else Splitter(WhatsAppMarkup(), limit, MAX_MESSAGES, SHORTENED)
-    )
+    splitter = Splitter(_MARKUP, limit, MAX_MESSAGES, wording.text("SHORTENED_CHOICES", reply.lang))
     return splitter.messages(layout(reply), bool(reply.disclaimer))

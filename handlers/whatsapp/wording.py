@@ -1,11 +1,26 @@
-"""The strings only WhatsApp shows: around the buttons and lists of an answer. The words of
-answers come with each Reply from knowledge; shared notices are in handlers/notices.py."""
+"""The strings only WhatsApp shows: around the buttons and lists of an answer, and the note
+that an answer was shortened. They live in the handlers' message catalogs beside Telegram's
+(handlers/locale/<lang>/LC_MESSAGES/telegram.po, English the source; shared notices are
+handlers/notices.py), read by name in the active language: `wording.LIST_BUTTON` (at most 20
+characters), LIST_SECTION (24), MORE_ROW (24), MORE_ROW_DESCRIPTION (72), CHOOSE_BODY (the
+text over buttons when the answer itself is too long for it), MORE_BODY (over the next page
+of a list), SHORTENED_CHOICES. The words of answers come with each Reply from knowledge."""
 
 from __future__ import annotations
 
-LIST_BUTTON = "Choose"  # the button that opens a list message (at most 20 characters)
-LIST_SECTION = "Options"  # the list's section title (at most 24 characters)
-MORE_ROW = "More ›"  # the row that opens the next page of a long list
-MORE_ROW_DESCRIPTION = "Show more choices"
-CHOOSE_BODY = "Choose below."  # the text over buttons when the answer itself is too long for it
-MORE_BODY = "More choices:"  # the text over the next page of a list
+from handlers.notices import CATALOG
+
+
+def text(key: str, lang: str | None = None) -> str:
+    """The message `key` in `lang` (default: the active language)."""
+    return CATALOG.text(key, lang)
+
+
+def __getattr__(name: str) -> str:
+    """`wording.NAME`: the message NAME in the active language."""
+    if not name.isupper():
+        raise AttributeError(name)
+    try:
+        return CATALOG.text(name)
+    except KeyError:
+        raise AttributeError(f"the handlers' catalog has no message {name!r}") from None

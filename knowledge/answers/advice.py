@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from knowledge.answers import wording
+from knowledge.answers import lines, wording
 from knowledge.answers.mentioned import canonical_spellings, mentioned
 from knowledge.answers.reply import Action, AdviceList, Escalation, Reply, Section
-from knowledge.base.models import HelpLine, Helplines, KnowledgeBase
+from knowledge.base.models import Helplines, KnowledgeBase
 from knowledge.levels import Level
 from knowledge.understanding.lexicon import Triage
 from knowledge.understanding.triage import TriageResult, rank
@@ -45,7 +45,7 @@ class Advisor:
         return self._advice(code, condition, triage.reasons, triage.denied, said)
 
     def emergency_numbers(self) -> str:
-        return _either(self.helplines.emergency_numbers)
+        return _either(lines.emergency_numbers(self.helplines))
 
     def kept(self, code: str, condition: str | None) -> Escalation:
         """The advice a button brings back (Action.keep): as first shown, without the words
@@ -62,7 +62,7 @@ class Advisor:
         full = self.kept(code, condition)
         if form == "again" or full.level != level:
             return full
-        numbers = _either(self.helplines.emergency_numbers)
+        numbers = self.emergency_numbers()  # the user's country's, as in the full advice
         crisis = level == "crisis"
         if form == "short":
             line = (wording.HELD_CRISIS if crisis else wording.HELD_EMERGENCY).format(numbers=numbers)
@@ -94,7 +94,7 @@ class Advisor:
         """`reasons`: the flags as triage found them; `shown`: as the person wrote them."""
         level = _LEVEL_CODES[code[0]]
         groups = [self.flags[self._group_of[c]] for c in code[1:]]
-        numbers = _either(self.helplines.emergency_numbers)
+        numbers = _either(lines.emergency_numbers(self.helplines))
         extra = tuple(g.advice for g in groups if g.advice)
         said = (wording.REASONS_LABEL.format(reasons=", ".join(shown or reasons)),) if reasons else ()
         unsaid = (wording.DENIED_LABEL.format(denied=wording.OR.join(denied)),) if denied else ()
@@ -111,7 +111,9 @@ class Advisor:
                     wording.CRISIS_REACH_OUT,
                 ),
                 lists=(
-                    AdviceList(heading=wording.CRISIS_LINES_HEADING, items=_lines(self.helplines.crisis)),
+                    AdviceList(
+                        heading=wording.CRISIS_LINES_HEADING, items=lines.crisis_lines(self.helplines)
+                    ),
                 ),
             )
         if level == "emergency":
@@ -125,7 +127,12 @@ class Advisor:
                 title=wording.EMERGENCY_TITLE,
                 paragraphs=(*said, *unsaid, wording.EMERGENCY_ADVICE.format(numbers=numbers), *extra),
                 lists=(
-                    (AdviceList(heading=wording.POISON_LINES_HEADING, items=_lines(self.helplines.poison)),)
+                    (
+                        AdviceList(
+                            heading=wording.POISON_LINES_HEADING,
+                            items=lines.general_lines(self.helplines.poison),
+                        ),
+                    )
                     if poison
                     else ()
                 ),
@@ -208,7 +215,3 @@ def _code(level: Level) -> str:
 def _either(numbers: tuple[str, ...]) -> str:
     """ "112, 911 or 999"."""
     return f"{', '.join(numbers[:-1])}{wording.OR}{numbers[-1]}" if len(numbers) > 1 else numbers[0]
-
-
-def _lines(lines: tuple[HelpLine, ...]) -> tuple[str, ...]:
-    return tuple(wording.HELPLINE.format(region=h.region, contact=h.contact, name=h.name) for h in lines)

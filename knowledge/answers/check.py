@@ -22,10 +22,11 @@ from knowledge.base.models import Condition, KnowledgeBase
 from knowledge.sections import BY_KEY
 
 Choice = Literal["yes", "no", "unsure"]
+# Each choice with the catalog key of its button label.
 _CHOICES: tuple[tuple[Choice, str], ...] = (
-    ("yes", wording.CHECK_YES),
-    ("no", wording.CHECK_NO),
-    ("unsure", wording.CHECK_UNSURE),
+    ("yes", "CHECK_YES"),
+    ("no", "CHECK_NO"),
+    ("unsure", "CHECK_UNSURE"),
 )
 # The keep code of plain doctor advice (knowledge.answers.advice): buttons under a "see a
 # doctor" outcome bring it back.
@@ -60,7 +61,8 @@ class SymptomCheck:
     def _question(self, c: Condition, answers: Answers) -> Reply:
         items = c.when_to_see_doctor[:MAX_QUESTIONS]
         choices = tuple(
-            Action(label=label, topic=c.slug, check=answers.answer(choice)) for choice, label in _CHOICES
+            Action(label=wording.text(key), topic=c.slug, check=answers.answer(choice))
+            for choice, key in _CHOICES
         )
         return Reply(
             turn="browse",

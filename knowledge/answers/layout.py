@@ -100,17 +100,17 @@ def layout(reply: Reply) -> Layout:
 
 def headline(reply: Reply) -> str:
     """The reply in one line, where only a title is seen before the message is (a list of
-    answers to pick from): advice says so first, since it is what matters most."""
+    answers to pick from): advice says so first, since it is what matters most. In the reply's language."""
     escalation = reply.escalation
     if escalation.level == "none":
         return reply.title or escalation.title
     if escalation.level == "doctor" and not escalation.reasons:  # "no weakness": signs to watch
-        label = wording.LEVEL_WATCH
+        label = wording.CATALOG.text("LEVEL_WATCH", reply.lang)
     else:
-        label = wording.LEVEL_LABELS[escalation.level]
+        label = wording.level_label(escalation.level, reply.lang)
     if escalation.level == "crisis" or not reply.title:  # about the person, not a topic
         return label
-    return wording.LEVEL_TITLE.format(label=label, title=reply.title)
+    return wording.CATALOG.text("LEVEL_TITLE", reply.lang).format(label=label, title=reply.title)
 
 
 def summary(reply: Reply, limit: int) -> str:

@@ -47,7 +47,7 @@ class Listings:
             "condition": condition.name.lower(),
             "ingredient": ingredients[0].name.lower() if ingredients else condition.name.lower(),
         }
-        return tuple(t.format(**names) for t in wording.EXAMPLE_TEMPLATES)
+        return tuple(wording.text(t).format(**names) for t in wording.EXAMPLE_TEMPLATES)
 
     def _ways_in(self) -> tuple[Action, ...]:
         """The conditions and the ingredients most articles use, each a button, and a button
@@ -121,7 +121,7 @@ class Listings:
         help given before); a greeting gets the greeting."""
         if kind == "greeting":
             return self.greeting()
-        return Reply(kind="small_talk", title=wording.SMALL_TALK_LINES[kind], intro=after)
+        return Reply(kind="small_talk", title=wording.small_talk_line(kind), intro=after)
 
     def about(self, slug: str) -> Reply:
         """Advice about a topic in the conversation ("it's been 2 months now"): the advice, and

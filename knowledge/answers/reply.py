@@ -143,6 +143,9 @@ class Reply(_Frozen):
     # the topic buttons, such as Telegram's inline mode.
     welcome: bool = False
     turn: TurnKind = "topic"
+    # The language it is written in (knowledge.i18n.languages): a renderer sets the text's
+    # direction by it, and the conversation keeps it for the next message.
+    lang: str = "en"
 
     @field_validator("section")
     @classmethod

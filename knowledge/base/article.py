@@ -16,34 +16,74 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from knowledge.base.errors import ArticleError
 from knowledge.base.files import MAX_SECTION_ITEMS
-from knowledge.base.slugs import split_parenthesised
+from knowledge.base.slugs import fold, split_parenthesised
 from knowledge.sections import SECTIONS as SECTION_TABLE
 
-# Bullet sections come from the one table of sections: header line (folded) -> section key.
-BULLET_SECTIONS = {s.header.casefold(): s.key for s in SECTION_TABLE if s.header}
+_LIST_SPLIT = re.compile(r"\s*(?:,|\bor\b)\s*")
+# A line that looks like a header: words and a colon, nothing after it.
+_HEADERISH = re.compile(r"^[A-Za-z][A-Za-z '&/-]{1,40}:$")
+# The same in any script, for translations ("Причины:", "الأسباب:").
+_HEADERISH_ANY = re.compile(r"^[^\W\d_][\w '&/-]{1,40}\s?:$")
+_MIN_INTRO_WORDS = 5
+
+
+def header_key(line: str) -> str:
+    """How header lines compare: folded, spaces collapsed, no space before a colon."""
+    return " ".join(fold(line).split()).replace(" :", ":")
+
+
+@dataclass(frozen=True)
+class Headings:
+    """The header lines of an article in one language: English from knowledge.sections, the
+    others from knowledge/lexicon/headings.toml (knowledge.base.translations)."""
+
+    lang: str
+    bullets: dict[str, str]  # each bullet section's header line, by section key
+    synopsis: str  # prefix before the title
+    remedies: str  # prefix before the title
+    ingredients: str
+    also_called: tuple[str, ...]
+    headerish: re.Pattern[str] = _HEADERISH_ANY
+
+    @cached_property
+    def bullet_keys(self) -> dict[str, str]:
+        return {header_key(h): k for k, h in self.bullets.items()}
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return {
+            **self.bullets,
+            "remedies": f"{self.remedies}<title>",
+            "ingredients": self.ingredients,
+        }
+
+    @cached_property
+    def also_called_pattern(self) -> re.Pattern[str]:
+        """ "(also called fasciculations)" in a synopsis names an alias of the condition."""
+        words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in self.also_called)
+        return re.compile(rf"\((?:{words})\s+([^)]+)\)", re.IGNORECASE)
+
+
+ENGLISH = Headings(
+    lang="en",
+    bullets={s.key: s.header for s in SECTION_TABLE if s.header},
+    synopsis="Synopsis of ",
+    remedies="Natural remedies for ",
+    ingredients="Ingredients",
+    also_called=("also called", "also known as", "aka", "a.k.a.", "a k a"),
+    headerish=_HEADERISH,
+)
 NAMED_BULLETS = frozenset(s.key for s in SECTION_TABLE if s.header and s.named)
-REMEDIES_PREFIX = "natural remedies for "
-INGREDIENTS_HEADER = "ingredients"
-SYNOPSIS_PREFIX = "synopsis of "
 REQUIRED = (
     *(s.key for s in SECTION_TABLE if s.header and s.required),
     "remedies",
     "ingredients",
 )
-HEADER_NAMES = {
-    **{s.key: s.header for s in SECTION_TABLE if s.header},
-    "remedies": "Natural remedies for <title>",
-    "ingredients": "Ingredients",
-}
-# "(also called fasciculations)" in a synopsis names an alias of the condition.
-_ALSO_CALLED = re.compile(r"\((?:also\s+(?:called|known\s+as)|a\.?k\.?a\.?)\s+([^)]+)\)", re.IGNORECASE)
-_LIST_SPLIT = re.compile(r"\s*(?:,|\bor\b)\s*")
-# A line that looks like a header: words and a colon, nothing after it.
-_HEADERISH = re.compile(r"^[A-Za-z][A-Za-z '&/-]{1,40}:$")
-_MIN_INTRO_WORDS = 5
+HEADER_NAMES = ENGLISH.names
 
 
 @dataclass(frozen=True)
@@ -72,22 +112,26 @@ class ParsedArticle:
     ingredients_intro: str = ""
 
 
-def parse_article(text: str) -> ParsedArticle:
-    """Parse one article; raise ArticleError naming the line of the first problem."""
+def parse_article(text: str, headings: Headings = ENGLISH) -> ParsedArticle:
+    """Parse one article written with `headings` (a translation's are its language's); raise
+    ArticleError naming the line of the first problem."""
     lines = [(n, raw.strip()) for n, raw in enumerate(text.splitlines(), start=1)]
     content = [(n, s) for n, s in lines if s]
     if not content:
         raise ArticleError(1, "the file is empty")
     title_line, title = content[0]
-    if title.endswith(":") or title.casefold().startswith(SYNOPSIS_PREFIX):
+    if title.endswith(":") or header_key(title).startswith(header_key(headings.synopsis)):
         raise ArticleError(title_line, f"expected the title on the first line, found {title!r}")
     article = ParsedArticle(title=title)
-    _Parser(article, content[1:], title_line).run()
+    _Parser(article, content[1:], title_line, headings).run()
     return article
 
 
 class _Parser:
-    def __init__(self, article: ParsedArticle, lines: list[tuple[int, str]], title_line: int):
+    def __init__(
+        self, article: ParsedArticle, lines: list[tuple[int, str]], title_line: int, headings: Headings
+    ):
+        self.headings = headings
         self.article = article
         self.lines = lines
         self.title_line = title_line
@@ -102,35 +146,40 @@ class _Parser:
         blocks = self._split_blocks()
         if not blocks or blocks[0][0] != "synopsis":
             line = self.lines[0][0] if self.lines else self.title_line
-            raise ArticleError(line, f"expected 'Synopsis of {self.article.title}' after the title")
+            raise ArticleError(line, f"expected '{self._synopsis_line()}' after the title")
         for kind, header_line, body in blocks:
             if not body:
                 raise ArticleError(header_line, f"the section {self._label(kind)!r} is empty")
             parse = self._parsers.get(kind, self._parse_bullets)
             parse(kind, body)
-        missing = [HEADER_NAMES[k] for k in REQUIRED if k not in self.seen]
+        missing = [self.headings.names[k] for k in REQUIRED if k not in self.seen]
         if missing:
             last = self.lines[-1][0] if self.lines else self.title_line
             raise ArticleError(last, "missing section(s): " + ", ".join(missing))
 
+    def _synopsis_line(self) -> str:
+        return f"{self.headings.synopsis}{self.article.title}"
+
     def _label(self, kind: str) -> str:
-        return "Synopsis" if kind == "synopsis" else HEADER_NAMES[kind]
+        return "Synopsis" if kind == "synopsis" else self.headings.names[kind]
 
     def _header_kind(self, n: int, line: str) -> str | None:
-        folded = line.casefold()
-        if folded in BULLET_SECTIONS:
-            return BULLET_SECTIONS[folded]
-        if folded == INGREDIENTS_HEADER:
+        headings = self.headings
+        folded = header_key(line)
+        if folded in headings.bullet_keys:
+            return headings.bullet_keys[folded]
+        if folded == header_key(headings.ingredients):
             return "ingredients"
-        for prefix, kind in ((SYNOPSIS_PREFIX, "synopsis"), (REMEDIES_PREFIX, "remedies")):
-            if folded.startswith(prefix):
-                named = line[len(prefix) :].strip()
-                if named.casefold() != self.article.title.casefold():
+        for prefix, kind in ((headings.synopsis, "synopsis"), (headings.remedies, "remedies")):
+            key = header_key(prefix)
+            if folded.startswith(key):
+                if folded[len(key) :].strip() != header_key(self.article.title):
+                    named = line[len(prefix.rstrip()) :].strip(" :")
                     raise ArticleError(
                         n, f"{line!r} names {named!r}, but the title is {self.article.title!r}"
                     )
                 return kind
-        if _HEADERISH.match(line):
+        if headings.headerish.match(line):
             raise ArticleError(n, f"unknown section header {line!r}")
         return None
 
@@ -141,7 +190,7 @@ class _Parser:
             kind = self._header_kind(n, line) if not self._inside_free_text(blocks) else None
             if kind is None:
                 if not blocks:
-                    raise ArticleError(n, f"expected 'Synopsis of {self.article.title}'")
+                    raise ArticleError(n, f"expected '{self._synopsis_line()}'")
                 blocks[-1][2].append((n, line))
                 continue
             if kind in self.seen:
@@ -158,7 +207,7 @@ class _Parser:
 
     def _parse_synopsis(self, _kind: str, body: list[tuple[int, str]]) -> None:
         self.article.synopsis = " ".join(s for _, s in body)
-        for match in _ALSO_CALLED.finditer(self.article.synopsis):
+        for match in self.headings.also_called_pattern.finditer(self.article.synopsis):
             self.article.aliases.extend(a for a in _LIST_SPLIT.split(match.group(1)) if a)
 
     def _parse_bullets(self, kind: str, body: list[tuple[int, str]]) -> None:
@@ -198,12 +247,12 @@ class _Parser:
         if len(bare_intro.split()) < _MIN_INTRO_WORDS:
             raise ArticleError(
                 intro_line,
-                f"expected one introductory sentence after 'Ingredients', found {intro!r}",
+                f"expected one introductory sentence after {self.headings.ingredients!r}, found {intro!r}",
             )
         self.article.ingredients_intro = intro
         if len(body) == 1:
             raise ArticleError(intro_line, "the section 'Ingredients' lists no ingredient")
-        _within_limit("ingredients", body[1:], "Ingredients")
+        _within_limit("ingredients", body[1:], self.headings.ingredients)
         for n, line in body[1:]:
             if line.startswith("-") or ":" in line:
                 raise ArticleError(n, f"cannot parse {line!r}: expected one ingredient name")

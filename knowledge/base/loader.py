@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from knowledge.base.article import IngredientLine, NamedItem, ParsedArticle, parse_article
+from knowledge.base.article import ENGLISH, Headings, IngredientLine, NamedItem, ParsedArticle, parse_article
 from knowledge.base.errors import ArticleError, KnowledgeError, Problem
 from knowledge.base.files import article_paths, read_text
 from knowledge.base.helplines import helplines_path, read_helplines
 from knowledge.base.models import (
     Condition,
+    ConditionTranslation,
     Entry,
     Ingredient,
     IngredientUse,
@@ -29,6 +30,12 @@ from knowledge.base.overlay import (
     read_overlay,
 )
 from knowledge.base.slugs import compact, fold, slugify
+from knowledge.base.translations import (
+    language_headings,
+    safety_mismatches,
+    structure_mismatches,
+    translation_of,
+)
 
 _Topic = TypeVar("_Topic", Condition, Ingredient)
 _GROUP = re.compile(r"\{(\w+)\}")
@@ -41,6 +48,13 @@ class _Source:
     path: Path
     text: str
     article: ParsedArticle
+
+
+@dataclass
+class _Translation:
+    source: _Source
+    lang: str
+    original: str  # the original's file name
 
 
 @dataclass
@@ -61,7 +75,9 @@ def load_knowledge(directory: Path | str = DEFAULT_KNOWLEDGE_DIR) -> KnowledgeBa
     if not paths and not problems:
         raise KnowledgeError([Problem(directory, None, f"no articles ({ARTICLE_GLOB}) found")])
 
-    sources = [s for p in paths if (s := _read_article(p, problems))]
+    originals = [p for p in paths if translation_of(p) is None]
+    sources = [s for p in originals if (s := _read_article(p, problems))]
+    translations = [t for p in paths if p not in originals if (t := _read_translation(p, problems))]
     overlay, overlay_text = Overlay(), ""
     overlay_path = directory / OVERLAY_FILE
     if overlay_path.exists() or overlay_path.is_symlink():
@@ -75,27 +91,48 @@ def load_knowledge(directory: Path | str = DEFAULT_KNOWLEDGE_DIR) -> KnowledgeBa
         problems.append(helplines)
     if problems:
         raise KnowledgeError(problems)
-    kb = _Builder(sources, overlay, overlay_path, overlay_text).build()
+    kb = _Builder(sources, overlay, overlay_path, overlay_text, translations).build()
     return kb.model_copy(update={"helplines": helplines})
 
 
-def _read_article(path: Path, problems: list[Problem]) -> _Source | None:
+def _read_article(path: Path, problems: list[Problem], headings: Headings = ENGLISH) -> _Source | None:
     text = read_text(path)
     if isinstance(text, Problem):
         problems.append(text)
         return None
     try:
-        return _Source(path, text, parse_article(text))
+        return _Source(path, text, parse_article(text, headings))
     except ArticleError as exc:
         problems.append(Problem(path, exc.line, exc.message))
         return None
 
 
+def _read_translation(path: Path, problems: list[Problem]) -> _Translation | None:
+    """A translation parsed with its language's header lines; an unknown language is an error."""
+    named = translation_of(path)
+    assert named is not None
+    original, lang = named
+    known = language_headings()
+    if lang not in known:
+        problems.append(
+            Problem(path, None, f"unknown language {lang!r} (translations may be in: {', '.join(known)})")
+        )
+        return None
+    source = _read_article(path, problems, known[lang])
+    return _Translation(source, lang, original) if source else None
+
+
 class _Builder:
     def __init__(
-        self, sources: list[_Source], overlay: Overlay, overlay_path: Path, overlay_text: str
+        self,
+        sources: list[_Source],
+        overlay: Overlay,
+        overlay_path: Path,
+        overlay_text: str,
+        translations: list[_Translation] | None = None,
     ) -> None:
         self.sources = sources
+        self.translations = translations or []
         self.overlay = overlay
         self.overlay_path = overlay_path
         self.overlay_text = overlay_text
@@ -129,6 +166,7 @@ class _Builder:
                 self._problem(path, 1, f"slug {slug!r} is both a condition and an ingredient")
         conditions = self._apply_overlay(conditions, self.overlay.conditions, "conditions")
         ingredients = self._apply_overlay(ingredients, self.overlay.ingredients, "ingredients")
+        conditions = self._translated(conditions, origin)
         self._check_aliases(conditions, ingredients, origin)
         if self.problems:
             raise KnowledgeError(self.problems)
@@ -239,6 +277,8 @@ class _Builder:
             update: dict[str, object] = {"aliases": _unique(aliases, besides=current.name)}
             if isinstance(entry, IngredientOverlay) and entry.safety is not None:
                 update["safety"] = entry.safety
+            if isinstance(entry, IngredientOverlay) and entry.translations:
+                update["translations"] = self._ingredient_translations(slug, entry)
             if isinstance(entry, ConditionOverlay):
                 if entry.concerns:
                     update["concerns"] = entry.concerns
@@ -250,6 +290,110 @@ class _Builder:
                     update["emergency_items"] = self._emergency_items(current, entry.emergency_items)
             merged[slug] = current.model_copy(update=update)
         return merged
+
+    def _ingredient_translations(self, slug: str, entry: IngredientOverlay) -> dict[str, object]:
+        """The ingredient's translations, each in a known language and saying what its safety
+        facts say."""
+        known = language_headings()
+        for lang, translation in entry.translations.items():
+            table = f"ingredients.{slug}.translations.{lang}"
+            line = line_of(self.overlay_text, f"[{table}") or line_of(
+                self.overlay_text, f"[ingredients.{slug}]"
+            )
+            if lang not in known:
+                self._problem(self.overlay_path, line, f"[{table}]: unknown language {lang!r}")
+            for message in safety_mismatches(entry.safety, translation.safety):
+                self._problem(self.overlay_path, line, f"[{table}] safety: {message}")
+            if translation.forms and len(translation.forms) != len(entry.forms):
+                self._problem(
+                    self.overlay_path,
+                    line,
+                    f"[{table}] forms: {len(translation.forms)} forms; the ingredient has {len(entry.forms)}",
+                )
+        return dict(entry.translations)
+
+    def _translated(self, conditions: dict[str, Condition], origin: dict[str, Path]) -> dict[str, Condition]:
+        """Each condition with its translations: every translation file linked to its original
+        by file name, saying what the original says, with its overlay record; every overlay
+        record with its file."""
+        by_file = {path.name: slug for slug, path in origin.items()}
+        parsed = {s.path.name: s.article for s in self.sources}
+        found: dict[str, dict[str, ConditionTranslation]] = {}
+        for t in self.translations:
+            path = t.source.path
+            slug = by_file.get(t.original)
+            if slug is None:
+                self._problem(path, None, f"a translation of {t.original}, which is not an article here")
+                continue
+            record = self.overlay.conditions.get(slug)
+            note = record.translations.get(t.lang) if record else None
+            if note is None:
+                self._problem(
+                    path,
+                    None,
+                    f"no record of who translated it: add [conditions.{slug}.translations.{t.lang}] "
+                    f'with translated_by = "..." and clinician_reviewed = false to {OVERLAY_FILE}',
+                )
+                continue
+            before = len(self.problems)
+            for mismatch in structure_mismatches(parsed[t.original], t.source.article):
+                self._problem(path, mismatch.line, f"does not match {t.original}: {mismatch.message}")
+            if len(self.problems) > before:
+                continue
+            found.setdefault(slug, {})[t.lang] = self._translation(
+                conditions[slug], t, note.translated_by, note.clinician_reviewed
+            )
+        for slug, entry in self.overlay.conditions.items():
+            for lang in entry.translations:
+                if lang not in found.get(slug, {}) and slug in origin:
+                    wanted = origin[slug].name.removesuffix(".txt") + f".{lang}.txt"
+                    if not any(t.source.path.name == wanted for t in self.translations):
+                        self._problem(
+                            self.overlay_path,
+                            line_of(self.overlay_text, f"[conditions.{slug}.translations.{lang}]"),
+                            f"[conditions.{slug}.translations.{lang}]: no translation file {wanted}",
+                        )
+        return {
+            slug: c.model_copy(update={"translations": found[slug]}) if slug in found else c
+            for slug, c in conditions.items()
+        }
+
+    def _translation(
+        self, condition: Condition, t: _Translation, translated_by: str, reviewed: bool
+    ) -> ConditionTranslation:
+        a = t.source.article
+        headings = language_headings()[t.lang]
+        original = next(s.article for s in self.sources if s.path.name == t.original)
+        names = {
+            self.identity.slug_of(line): ours.name
+            for line, ours in zip(original.ingredients, a.ingredients, strict=True)
+        }
+        return ConditionTranslation(
+            lang=t.lang,
+            title=a.title,
+            aliases=tuple(dict.fromkeys(a.aliases)),
+            synopsis=a.synopsis,
+            headings={
+                "synopsis": headings.synopsis.strip(" :"),
+                "overview": headings.synopsis.strip(" :"),
+                **{k: h.strip(" :") for k, h in headings.bullets.items()},
+                "remedies": headings.remedies.strip(" :"),
+                "ingredients": headings.ingredients.strip(" :"),
+            },
+            bullets={
+                key: tuple(Entry(name=i.name, text=i.description) for i in items)
+                for key, items in a.bullets.items()
+            },
+            remedies=tuple(
+                Remedy(name=r.name, description=r.description, ingredient_slugs=ours.ingredient_slugs)
+                for r, ours in zip(a.remedies, condition.remedies, strict=True)
+            ),
+            ingredient_names=names,
+            ingredients_intro=a.ingredients_intro,
+            source=t.source.path.name,
+            translated_by=translated_by,
+            clinician_reviewed=reviewed,
+        )
 
     def _emergency_items(self, condition: Condition, items: tuple[str, ...]) -> tuple[str, ...]:
         """The items, each checked against the article's list: a typo would silently leave an

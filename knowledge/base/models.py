@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from knowledge.i18n.languages import is_language
+
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -44,6 +46,49 @@ class RedFlag(Frozen):
         return self
 
 
+class Reviewed(Frozen):
+    """Who translated a text, and whether a clinician has reviewed the translation (overlay)."""
+
+    translated_by: str = Field(min_length=1)
+    clinician_reviewed: bool = False
+
+
+class ConditionTranslation(Reviewed):
+    """A condition's article in another language (`<file>.<lang>.txt`): the same sections and
+    items as the English article, in the same order, with the headings it writes."""
+
+    lang: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    synopsis: str
+    headings: Mapping[str, str]  # section key -> heading as the translation writes it
+    bullets: Mapping[str, tuple[Entry, ...]]
+    remedies: tuple[Remedy, ...]
+    ingredient_names: Mapping[str, str]  # ingredient slug -> its name in the translation
+    ingredients_intro: str
+    source: str
+
+    def items(self, section: str) -> tuple[str, ...]:
+        return tuple(e.text for e in self.bullets.get(section, ()))
+
+
+class SafetyTranslation(Frozen):
+    """An ingredient's safety facts in another language: the same facts as the English ones."""
+
+    upper_limit: str | None = None
+    cautions: tuple[str, ...] = ()
+    ask_first: tuple[str, ...] = ()
+
+
+class IngredientTranslation(Reviewed):
+    """An ingredient's name and safety facts in another language (overlay)."""
+
+    name: str = Field(min_length=1)
+    safety: SafetyTranslation | None = None
+    # Its product forms, in the order of the English `forms` ("citrato", "glicinato").
+    forms: tuple[str, ...] = ()
+
+
 class Condition(Frozen):
     slug: str
     name: str
@@ -62,6 +107,8 @@ class Condition(Frozen):
     # emergencies (overlay `emergency_items`, the item's text).
     red_flags: Mapping[str, RedFlag] = {}
     emergency_items: tuple[str, ...] = ()
+    # The article in other languages, by language code.
+    translations: Mapping[str, ConditionTranslation] = {}
 
     def items(self, section: str) -> tuple[str, ...]:
         return tuple(e.text for e in self.bullets.get(section, ()))
@@ -121,6 +168,8 @@ class Ingredient(Frozen):
     safety: Safety | None = None
     # Its product forms, as shown ("citrate", "glycinate"): the overlay's `forms`.
     forms: tuple[str, ...] = ()
+    # Its name and safety facts in other languages, by language code.
+    translations: Mapping[str, IngredientTranslation] = {}
 
     @property
     def form_names(self) -> tuple[str, ...]:
@@ -142,12 +191,75 @@ class HelpLine(Frozen):
     contact: str
 
 
+def _published(url: str) -> str:
+    if not url.startswith(("https://", "http://")):
+        raise ValueError("must be the address of the page that publishes it")
+    return url
+
+
+class CountryLine(Frozen):
+    """A crisis line of one country, shown exactly as written here."""
+
+    name: str
+    contact: str  # what to dial or open: "024", "0800 111 0 111", "healing119.id"
+    source: str  # the page that publishes it
+
+    @field_validator("source")
+    @classmethod
+    def _source(cls, url: str) -> str:
+        return _published(url)
+
+
+class Country(Frozen):
+    """A country's emergency numbers and crisis lines. `languages`: the supported languages
+    spoken there (a reply in one of them, with no region known, lists its countries' lines);
+    `code`: ISO 3166 alpha-2, the region of Telegram's language_code ("pt-br" -> "BR")."""
+
+    code: str
+    languages: tuple[str, ...]
+    emergency_numbers: tuple[str, ...]
+    emergency_source: str
+    crisis: tuple[CountryLine, ...] = ()
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, code: str) -> str:
+        if len(code) != 2 or not code.isalpha() or not code.isupper():
+            raise ValueError("must be a two-letter upper-case country code (ISO 3166)")
+        return code
+
+    @field_validator("emergency_numbers", "languages")
+    @classmethod
+    def _some(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value:
+            raise ValueError("must list at least one entry")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _supported(cls, languages: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [code for code in languages if not is_language(code)]
+        if unknown:
+            raise ValueError(f"unsupported language {unknown[0]!r}")
+        return languages
+
+    @field_validator("emergency_source")
+    @classmethod
+    def _source(cls, url: str) -> str:
+        return _published(url)
+
+
 class Helplines(Frozen):
-    """Emergency numbers, crisis lines and poison centres: operators edit them for their users."""
+    """Emergency numbers, crisis lines and poison centres: operators edit them for their users.
+    `emergency_numbers`, `crisis` and `poison` are the general ones; `country` the lines of
+    each country (knowledge.answers.lines picks them by the reply's language and region), and
+    `directory` the worldwide list shown after them."""
 
     emergency_numbers: tuple[str, ...]
     crisis: tuple[HelpLine, ...]
     poison: tuple[HelpLine, ...] = ()
+    country: tuple[Country, ...] = ()
+    directory: CountryLine | None = None
 
     @field_validator("emergency_numbers", "crisis")
     @classmethod

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from knowledge.base.errors import Problem
 from knowledge.base.files import read_text
-from knowledge.base.models import RedFlag, Safety
+from knowledge.base.models import IngredientTranslation, RedFlag, Reviewed, Safety
 
 OVERLAY_FILE = "overlay.toml"
 
@@ -39,12 +39,18 @@ class ConditionOverlay(TopicOverlay):
     red_flags: dict[str, RedFlag] = {}
     # Items of the article's "When to See a Doctor" list that are emergencies, as written.
     emergency_items: tuple[str, ...] = ()
+    # Who translated each translation of the article (`<file>.<lang>.txt`), and whether a
+    # clinician has reviewed it, by language code.
+    translations: dict[str, Reviewed] = {}
 
 
 class IngredientOverlay(TopicOverlay):
     safety: Safety | None = None
     # Product forms ("citrate"): shown as "Forms: citrate", found as "magnesium citrate".
     forms: tuple[str, ...] = ()
+    # Its name and safety facts in other languages, who translated them, and whether a
+    # clinician has reviewed them, by language code.
+    translations: dict[str, IngredientTranslation] = {}
 
     @field_validator("forms")
     @classmethod

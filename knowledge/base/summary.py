@@ -3,7 +3,7 @@ size) and every topic's detail (with --verbose only: 235 KB at 300 articles is n
 
 from __future__ import annotations
 
-from knowledge.base.models import KnowledgeBase
+from knowledge.base.models import KnowledgeBase, Reviewed
 
 
 def plural(n: int, word: str, many: str = "") -> str:
@@ -30,7 +30,25 @@ def counts(kb: KnowledgeBase) -> list[str]:
         f"  {doctor_items}, {emergency} marked emergency in the overlay",
         f"  {plural(flagged, 'condition')} with their own red flags in the overlay",
         f"  {safe} of {plural(len(ingredients), 'ingredient')} with safety facts",
+        f"  {plural(len(translations(kb)), 'translation')}, "
+        f"{len(translations(kb)) - len(unreviewed(kb))} reviewed by a clinician",
     ]
+
+
+def translations(kb: KnowledgeBase) -> list[tuple[str, str, Reviewed]]:
+    """Every translation as (what it translates, its language, its record): each condition's
+    article file, then each ingredient's name and safety facts."""
+    found: list[tuple[str, str, Reviewed]] = []
+    for c in kb.conditions.values():
+        found += [(c.source, lang, t) for lang, t in c.translations.items()]
+    for i in kb.ingredients.values():
+        found += [(f"[ingredients.{i.slug}]", lang, t) for lang, t in i.translations.items()]
+    return found
+
+
+def unreviewed(kb: KnowledgeBase) -> list[tuple[str, str, Reviewed]]:
+    """The translations no clinician has reviewed yet: never shown as reviewed content."""
+    return [t for t in translations(kb) if not t[2].clinician_reviewed]
 
 
 def summarize(kb: KnowledgeBase) -> str:

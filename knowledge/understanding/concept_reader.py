@@ -10,10 +10,18 @@ from dataclasses import dataclass
 from knowledge.levels import ConceptFound
 from knowledge.understanding.clauses import Layout, layout
 from knowledge.understanding.context import Context, ContextReader
-from knowledge.understanding.normalise import Token, Tokens, texts_of
+from knowledge.understanding.folding import Fold, folder
+from knowledge.understanding.normalise import Token, Tokens, stem, texts_of
 from knowledge.understanding.numbers import Reading, ages, counts, vitals
 from knowledge.understanding.phrases import Found, PhraseIndex
-from knowledge.understanding.vocabulary import ENGLISH, Concept, LanguageWords, Vocabulary, expanded
+from knowledge.understanding.vocabulary import (
+    ENGLISH,
+    Concept,
+    LanguageWords,
+    Stemming,
+    Vocabulary,
+    expanded,
+)
 
 _KIND_CUE = "@"  # a sense cue "@symptom": any mention of a concept of that kind
 
@@ -57,10 +65,13 @@ class _Language:
 
     def __init__(self, words_of: LanguageWords, vocabulary: Vocabulary) -> None:
         self.words = words_of
+        # English keeps the tokens' own stems; another language folds its words its own way
+        self.fold: Fold | None = None if words_of.stemming == Stemming() else folder(words_of.stemming)
+        fold = self.fold or stem
         groups = words_of.groups
-        self.synonyms = PhraseIndex(
-            (cid, p) for cid, phrases in words_of.synonyms.items() for p in expanded(phrases, groups)
-        )
+        synonyms = [(cid, p) for cid, phrases in words_of.synonyms.items() for p in expanded(phrases, groups)]
+        synonyms += [(cid, p) for p, cids in words_of.compounds.items() for cid in cids]
+        self.synonyms = PhraseIndex(synonyms, fold)
         cues: list[tuple[str, str]] = []
         self.scopes: dict[str, str] = {}
         self.kind_cues: dict[str, list[str]] = {}
@@ -73,9 +84,10 @@ class _Language:
                         self.kind_cues.setdefault(label, []).append(cue[1:])
                     else:
                         cues.append((label, cue))
-        self.cues = PhraseIndex(cues)
-        self.vital_labels = PhraseIndex((v, p) for v, phrases in words_of.vitals.items() for p in phrases)
-        self.context = ContextReader(words_of.context)
+        self.cues = PhraseIndex(cues, fold)
+        labels = ((v, p) for v, phrases in words_of.vitals.items() for p in phrases)
+        self.vital_labels = PhraseIndex(labels, fold)
+        self.context = ContextReader(words_of.context, fold)
         self.kinds = {cid: c.kind for cid, c in vocabulary.concepts.items()}
 
 
@@ -94,11 +106,11 @@ class ConceptReader:
         """The concepts of a message in `lang`: only that language's words are read, so a word
         of another language is never taken for one of its concepts."""
         texts, _ = texts_of(list(tokens)) if not isinstance(tokens, Tokens) else texts_of(tokens)
-        stems = [t.stem for t in tokens]
         shape = layout(source, len(texts))
         language = self._languages.get(lang)
         if language is None or not texts:
             return ConceptReading((), frozenset(), shape, tuple(texts))
+        stems = [t.stem for t in tokens] if language.fold is None else [language.fold(t) for t in texts]
         found = language.synonyms.find(stems, texts)
         found += self._numbers(texts, stems, source, found, language)
         found, silenced = self._senses(found, stems, texts, shape, language)
@@ -124,6 +136,8 @@ class ConceptReader:
         if forms:
             readings += counts(texts, numbers, forms)
         for reading in readings:
+            if not 0 <= reading.start < reading.end <= len(texts):
+                continue  # read from the source at no word of the message ("C:A0C"): no place to hold it
             for cid, concept in concepts.items():
                 if _meets(concept_value_kind(concept), reading, concept):
                     out.append(Found(cid, reading.start, reading.end))

@@ -9,11 +9,12 @@ triggers ("not sure", "no idea") are never triggers."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from knowledge.levels import Experiencer
 from knowledge.understanding.clauses import Layout
+from knowledge.understanding.normalise import stem
 from knowledge.understanding.phrases import Found, PhraseIndex
 from knowledge.understanding.vocabulary import ContextWords
 
@@ -35,11 +36,11 @@ class Context:
 
 
 class ContextReader:
-    def __init__(self, words_of: ContextWords) -> None:
+    def __init__(self, words_of: ContextWords, fold: Callable[[str], str] = stem) -> None:
         labelled: list[tuple[str, str]] = []
         for category in (*_FORWARD, *_BACKWARD, "pseudo", "terminators", "self"):
             labelled += [(category, p) for p in getattr(words_of, category)]
-        self._index = PhraseIndex(labelled)
+        self._index = PhraseIndex(labelled, fold)
 
     def read(
         self, stems: Sequence[str], texts: Sequence[str], layout: Layout, mentions: Sequence[Found]

@@ -11,7 +11,7 @@ bot) type to hide a word, folded back to the word.
   give no word, so they stay as they are;
 - letters spaced or dotted one by one ("k i l l  m y s e l f", "s.u.i.c.i.d.e"), when they
   spell known words;
-- "2" for "to" between words ("i want 2 die"; "for 2 weeks" stays);
+- "2" for "to" between English words ("i want 2 die"; "for 2 weeks" and "seit 2 Wochen" stay);
 - a typo in a crisis or emergency phrase ("kil myslf", "end my lfe"): one edit per word, in
   words that are no English word, as long as exactly one red-flag phrase fits.
 
@@ -246,7 +246,9 @@ def _two(match: re.Match[str]) -> str:
     before = match.string[: match.start()].rsplit(None, 1)[-1].lower()
     after = match.group(2).lower()
     plural = after.endswith("s") and _known(after[:-1])
-    if plural or after in _COUNTED or before in _COUNTING:
+    # "2" for "to" is English: between words of another language it is a number ("seit 2
+    # Wochen", "hace 2 semanas"), whose duration the other language's red flags read.
+    if plural or after in _COUNTED or before in _COUNTING or not (_known(before) and _known(after)):
         return match.group()
     return " to"
 

@@ -197,12 +197,38 @@ class ConversationWords(_Frozen):
     elsewhere: dict[ElsewhereKind, Elsewhere] = {}
 
 
+class LanguagePack(_Frozen):
+    """How people write in one more language (lexicon/languages/<lang>.toml): names of the
+    topics, descriptions of a condition, section and small-talk phrases, question words. Its
+    section and small-talk phrases are merged into `Language` under the English groups they
+    name; its names and descriptions need the knowledge base (knowledge.understanding.reader)."""
+
+    lang: str
+    sources: tuple[str, ...]
+    topics: dict[str, tuple[str, ...]] = {}
+    concerns: dict[str, tuple[str, ...]] = {}
+    described: dict[str, tuple[str, ...]] = {}
+    groups: dict[str, tuple[str, ...]] = {}
+    sections: dict[str, tuple[str, ...]] = {}
+    small_talk: dict[str, tuple[str, ...]] = {}
+    openers: tuple[str, ...] = ()
+    # The language's most frequent words (common_words.<lang>.txt): never fuzzy. The most
+    # frequent of all ("de", "para", "который") say nothing of a section: never lent by an article.
+    common_words: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+
+
 class Lexicon(_Frozen):
     triage: Triage
     language: Language
     common_words: frozenset[str]
     lay_names: LayNames = LayNames(terms={})
     conversation: ConversationWords = ConversationWords()
+    # The languages beside English, by code; their phrases are already merged into `language`.
+    languages: dict[str, LanguagePack] = {}
+    # English's own common words and stopwords, before the other languages' are merged in: the
+    # evidence that a message is English (knowledge.understanding.written_in).
+    english_words: frozenset[str] = frozenset()
 
 
 class LexiconError(Exception):
@@ -267,10 +293,92 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         conversation = ConversationWords.model_validate(_read_toml(conversation_path))
     except ValidationError as exc:
         raise LexiconError(f"{conversation_path}: {exc}") from exc
+    packs = _language_packs(directory / LANGUAGES_DIR, language)
+    english = common | language.stopwords
+    language = _merged(language, packs)
+    everyone = common.union(*(p.common_words for p in packs.values()))
     return Lexicon(
         triage=triage,
         language=language,
-        common_words=common,
+        common_words=everyone,
         lay_names=lay_names,
         conversation=conversation,
+        languages=packs,
+        english_words=english,
+    )
+
+
+LANGUAGES_DIR = "languages"
+FUNCTION_WORDS = 400  # the most frequent words of a language, the ones that carry no topic
+_PACK_TABLES = {"sources", "topics", "concerns", "described", "groups", "sections", "small_talk", "questions"}
+
+
+def _language_packs(directory: Path, language: Language) -> dict[str, LanguagePack]:
+    """Every `<lang>.toml` of `directory`, with its `common_words.<lang>.txt`; each section and
+    small-talk group it names must be one of language.toml's, and its words need sources."""
+    packs: dict[str, LanguagePack] = {}
+    for path in sorted(directory.glob("*.toml")) if directory.is_dir() else ():
+        raw = _read_toml(path)
+        unknown = set(raw) - _PACK_TABLES
+        if unknown:
+            raise LexiconError(f"{path}: unknown table(s) {sorted(unknown)}")
+        for name in raw.get("sections", {}):
+            if name not in language.sections:
+                raise LexiconError(
+                    f"{path}: [sections] {name!r} is not a group of language.toml's [sections]"
+                )
+        for name in raw.get("small_talk", {}):
+            if name not in language.small_talk:
+                raise LexiconError(
+                    f"{path}: [small_talk] {name!r} is not a kind of language.toml's [small_talk]"
+                )
+        lang = path.stem
+        common_path = directory / f"common_words.{lang}.txt"
+        try:
+            lines = common_path.read_text(encoding="utf-8").splitlines() if common_path.exists() else []
+        except OSError as exc:
+            raise LexiconError(f"{common_path}: {exc}") from exc
+        listed = [w.strip() for w in lines if w.strip() and not w.startswith("#")]  # most frequent first
+        try:
+            pack = LanguagePack(
+                lang=lang,
+                sources=tuple(raw.get("sources", {}).get("pages", ())),
+                topics=raw.get("topics", {}),
+                concerns=raw.get("concerns", {}),
+                described=raw.get("described", {}),
+                groups=raw.get("groups", {}),
+                sections=raw.get("sections", {}),
+                small_talk=raw.get("small_talk", {}),
+                openers=tuple(raw.get("questions", {}).get("openers", ())),
+                common_words=frozenset(listed),
+                function_words=frozenset(listed[:FUNCTION_WORDS]),
+            )
+        except ValidationError as exc:
+            raise LexiconError(f"{path}: {exc}") from exc
+        if not pack.sources:
+            raise LexiconError(f"{path}: [sources] pages: name the pages its words were taken from")
+        packs[lang] = pack
+    return packs
+
+
+def _merged(language: Language, packs: dict[str, LanguagePack]) -> Language:
+    """English's section and small-talk groups with each language's phrases beside them, under
+    "<group>@<lang>", taking the English group's weight, section, reply and closing."""
+    sections = dict(language.sections)
+    small_talk = dict(language.small_talk)
+    openers = list(language.questions.openers)
+    for lang, pack in packs.items():
+        for name, phrases in pack.sections.items():
+            base = language.sections[name]
+            sections[f"{name}@{lang}"] = base.model_copy(
+                update={"phrases": phrases, "section": base.section or name}
+            )
+        for kind, phrases in pack.small_talk.items():
+            small_talk[f"{kind}@{lang}"] = language.small_talk[kind].model_copy(
+                update={"phrases": phrases, "emoji": ()}
+            )
+        openers += pack.openers
+    questions = language.questions.model_copy(update={"openers": tuple(dict.fromkeys(openers))})
+    return language.model_copy(
+        update={"sections": sections, "small_talk": small_talk, "questions": questions}
     )

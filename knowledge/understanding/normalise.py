@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from knowledge.base.slugs import fold
 from knowledge.understanding.disguise import unmask
+from knowledge.understanding.script_stems import script_stem
 
 # Only real HTML tags are dropped: "< weakness >" or "<weakness>" keep their words, so a red
 # flag can never hide inside angle brackets.
@@ -58,6 +59,10 @@ def stem(word: str) -> str:
     """A light English stemmer: the same stem for a word's common forms, nothing clever."""
     if len(word) <= _MIN_STEM or not word.isalpha():
         return word
+    if not word.isascii():  # Cyrillic and Arabic have stemmers of their own
+        other = script_stem(word)
+        if other is not None:
+            return other
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= _MIN_STEM:
             if suffix == "s" and word.endswith(_KEEP_S):

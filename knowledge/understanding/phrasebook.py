@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from knowledge.base.models import Condition, KnowledgeBase
+from knowledge.understanding.languages import described_in_languages, words_of_groups
 from knowledge.understanding.lexicon import Lexicon
 from knowledge.understanding.normalise import words
 from knowledge.understanding.patterns import (
@@ -39,7 +40,13 @@ def build_patterns(lexicon: Lexicon, kb: KnowledgeBase) -> list[Pattern]:
     owners: dict[Pattern, list[str]] = {}
     places: dict[Pattern, list[int]] = {}
     position = len(patterns)
-    stopwords = lexicon.language.stopwords
+    stopwords = lexicon.language.stopwords.union(*(p.function_words for p in lexicon.languages.values()))
+    # Words that name a topic or describe a condition in another language say what, not which
+    # section ("palpebra", "trema"): a translation never lends them.
+    stopwords |= {
+        w for p in lexicon.languages.values() for n in p.topics.values() for e in n for w in words(e)
+    }
+    stopwords |= {w for entries in words_of_groups(lexicon) for e in entries for w in words(e)}
     memo = _Memo()
     for condition in kb.conditions.values():
         for shape in _article_patterns(condition, kb, stopwords, memo):
@@ -51,7 +58,11 @@ def build_patterns(lexicon: Lexicon, kb: KnowledgeBase) -> list[Pattern]:
         for shape, slugs in owners.items()
     ]
     merged.sort(key=_article_order)
-    return patterns + merged
+    # Descriptions in the other languages come last, in the order their files give them.
+    others = [
+        replace(p, first=n, last=n) for n, p in enumerate(described_in_languages(kb, lexicon), start=position)
+    ]
+    return patterns + merged + others
 
 
 # The lexicon's own patterns are the same for every knowledge base; a process builds several
@@ -75,6 +86,7 @@ def vocabulary(patterns: list[Pattern], lexicon: Lexicon, kb: KnowledgeBase) -> 
     found = {w for p in patterns for w in p.label.split()}
     for groups in (lexicon.triage.groups, kb.groups):
         found.update(w for entries in groups.values() for entry in entries for w in words(entry))
+    found.update(w for entries in words_of_groups(lexicon) for entry in entries for w in words(entry))
     return found
 
 
@@ -151,6 +163,14 @@ def _article_patterns(
         condition.severity_causes,
         tuple(r.name for r in condition.remedies if not r.ingredient_slugs),
     )
+    # Its translations lend their words the same way ("estrés", "кофеин"), but never the most
+    # frequent words of their language ("para", "или").
+    for t in condition.translations.values():
+        lends = (
+            (*lends[0], *t.items("causes")),
+            (*lends[1], *t.items("severity")),
+            (*lends[2], *(r.name for r in t.remedies if not r.ingredient_slugs)),
+        )
     for section, texts in zip(LENT_SECTIONS, lends, strict=True):
         derived = {
             w
@@ -166,6 +186,11 @@ def _article_patterns(
 def _own_words(condition: Condition, kb: KnowledgeBase, memo: _Memo) -> set[str]:
     """Words that name the condition or its ingredients: they say what, not which section."""
     names = [condition.name, *condition.aliases]
+    names += [
+        n
+        for t in condition.translations.values()
+        for n in (t.title, *t.aliases, *t.ingredient_names.values())
+    ]
     for ingredient in kb.ingredients_of(condition.slug):
         names += [ingredient.name, *ingredient.aliases]
     return {w for name in names for w in memo.words(name)}

@@ -5,7 +5,7 @@ words (Latin, Cyrillic, Arabic, ...)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from knowledge.understanding.normalise import stem, words
@@ -15,7 +15,7 @@ MAX_GAP = 3
 EXACT = "="  # marks a word matched by its exact form, kept on the word in the index
 
 
-def phrase_segments(phrase: str) -> tuple[tuple[str, ...], ...]:
+def phrase_segments(phrase: str, fold: Callable[[str], str] = stem) -> tuple[tuple[str, ...], ...]:
     """ "cant ... hold" -> (("cant",), ("hold",)), each word as its stem; "=winded" stays
     "=winded", compared with the word as typed."""
     out: list[tuple[str, ...]] = []
@@ -24,7 +24,7 @@ def phrase_segments(phrase: str) -> tuple[tuple[str, ...], ...]:
         for raw in part.split():
             found = words(raw)
             exact = raw.startswith(EXACT)
-            segment += [EXACT + w if exact else stem(w) for w in found]
+            segment += [EXACT + w if exact else fold(w) for w in found]
         if segment:
             out.append(tuple(segment))
     return tuple(out)
@@ -42,14 +42,16 @@ class Found:
 class PhraseIndex:
     """Many labelled phrases, indexed by the stem of their first word."""
 
-    def __init__(self, labelled: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, labelled: Iterable[tuple[str, str]], fold: Callable[[str], str] = stem) -> None:
+        """`fold`: the stem function of the phrases' language (the messages read with this
+        index are stemmed by the same one)."""
         # A phrase whose first part has two words or more is found by its first two words
         # ("my friend"), the rest by their first: a long message's "my" and "i" start many
         # phrases, few of which its next word continues.
         self._by_first: dict[str, list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
         self._by_pair: dict[tuple[str, str], list[tuple[tuple[tuple[str, ...], ...], str]]] = {}
         for label, phrase in labelled:
-            segments = phrase_segments(phrase)
+            segments = phrase_segments(phrase, fold)
             if not segments:
                 continue
             if len(segments[0]) >= 2:

@@ -14,6 +14,7 @@ from knowledge.understanding.concept_reader import ConceptReader
 from knowledge.understanding.condition_flags import ScopedFlags
 from knowledge.understanding.discriminators import Discriminators, Judged, judged
 from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
+from knowledge.understanding.languages import names_in_languages, names_written_in, own_phrase_labels
 from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
 from knowledge.understanding.normalise import Tokens, stem, tokenize, words
 from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK, TURN
@@ -107,8 +108,26 @@ class Reader:
             for e in entries
             if " " not in e
         }
+        other_languages = names_in_languages(kb, lexicon)
+        # Per language: its common words, and the labels of its own section and small-talk
+        # phrases. English phrases made only of a language's common words are not read in that
+        # language ("als" is German "than", never the section of ALS).
+        self._own_phrases = {
+            lang: (pack.common_words, own_phrase_labels(pack)) for lang, pack in lexicon.languages.items()
+        }
+        languages = {
+            lang: (pack.common_words, names_written_in(kb, lexicon, lang))
+            for lang, pack in lexicon.languages.items()
+        }
         self.index = TopicIndex(
-            kb, never_fuzzy, language.stopwords, language.not_alone, same_as, lexicon.lay_names
+            kb,
+            never_fuzzy,
+            language.stopwords,
+            language.not_alone,
+            same_as,
+            lexicon.lay_names,
+            other_languages,
+            languages,
         )
         patterns = build_patterns(lexicon, kb)
         self.phrases = PhraseMatcher(patterns, vocabulary(patterns, lexicon, kb), never_fuzzy)
@@ -127,10 +146,12 @@ class Reader:
         names = [n for c in kb.conditions.values() for n in (c.name, *c.aliases)]
         names += [n for i in kb.ingredients.values() for n in (i.name, *i.aliases)]
         names += [entry for entries in kb.groups.values() for entry in entries]
+        names += [n for _, _, found in other_languages for n in found]
         self._topic_words = frozenset(w for n in names for w in words(n)) - language.stopwords
 
     def read(self, text: str, conversation: Conversation | None = None, lang: str = ENGLISH) -> Reading:
-        """Read a message in `lang`; a follow-up takes its topic from `conversation`."""
+        """Read a message written in `lang`; a follow-up takes its topic from `conversation`.
+        Only `lang`'s clinical words are read, and its common words name no English topic."""
         tokens = tokenize(text)
         if not tokens:
             kind = emoji_small_talk(text, self.lexicon.language)
@@ -149,7 +170,12 @@ class Reader:
     def _read(self, tokens: Tokens, conversation: Conversation | None, lang: str) -> tuple[Reading, _Words]:
         language = self.lexicon.language
         hits = self.phrases.match(tokens)
-        found = self.index.find(tokens)
+        # Topics and sections: a language's common words name no English topic, when the
+        # message's words bear the language out (its clinical words are read in `lang` below).
+        shown_in = self._written_in(tokens, lang)
+        if shown_in is not None and hits:
+            hits = self._in_language(hits, tokens, shown_in)
+        found = self.index.find(tokens, shown_in)
         mentioned = list(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
         ingredients = tuple(slug for slug, kind in mentioned if kind == "ingredient")
         named = [slug for slug, kind in mentioned if kind == "condition"]
@@ -178,7 +204,7 @@ class Reader:
         )
         # How long someone has taken a supplement is not how long a symptom has lasted.
         durations = in_question is not None or not ingredients
-        triage = self._triage(words_found, durations)
+        triage = self._triage(words_found, durations, lang)
         asks_safety = any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits)
         section = "overview"
         if in_question is not None:
@@ -220,6 +246,31 @@ class Reader:
         )
         return reading, words_found
 
+    def _written_in(self, tokens: Tokens, lang: str | None) -> str | None:
+        """`lang` when the message's words bear it out: more of them common words of `lang`
+        than of English. A detector can take a short English message for another language
+        ("whats the max per day" for Italian): then its English words still count."""
+        if lang not in self._own_phrases:
+            return None
+        common = self._own_phrases[lang][0]
+        english = self.lexicon.english_words
+        texts = tokens.texts
+        ours = sum(w in common for w in texts)
+        return lang if ours > sum(w in english for w in texts) else None
+
+    def _in_language(self, hits: list[Hit], tokens: Tokens, lang: str) -> list[Hit]:
+        """The hits, less section and small-talk phrases of another language made only of
+        common words of `lang`."""
+        common, own = self._own_phrases[lang]
+        texts = tokens.texts
+        return [
+            h
+            for h in hits
+            if h.pattern.tag not in (SECTION, SMALL_TALK)
+            or h.pattern.label in own
+            or not all(w in common for w in texts[h.start : h.end])
+        ]
+
     def _scope(
         self, conditions: tuple[str, ...], ingredients: tuple[str, ...], conversation: Conversation | None
     ) -> frozenset[str]:
@@ -235,7 +286,23 @@ class Reader:
                 scope.update(u.condition_slug for u in uses)
         return frozenset(scope)
 
-    def _triage(self, found: _Words, durations: bool) -> TriageResult:
+    def _triage(self, found: _Words, durations: bool, lang: str = ENGLISH) -> TriageResult:
+        if lang != ENGLISH:
+            # Another language is triaged by its own words of the clinical concepts, and by the
+            # English red-flag phrases only where every word of one is an English word as typed
+            # ("aku self harm lagi"): typo tolerance would read "tremer" as "tremor" and "nasıl"
+            # as "nasal". No condition flags or durations: their words are English.
+            english = self.lexicon.english_words
+            texts = found.tokens.texts
+            typed = [h for h in found.hits if all(w in english for w in texts[h.start : h.end])]
+            return self.triager.assess(
+                found.tokens,
+                typed,
+                self.today(),
+                durations=False,
+                named=found.naming,
+                concepts=found.concepts,
+            )
         scoped, groups = self.flags.hits(found.tokens, found.scope) if found.scope else ([], {})
         return self.triager.assess(
             found.tokens,

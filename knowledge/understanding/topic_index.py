@@ -8,8 +8,9 @@ per message, so the cost of a message does not grow with the number of topics.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Literal, cast
@@ -24,7 +25,10 @@ Kind = Literal["condition", "ingredient", "concern"]
 _SHORT = 2
 _MIN_PREFIX = 3
 _MIN_PART = 4  # letters of a one-word part ("cramps")
-_PAIR_REACH = 3  # words between the two words of a name said apart ("cramps at night")
+_PAIR_REACH = 3
+_ACRONYM = re.compile(
+    r"\b[A-Z]{2,5}\b"
+)  # words between the two words of a name said apart ("cramps at night")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,8 @@ class TopicIndex:
         not_alone: frozenset[str] = frozenset(),
         same_as: Mapping[str, str] | None = None,
         lay: LayNames | None = None,
+        other_languages: Sequence[tuple[str, Kind, tuple[str, ...]]] = (),
+        languages: Mapping[str, tuple[frozenset[str], Iterable[str]]] = {},
     ):
         self._exact: dict[str, list[tuple[str, Kind]]] = {}
         self._first: set[str] = set()
@@ -75,17 +81,34 @@ class TopicIndex:
             topics += [
                 (slug, cast(Kind, kind), names) for slug, kind, names in everyday_names(named, lay, kinds)
             ]
-        for slug, kind, names in topics:
+        # Names in the other languages ("magnesio", "дергается глаз"), found whole like these.
+        english = len(topics)
+        topics += other_languages
+        # Keys only another language spells: a word cut short of one ("magnes" of "magnesio")
+        # is a near miss, as it is of the English name, never an answer.
+        self._other_only: set[str] = set()
+        for n, (slug, kind, names) in enumerate(topics):
             for alias in names:
                 tokens = words(alias)
                 stems = [stem(t) for t in tokens]
                 for key in ("".join(tokens), "".join(stems)):
                     refs = self._exact.setdefault(key, [])
+                    if n >= english and not refs:
+                        self._other_only.add(key)
+                    elif n < english:
+                        self._other_only.discard(key)
                     if (slug, kind) not in refs:
                         refs.append((slug, kind))
                 self._first.update((tokens[0], stems[0]))
                 self._vocabulary.update(tokens)
                 self.max_window = max(self.max_window, len(tokens) + 1)
+        # Per language: its common words, and the names written in it. A common word of the
+        # message's language names a topic only if that language names it so: German "als"
+        # ("than") is not ALS, "mag" ("likes") not magnesium.
+        self._languages = {
+            lang: (common, {k for n in names for k in _keys_of(n)})
+            for lang, (common, names) in languages.items()
+        }
         self._fuzzy = DeletionIndex(self._exact, slack=1)
         self._keys = self._fuzzy.keys  # every exact key, sorted
         self._never_fuzzy = never_fuzzy
@@ -98,7 +121,24 @@ class TopicIndex:
     def size(self) -> int:
         return len(self._exact)
 
-    def find(self, tokens: list[Token]) -> Found:
+    def find(self, tokens: list[Token], lang: str | None = None) -> Found:
+        found = self._find(tokens)
+        if lang not in self._languages or not found.mentions:
+            return found
+        common, names = self._languages[lang]
+        texts, _ = texts_of(tokens)
+        # An acronym in capitals is the acronym in any language: "Angst vor ALS".
+        capitals = set(_ACRONYM.findall(getattr(tokens, "source", "")))
+        kept = tuple(
+            m
+            for m in found.mentions
+            if not all(w in common for w in texts[m.start : m.end])
+            or not names.isdisjoint(_keys_of(" ".join(texts[m.start : m.end])))
+            or (m.end - m.start == 1 and texts[m.start].upper() in capitals)
+        )
+        return found if len(kept) == len(found.mentions) else Found(kept, found.near_misses)
+
+    def _find(self, tokens: list[Token]) -> Found:
         candidates: list[Mention] = []
         near: list[tuple[int, str]] = []
         n = len(tokens)
@@ -222,8 +262,9 @@ class TopicIndex:
                     whole_words = end - start == 1 or distance < min(len(texts[start]), len(texts[end - 1]))
                     if not whole_words:
                         continue
+                    cut_short = key in self._other_only and key.startswith(window)
                     for slug, kind in exact[key]:
-                        if distance <= allowed_edits(key):
+                        if distance <= allowed_edits(key) and not cut_short:
                             out.append(Mention(slug, kind, start, end, distance))
                         else:
                             near.append((start, slug))
@@ -233,6 +274,12 @@ class TopicIndex:
             completions = memo.completions[text] = self._fuzzy.completions(text)
         for key in completions:
             near += [(u, slug) for slug, _ in exact[key]]
+
+
+def _keys_of(name: str) -> set[str]:
+    """How the index keys a name: its words joined, and their stems joined."""
+    tokens = words(name)
+    return {"".join(tokens), "".join(stem(t) for t in tokens)}
 
 
 class _Memo:

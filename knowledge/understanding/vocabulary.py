@@ -81,12 +81,28 @@ class Ages(_Frozen):
     alone: dict[str, int] = {}
 
 
+class Stemming(_Frozen):
+    """How a language's word endings fold, so "pastilla" and "pastillas" are one word: a
+    Snowball stemmer by name, or, for a language Snowball lacks, `suffixes` to strip (the
+    longest that leaves at least `min_stem` letters). `prefixes`: particles written onto a word
+    ("و", and), stripped before the stemmer. Without any of these, the English stemmer."""
+
+    stemmer: str | None = None
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    min_stem: int = Field(default=3, ge=1)
+
+
 class LanguageWords(_Frozen):
     """One language's file: only words, keyed by the ids of concepts.toml."""
 
+    stemming: Stemming = Stemming()
     synonyms: dict[str, tuple[str, ...]] = {}
     # Words a phrase may name by `{group}`: "kill {self}" is "kill myself", "kill himself"...
     groups: dict[str, tuple[str, ...]] = {}
+    # One word that says two concepts, as German compounds do ("brustschmerzen": chest and
+    # pain): the word, then the concept ids it says.
+    compounds: dict[str, tuple[str, ...]] = {}
     senses: dict[str, dict[str, Sense]] = {}
     context: ContextWords = ContextWords()
     numbers: dict[str, int] = {}
@@ -149,6 +165,14 @@ class Vocabulary(_Frozen):
                     other = owner.setdefault(key, cid)
                     if other != cid:
                         found.append(f"{where}: {phrase!r} is claimed by both {other!r} and {cid!r}")
+            for phrase, cids in words_of.compounds.items():
+                found += [
+                    f"{where}: [compounds] {phrase!r} names unknown concept {c!r}"
+                    for c in cids
+                    if c not in known
+                ]
+                if tuple(words(phrase)) in owner:
+                    found.append(f"{where}: {phrase!r} is both a synonym and a compound")
             for cid, senses in words_of.senses.items():
                 owner_concept = self.concepts.get(cid)
                 if owner_concept is None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from unittest import mock
 
-from bot import console
+from bot import wording as console_wording
 from bot.console import run_console
 from knowledge.answers import wording as texts
 from knowledge.engine import Engine
@@ -32,10 +32,10 @@ def run_bot(stdin: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_piped_console_chat(tmp_path: Path) -> None:
     result = run_bot("magnesium\n", tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(console.GREETING)
+    assert result.stdout.startswith(console_wording.GREETING)
     assert "Magnesium\n\nForms: citrate, glycinate, oxide" in result.stdout
     assert "[1] Twitching" in result.stdout
-    assert result.stdout.rstrip().endswith(console.BYE)
+    assert result.stdout.rstrip().endswith(console_wording.BYE)
 
 
 def test_numbered_buttons_and_bad_choice(engine: Engine) -> None:
@@ -43,7 +43,7 @@ def test_numbered_buttons_and_bad_choice(engine: Engine) -> None:
     assert run_console(engine, io.StringIO("twitching\n3\n42\nchest pain\n"), out) == 0
     text = out.getvalue()
     assert "Common causes\n• Fatigue or overuse" in text
-    assert console.BAD_CHOICE.format(number=42) in text
+    assert console_wording.BAD_CHOICE.format(number=42) in text
     assert texts.EMERGENCY_TITLE in text
 
 
@@ -72,7 +72,7 @@ def test_ctrl_c_exits_cleanly(engine: Engine) -> None:
     interrupting.readline.side_effect = KeyboardInterrupt
     out = io.StringIO()
     assert run_console(engine, interrupting, out) == 0
-    assert out.getvalue().rstrip().endswith(console.BYE)
+    assert out.getvalue().rstrip().endswith(console_wording.BYE)
 
 
 def test_the_console_is_one_conversation(engine: Engine) -> None:
@@ -94,3 +94,32 @@ def test_the_symptom_check_runs_on_numbered_choices(engine: Engine) -> None:
     text = out.getvalue()
     assert f"{texts.CHECK_QUESTION}\n{items[0]}\n\n[1] Yes\n[2] No\n[3] Not sure" in text
     assert f"{texts.CHECK_SAID_YES}\n• {items[0]}" in text
+
+
+def test_language_command_chooses_the_language(engine: Engine) -> None:
+    out = io.StringIO()
+    run_console(
+        engine,
+        io.StringIO(
+            "/language es\nwhat causes twitching\n/language xx\n/language auto\nwhat causes twitching\n"
+        ),
+        out,
+    )
+    text = out.getvalue()
+    assert console_wording.text("LANGUAGE_CHOSEN", "es") in text
+    assert texts.CATALOG.text("SECTION_CAUSES_HEADING", "es") in text
+    assert (
+        console_wording.text("LANGUAGE_USAGE", "es").format(
+            codes="en, es, pt, ru, uk, de, fr, it, tr, id, ar, auto"
+        )
+        in text
+    )
+    assert console_wording.text("LANGUAGE_AUTOMATIC", "es") in text
+    assert text.rstrip().endswith(console_wording.text("BYE", "en"))  # the last reply was English
+
+
+def test_the_app_language_starts_the_console(engine: Engine) -> None:
+    out = io.StringIO()
+    run_console(engine, io.StringIO(""), out, user_tag="fr")
+    assert out.getvalue().startswith(console_wording.text("GREETING", "fr"))
+    assert texts.CATALOG.text("GREETING_TITLE", "fr") in out.getvalue()

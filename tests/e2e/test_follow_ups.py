@@ -56,10 +56,10 @@ async def test_thanks_gets_one_short_line(api: FakeBotAPI, engine: Engine) -> No
     async with polling_bot(api, engine):
         await ask(api, "zinc", CHAT)
         thanks = await ask(api, "thanks!", CHAT)
-        assert thanks["text"] == texts.SMALL_TALK_LINES["thanks"]
+        assert thanks["text"] == texts.small_talk_line("thanks")
         assert "reply_markup" not in thanks or not thanks["reply_markup"]
         bye = await ask(api, "👍", CHAT)
-        assert bye["text"] == texts.SMALL_TALK_LINES["ok"]
+        assert bye["text"] == texts.small_talk_line("ok")
 
 
 async def test_the_symptom_check_runs_to_both_outcomes(

@@ -154,7 +154,7 @@ async def test_the_flood_guard_sends_one_notice_then_nothing(engine: Engine) -> 
     async with FakeWhatsAppAPI() as api, whatsapp_bot(api, engine) as run:
         for _ in range(24):
             assert await api.deliver(run.url, api.says(USER, "hi")) == 200
-        notices_sent = [s for s in api.sent_to(USER) if s.text == notices.FLOOD_NOTICE]
+        notices_sent = [s for s in api.sent_to(USER) if s.text == notices.text("FLOOD_NOTICE", "en")]
         assert len(notices_sent) == 1
         assert len(api.sent_to(USER)) == 20 + 1  # 20 answers, one notice, then silence
 
@@ -189,4 +189,4 @@ async def test_no_phone_number_in_logs_metrics_or_state(
 async def test_an_image_gets_a_hint_to_type(engine: Engine) -> None:
     async with FakeWhatsAppAPI() as api, whatsapp_bot(api, engine) as run:
         assert await api.deliver(run.url, api.sends_image(USER)) == 200
-        assert [s.text for s in api.sent_to(USER)] == [notices.NON_TEXT_HINT]
+        assert [s.text for s in api.sent_to(USER)] == [notices.text("NON_TEXT_HINT", "en")]

@@ -27,7 +27,7 @@ async def test_post_init_registers_commands(bot_app) -> None:
     app, api = bot_app
     await post_init(app)
     menus = api.sent("setMyCommands")
-    everything = ["start", "help", "conditions", "ingredients", "privacy", "forget"]
+    everything = ["start", "help", "conditions", "ingredients", "privacy", "forget", "language"]
     assert [c["command"] for c in menus[0]["commands"]] == everything
     groups = next(m for m in menus if (m.get("scope") or {}).get("type") == "all_group_chats")
     assert [c["command"] for c in groups["commands"]] == [c for c in everything if c != "start"]

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from bench.hub import HUB, generate_hub_kb
+from handlers.telegram import wording as telegram_wording
 from handlers.telegram.keyboards import MAX_BUTTONS, keyboard
 from handlers.telegram.render import MAX_MESSAGES, render_html
-from handlers.telegram.wording import SHORTENED
 from knowledge import Conversation, KnowledgeBase, KnowledgeError, load_knowledge
 from knowledge.answers import wording
 from knowledge.engine import Engine
@@ -276,7 +276,8 @@ def test_a_huge_section_is_shortened_never_the_advice(kb: KnowledgeBase) -> None
     reply = engine.answer("what causes my twitching, it has lasted 3 months")
     rendered = render_html(reply)
     assert len(rendered.messages) == MAX_MESSAGES
-    assert SHORTENED in rendered.messages[-1] or any(SHORTENED in m for m in rendered.messages)
+    shortened = telegram_wording.SHORTENED
+    assert shortened in rendered.messages[-1] or any(shortened in m for m in rendered.messages)
     assert wording.DISCLAIMER in rendered.messages[-1]
     assert wording.DOCTOR_TITLE in rendered.messages[-1]
 

@@ -114,15 +114,15 @@ def test_a_red_flag_escalates_in_any_context(engine: Engine, topic: str, flag: s
 @pytest.mark.parametrize(
     ("text", "line"),
     [
-        ("thanks!", wording.SMALL_TALK_LINES["thanks"]),
-        ("thank you so much", wording.SMALL_TALK_LINES["thanks"]),
-        ("ok", wording.SMALL_TALK_LINES["ok"]),
-        ("great", wording.SMALL_TALK_LINES["ok"]),
-        ("👍", wording.SMALL_TALK_LINES["ok"]),
-        ("🙏🙏", wording.SMALL_TALK_LINES["thanks"]),
-        ("bye", wording.SMALL_TALK_LINES["bye"]),
-        ("ok will call my gp tomorrow, thanks", wording.SMALL_TALK_LINES["thanks"]),
-        ("ok going to the er now", wording.SMALL_TALK_LINES["ok"]),
+        ("thanks!", wording.small_talk_line("thanks")),
+        ("thank you so much", wording.small_talk_line("thanks")),
+        ("ok", wording.small_talk_line("ok")),
+        ("great", wording.small_talk_line("ok")),
+        ("👍", wording.small_talk_line("ok")),
+        ("🙏🙏", wording.small_talk_line("thanks")),
+        ("bye", wording.small_talk_line("bye")),
+        ("ok will call my gp tomorrow, thanks", wording.small_talk_line("thanks")),
+        ("ok going to the er now", wording.small_talk_line("ok")),
     ],
 )
 def test_small_talk_gets_one_short_line(engine: Engine, text: str, line: str) -> None:
@@ -208,12 +208,13 @@ def test_after_emergency_advice_an_acknowledgement_restates_the_number(engine: E
     assert len(render_text(reply)) < len(render_text(advice))  # short, not the advice again
 
 
-def test_the_context_holds_slugs_and_levels_only(engine: Engine) -> None:
+def test_the_context_holds_slugs_levels_and_a_language_code_only(engine: Engine) -> None:
     conversation = Conversation()
     for text in ("my calves twitch, could it be ALS", "magnesium?", "my dad had MS"):
         conversation = engine.after(conversation, engine.answer(text, conversation))
     dumped = conversation.model_dump()
-    assert set(dumped) == {"topics", "condition", "section", "level", "keep"}
+    assert set(dumped) == {"topics", "condition", "section", "level", "keep", "lang", "lang_chosen"}
+    assert dumped["lang"] == "en" and dumped["lang_chosen"] is False
     assert dumped["topics"][0] == "twitching" and "magnesium" in dumped["topics"]
     assert dumped["level"] == "doctor"
 

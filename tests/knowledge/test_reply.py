@@ -10,7 +10,7 @@ from knowledge.answers import wording as texts
 from knowledge.answers.reply import Answers, Reply
 from knowledge.base.models import KnowledgeBase
 from knowledge.engine import Engine
-from knowledge.sections import CONDITION_BUTTONS, SECTIONS
+from knowledge.sections import CONDITION_BUTTONS
 
 MESSAGES = [
     "twitching",
@@ -62,17 +62,9 @@ def knowledge_strings(kb: KnowledgeBase) -> set[str]:
 
 
 def interface_strings() -> list[str]:
-    """The answers' own words: knowledge.answers.wording, and the section table's headings and
-    button labels."""
-    values: list[str] = []
-    for name in (n for n in dir(texts) if n.isupper()):
-        value = getattr(texts, name)
-        if isinstance(value, str):
-            values.append(value)
-        elif isinstance(value, tuple):
-            values += [v for v in value if isinstance(v, str)]
-    values += [s.heading for s in SECTIONS] + [s.button for s in SECTIONS]
-    return values
+    """The answers' own words: the English answers catalog (section headings and button
+    labels included)."""
+    return list(texts.CATALOG.texts("en").values())
 
 
 def is_from_texts(s: str) -> bool:
