@@ -127,6 +127,8 @@ class ConceptReader:
         if forms:
             readings += counts(texts, numbers, forms)
         for reading in readings:
+            if not 0 <= reading.start < reading.end <= len(texts):
+                continue  # a number the words were split around otherwise ("a0°"): no reading
             for cid, concept in concepts.items():
                 if _meets(concept_value_kind(concept), reading, concept):
                     out.append(Found(cid, reading.start, reading.end))
