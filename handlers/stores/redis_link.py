@@ -106,9 +106,14 @@ class RedisLink:
 
     async def close(self) -> None:
         if self._probing is not None:
-            self._probing.cancel()
+            # Cancelled until it ends: a PING cut short inside the client can absorb one
+            # cancellation (a test's teardown hung on it once, on a loaded machine), and a
+            # stop must never wait on the probe.
+            while not self._probing.done():
+                self._probing.cancel()
+                await asyncio.wait({self._probing}, timeout=0.5)
             with contextlib.suppress(asyncio.CancelledError):
-                await self._probing
+                await self._probing  # done: its error, if any, is raised as before
             self._probing = None
         await self.client.aclose()
 

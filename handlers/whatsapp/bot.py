@@ -46,7 +46,8 @@ log = logging.getLogger(__name__)
 PLATFORM = "whatsapp"
 WINDOW = 24 * 3600.0  # the customer-service window: free replies within 24 h of the user's message
 Outcome = Literal["handled", "busy", "retry"]
-# What a send to an unreachable or refusing Graph API raises: the message is delivered again.
+# What a send to an unreachable or refusing Graph API raises (SendFailed says whether a retry
+# can help: then, as for a Graph API out of reach, the message is left to be delivered again).
 SEND_FAILURES = (SendFailed, httpx.HTTPError)
 
 
@@ -135,18 +136,27 @@ class WhatsAppBot:
         except asyncio.CancelledError:
             await self.handled.release(claim_key)
             raise
-        except SEND_FAILURES as exc:
-            log.warning(
-                "could not answer a WhatsApp message (%s): it will be delivered again", type(exc).__name__
-            )
-            await self.handled.release(claim_key)
-            return "retry"
+        except SendFailed as exc:
+            if exc.transient:
+                return await self._retry(claim_key, exc)
+            # Refused for good (outside the window, undeliverable): a retry would be refused too.
+            log.warning("a WhatsApp message could not be answered (%s): refused for good, not retried", exc)
+        except httpx.HTTPError as exc:  # the Graph API unreachable, or too slow
+            return await self._retry(claim_key, exc)
         except Exception:  # a bug: logged, and the message is not retried forever
             log.exception("error while handling a WhatsApp message")
         finally:
             self.metrics.handler_seconds.observe(time.perf_counter() - start)
         await self.handled.done(claim_key)
         return "handled"
+
+    async def _retry(self, claim_key: str, exc: Exception) -> Outcome:
+        """Not answered yet: the message is left to Meta to deliver again."""
+        log.warning(
+            "could not answer a WhatsApp message (%s): it will be delivered again", type(exc).__name__
+        )
+        await self.handled.release(claim_key)
+        return "retry"
 
     async def _answer(self, message: Incoming) -> None:
         if message.timestamp and self.clock() - message.timestamp > WINDOW:  # unsaid: assume fresh

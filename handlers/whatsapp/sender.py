@@ -23,19 +23,36 @@ INTERACTIVE_BODY = 1024
 # pywa reads the Graph API's answer into a SentMessage; an answer without the fields it reads
 # (a proxy's, an older API version's) follows a send that did go out, so it is not an error.
 _UNREAD_ANSWER = (KeyError, IndexError, TypeError)
+# The Graph API's error codes that mean "not now" rather than "never" (Meta's Cloud API error
+# codes, developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes): an unknown or
+# service error (1, 2, 131000), a service temporarily unavailable (131016, 133004) and the rate
+# limits (4, 80007, 130429, 131056). With any 5xx or 429 status they leave the message to be
+# delivered again, as a transient Bot API failure does on Telegram (docs/delivery.md); every
+# other refusal (outside the 24-hour window, undeliverable, a bad parameter) is for good.
+TRANSIENT_CODES = frozenset((1, 2, 4, 80007, 130429, 131000, 131016, 131056, 133004))
 
 
 class SendFailed(Exception):
-    """The Graph API refused or failed a call (its error code in the message). pywa's own
-    error is a frozen dataclass that cannot travel through a context manager (contextlib sets
-    its __traceback__), so it is replaced by this at the edge."""
+    """The Graph API refused or failed a call (its error code in the message; `transient`:
+    whether trying later can help). pywa's own error is a frozen dataclass that cannot travel
+    through a context manager (contextlib sets its __traceback__), so it is replaced by this at
+    the edge."""
+
+    def __init__(self, message: str, *, transient: bool) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+
+def is_transient(error: WhatsAppError) -> bool:
+    status = error.status_code or 0
+    return error.code in TRANSIENT_CODES or status >= 500 or status == 429
 
 
 async def _call(request: Awaitable[Any], what: str) -> None:
     try:
         await request
     except WhatsAppError as exc:
-        raise SendFailed(f"{what}: Graph API error {exc.code}") from None
+        raise SendFailed(f"{what}: Graph API error {exc.code}", transient=is_transient(exc)) from None
     except _UNREAD_ANSWER:
         log.debug("the Graph API's answer to %s could not be read", what)
 

@@ -168,6 +168,30 @@ async def test_a_graph_api_outage_is_answered_503_and_the_redelivery_answered_on
         assert len([s for s in api.sent_to(USER) if s.text.startswith("*Zinc*")]) == 1
 
 
+async def test_a_rate_limit_is_answered_503_and_the_redelivery_answered_once(engine: Engine) -> None:
+    """Meta's rate limit comes as a 400 with code 130429: not now, not never."""
+    async with FakeWhatsAppAPI() as api, whatsapp_bot(api, engine) as run:
+        payload = api.says(USER, "zinc")
+        api.fail("throttled", times=2)  # the read receipt, then the answer
+        assert await api.deliver(run.url, payload) == 503
+        assert await api.deliver(run.url, payload) == 200
+        assert len([s for s in api.sent_to(USER) if s.text.startswith("*Zinc*")]) == 1
+
+
+async def test_a_refusal_for_good_is_logged_and_not_delivered_again(
+    engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An undeliverable message (131026) cannot be sent by trying again: handled, logged."""
+    caplog.set_level(logging.WARNING)
+    async with FakeWhatsAppAPI() as api, whatsapp_bot(api, engine) as run:
+        payload = api.says(USER, "zinc")
+        api.fail("undeliverable", times=2)  # the read receipt, then the answer
+        assert await api.deliver(run.url, payload) == 200  # Meta need not deliver it again
+        assert await api.deliver(run.url, payload) == 200  # and if it does: a duplicate
+        assert not [s for s in api.sent_to(USER) if s.text.startswith("*Zinc*")]
+        assert any("131026" in r.getMessage() and "for good" in r.getMessage() for r in caplog.records)
+
+
 async def test_no_phone_number_in_logs_metrics_or_state(
     engine: Engine, caplog: pytest.LogCaptureFixture
 ) -> None:

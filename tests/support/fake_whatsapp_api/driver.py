@@ -19,7 +19,7 @@ from . import webhook
 from .server import HttpServer
 from .state import Fault, Sent, WhatsAppState
 
-FAULT_KINDS = frozenset(("500", "drop", "slow"))
+FAULT_KINDS = frozenset(("500", "drop", "slow", "throttled", "undeliverable"))
 
 
 class FakeWhatsAppAPI:
@@ -146,7 +146,8 @@ class FakeWhatsAppAPI:
     # ---- faults -------------------------------------------------------------------------------
 
     def fail(self, kind: str, times: int = 1, delay: float = 0.0) -> None:
-        """The next `times` requests: "500", "drop" (no answer) or "slow" (`delay` s first)."""
+        """The next `times` requests: "500", "drop" (no answer), "slow" (`delay` s first),
+        "throttled" (Meta's rate limit, 130429, a 400) or "undeliverable" (131026, a 400)."""
         if kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault kind {kind!r}")
         self.state.faults += [Fault(kind, delay) for _ in range(times)]

@@ -55,6 +55,10 @@ class HttpServer:
                 return web.Response(status=500)
             if fault.kind == "500":
                 return _error(Refused(1, "An unknown error occurred", 500))
+            if fault.kind == "throttled":
+                return _error(Refused(130429, "Rate limit hit"))
+            if fault.kind == "undeliverable":
+                return _error(Refused(131026, "Message undeliverable"))
             if fault.kind == "slow":
                 await asyncio.sleep(fault.delay)
         try:

@@ -26,7 +26,7 @@ class Sent:
 
 @dataclass
 class Fault:
-    kind: str  # "500", "drop" or "slow"
+    kind: str  # "500", "drop", "slow", "throttled" or "undeliverable"
     delay: float = 0.0
 
 
