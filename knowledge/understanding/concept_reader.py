@@ -55,6 +55,9 @@ class ConceptReading:
     silenced: frozenset[int]
     layout: Layout
     texts: tuple[str, ...]
+    # The silenced words an overlapping cue said ("killing myself trying to"): only these
+    # may silence a crisis phrase; a cue elsewhere in the sentence never does.
+    strict: frozenset[int] = frozenset()
 
     def concepts(self) -> tuple[ConceptFound, ...]:
         return tuple(dict.fromkeys(m.found() for m in self.mentions))
@@ -113,14 +116,14 @@ class ConceptReader:
         stems = [t.stem for t in tokens] if language.fold is None else [language.fold(t) for t in texts]
         found = language.synonyms.find(stems, texts)
         found += self._numbers(texts, stems, source, found, language)
-        found, silenced = self._senses(found, stems, texts, shape, language)
+        found, silenced, strict = self._senses(found, stems, texts, shape, language)
         found = _without_inner(found)
         contexts = language.context.read(stems, texts, shape, found)
         kinds = language.kinds
         mentions = tuple(
             Mention(f.label, kinds[f.label], f.start, f.end, c) for f, c in zip(found, contexts, strict=True)
         )
-        return ConceptReading(mentions, silenced, shape, tuple(texts))
+        return ConceptReading(mentions, silenced, shape, tuple(texts), strict)
 
     def _numbers(
         self, texts: list[str], stems: list[str], source: str, found: list[Found], language: _Language
@@ -146,14 +149,20 @@ class ConceptReader:
     @staticmethod
     def _senses(
         found: list[Found], stems: list[str], texts: list[str], shape: Layout, language: _Language
-    ) -> tuple[list[Found], frozenset[int]]:
+    ) -> tuple[list[Found], frozenset[int], frozenset[int]]:
         cues = language.cues.find(stems, texts)
+        by_kind: set[int] = set()
         for label, kinds in language.kind_cues.items():
-            cues += [Found(label, f.start, f.end) for f in found if language.kinds.get(f.label) in kinds]
+            kind_cues = [Found(label, f.start, f.end) for f in found if language.kinds.get(f.label) in kinds]
+            cues += kind_cues
+            by_kind.update(id(c) for c in kind_cues)
         if not cues:
-            return found, frozenset()
+            return found, frozenset(), frozenset()
         dropped: set[int] = set()
         silenced: set[int] = set()
+        # A concept read about a symptom said beside it ("twitching ... i cant take it
+        # anymore") is read so in so many words: it silences even a crisis phrase.
+        strict: set[int] = set()  # words of an overlapping cue: another sense said in so many words
         for cue in cues:
             concept = cue.label.split(".", 1)[0]
             overlap = language.scopes[cue.label] == "overlap"
@@ -167,9 +176,12 @@ class ConceptReader:
                 if hit:
                     dropped.add(n)
                     silenced.update(range(f.start, f.end))
+                    if overlap or id(cue) in by_kind:
+                        strict.update(range(f.start, f.end))
             if overlap:
                 silenced.update(range(cue.start, cue.end))
-        return [f for n, f in enumerate(found) if n not in dropped], frozenset(silenced)
+                strict.update(range(cue.start, cue.end))
+        return [f for n, f in enumerate(found) if n not in dropped], frozenset(silenced), frozenset(strict)
 
 
 def concept_value_kind(concept: Concept) -> str:
@@ -203,8 +215,10 @@ def _without_inner(found: list[Found]) -> list[Found]:
     ("bleeding" in "bleeding heavily") is the longer one."""
     found = sorted(set(found), key=lambda f: (f.start, -f.end, f.label))
     out: list[Found] = []
+    reach: dict[str, int] = {}  # how far each concept's kept mentions reach, in message order
     for f in found:
-        if any(o.label == f.label and o.start <= f.start and f.end <= o.end for o in out):
-            continue
+        if reach.get(f.label, -1) >= f.end:
+            continue  # inside a longer mention of the same concept that starts no later
+        reach[f.label] = max(reach.get(f.label, -1), f.end)
         out.append(f)
     return out

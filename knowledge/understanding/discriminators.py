@@ -46,6 +46,10 @@ class Discriminators:
         # Each rule's groups as sets: a rule is tried in a stretch of the message only when
         # every group has a concept there (most rules have none in most sentences).
         self._groups = [tuple(frozenset(g) for g in rule.all) for rule in self.rules]
+        # The rules each concept can start: those whose first group it counts as.
+        self._starts: dict[str, list[int]] = {}
+        for cid, counts in self._counts_as.items():
+            self._starts[cid] = [n for n, groups in enumerate(self._groups) if groups[0] & counts]
 
     def judge(self, reading: ConceptReading) -> Verdict:
         said: list[RuleFlag] = []
@@ -58,7 +62,9 @@ class Discriminators:
                 (unit, frozenset().union(*(self._counts_as[m.concept] for m in unit)))
                 for unit in _units(reading, scope)
             ]
-        for rule, groups in zip(self.rules, self._groups, strict=True):
+        tried = sorted({n for m in reading.mentions for n in self._starts[m.concept]})
+        for n in tried:
+            rule, groups = self.rules[n], self._groups[n]
             for unit, have in units[rule.scope]:
                 if not all(group & have for group in groups):
                     continue

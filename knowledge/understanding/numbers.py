@@ -13,7 +13,7 @@ from knowledge.understanding.normalise import clean, words
 from knowledge.understanding.phrases import Found
 from knowledge.understanding.vocabulary import Ages
 
-_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)(?![\d])")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)(?![\d])")
 _AFTER_TEMPERATURE = re.compile(r"\s*(?:°|º|degrees?|deg)?\s*([cf])(?![a-z])", re.IGNORECASE)
 _AFTER_DEGREES = re.compile(r"\s*(?:°|º|degrees?)", re.IGNORECASE)
 _AFTER_PERCENT = re.compile(r"\s*%")

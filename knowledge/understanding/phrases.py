@@ -59,15 +59,23 @@ class PhraseIndex:
                 self._by_pair.setdefault((first, second), []).append((segments, label))
             else:
                 self._by_first.setdefault(segments[0][0], []).append((segments, label))
+        # Words that start some phrase, and whether any phrase starts with an exact form: most
+        # words of a long message start none, and are passed over with one set lookup.
+        self._starts = frozenset(self._by_first) | frozenset(a for a, _ in self._by_pair)
+        self._exact = any(w.startswith(EXACT) for key in self._by_pair for w in key) or any(
+            w.startswith(EXACT) for w in self._by_first
+        )
 
     def find(self, stems: Sequence[str], texts: Sequence[str] = ()) -> list[Found]:
         """Every occurrence of every phrase; the longest per label and start. `texts`, the
         words as typed, for the exact-form words ("=winded")."""
         out: dict[tuple[str, int], Found] = {}
-        exact = [EXACT + t for t in texts] if texts else []
-        by_first, by_pair = self._by_first, self._by_pair
+        exact = [EXACT + t for t in texts] if texts and self._exact else []
+        by_first, by_pair, starts = self._by_first, self._by_pair, self._starts
         last = len(stems) - 1
         for i, first in enumerate(stems):
+            if first not in starts and not (exact and exact[i] in starts):
+                continue
             candidates = by_first.get(first, [])
             if i < last:
                 following = stems[i + 1]

@@ -127,11 +127,12 @@ class Triager:
         denied: list[Flag] = []
         negated_ends: set[int] = set()
         if concepts is not None:
-            silenced = concepts.reading.silenced
+            silenced, strict = concepts.reading.silenced, concepts.reading.strict
             flags = [
                 f
                 for f in flags
-                if not _out_of_context(f, concepts) and not any(i in silenced for i in range(f.start, f.end))
+                if not _out_of_context(f, concepts)
+                and not any(i in (strict if f.level == CRISIS else silenced) for i in range(f.start, f.end))
             ]
         for flag in flags:
             group = groups.get(flag.kind, _PLAIN)
