@@ -20,6 +20,8 @@ from bench import report
 from bench.e2e import run_e2e
 from bench.engine_bench import Settings, SizeResult, bench_size
 from bench.hub import HubResult, bench_hub
+from bench.language import bench_detection
+from bench.language import line as detection_line
 from bench.messages import adversarial_vocabulary, message_mix
 from bench.startup import import_times, startup
 
@@ -79,7 +81,10 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
         log(f"hub ingredient at {articles} articles ...")
         hub.append(bench_hub(articles, config.hub_calls, log))
     e2e = run_e2e(config.quick) if config.e2e else {"note": "skipped"}
+    log("language detection ...")
+    detection = bench_detection(repeats=max(1, config.engine.repeats))
     summary = report.summary(results, started, imports, e2e, hub)
+    summary["detection"] = {k: round(v, 3) for k, v in detection.items()}
     counts = dict(Counter(m.kind for m in mix))
     lines = [
         "Engine.answer() latency by knowledge-base size",
@@ -103,6 +108,7 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
         f"start-up: `python -m bot ask magnesium` {started['startup_s']:.3f} s wall, "
         f"{started['peak_rss_mb']:.1f} MB peak RSS (median of {config.startup_runs})",
         "import time in a fresh interpreter (s): " + ", ".join(f"{k} {v:.3f}" for k, v in imports.items()),
+        detection_line(detection),
         "end-to-end: "
         + (
             f"{e2e['e2e_updates_per_s']:.0f} updates/s, echo {e2e['echo_updates_per_s']:.0f}/s, "

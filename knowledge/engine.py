@@ -79,7 +79,7 @@ class Engine:
 
     def _answer(self, text: str, conversation: Conversation | None, lang: str, written_in: str) -> Reply:
         reading = self.reader.read(text, conversation, written_in)
-        reply = self._reply(reading, conversation, lang).model_copy(update={"topics": reading.topics})
+        reply = self._reply(reading, conversation).model_copy(update={"topics": reading.topics})
         context = reading.condition or reading.context
         if context is None and reading.ingredients:
             uses = self.kb.ingredients[reading.ingredients[0]].uses
@@ -102,7 +102,7 @@ class Engine:
             return reply
         return _disclaimed(reply)
 
-    def _reply(self, reading: Reading, conversation: Conversation | None, lang: str | None = None) -> Reply:
+    def _reply(self, reading: Reading, conversation: Conversation | None) -> Reply:
         if reading.empty:
             return self.listings.empty()
         if reading.inherited and reading.triage.level != "none" and self._only_advice(reading):
@@ -110,11 +110,9 @@ class Engine:
         if reading.ingredients:
             section = "safety" if reading.asks_safety else "overview"
             first, *also = reading.ingredients
-            return self.composer.ingredient(
-                first, reading.condition or reading.context, tuple(also), section, lang=lang
-            )
+            return self.composer.ingredient(first, reading.condition or reading.context, tuple(also), section)
         if reading.condition is not None:
-            return self.composer.condition(reading.condition, reading.section, lang)
+            return self.composer.condition(reading.condition, reading.section)
         if reading.triage.level != "none":
             return self.listings.advice_only(reading.near_misses)
         if reading.small_talk:
@@ -181,7 +179,7 @@ class Engine:
         """A topic's answer without a message (a button press): no red flag to look for, but
         the advice the button keeps (`keep`) is shown again. `page`: of an ingredient's uses."""
         with speaking(lang, region):
-            reply = self.composer.topic(slug, section, page, lang)
+            reply = self.composer.topic(slug, section, page)
             if reply is None:
                 return None
             reply = reply.model_copy(update={"topics": (slug,)})

@@ -53,15 +53,13 @@ class Composer:
     ) -> Reply:
         return self._ingredients(slug, context, also, section, page, lang or active_language())
 
-    def topic(
-        self, slug: str, section: str | None = None, page: int = 0, lang: str | None = None
-    ) -> Reply | None:
+    def topic(self, slug: str, section: str | None = None, page: int = 0) -> Reply | None:
         """A topic's answer without a message (a button press), or None for an unknown slug."""
         if slug in self.kb.conditions:
-            return self.condition(slug, section or "overview", lang)
+            return self.condition(slug, section or "overview")
         if slug in self.kb.ingredients:
             return self.ingredient(
-                slug, None, section="safety" if section == "safety" else "overview", page=page, lang=lang
+                slug, None, section="safety" if section == "safety" else "overview", page=page
             )
         return None
 
@@ -154,9 +152,7 @@ class Composer:
         advice = Item(text=advice_line([ingredient, *others], lang))
         safety = safety_section(ingredient, closing=() if others else (advice,), lang=lang)
         sections = [safety, shown] if section == "safety" else [shown, safety]
-        actions = [
-            Action(label=self.kb.conditions[u.condition_slug].name, topic=u.condition_slug) for u in uses
-        ]
+        actions = [Action(label=self._title(u.condition_slug, lang), topic=u.condition_slug) for u in uses]
         if page + 1 < pages:
             actions.append(Action(label=wording.MORE_CONDITIONS, topic=slug, page=page + 1))
         for n, other_ingredient in enumerate(others, start=1):
@@ -178,7 +174,7 @@ class Composer:
         actions += [
             Action(label=_name(self.kb.ingredients[r], lang), topic=r) for r in list(related)[:MAX_RELATED]
         ]
-        intro = _names_line(ingredient)
+        intro = _names_line(ingredient, lang)
         if lang and wants_translation(lang) and not self._translated(ingredient, uses, lang):
             intro = "\n".join(line for line in (untranslated_note(lang), intro) if line)
         unique = list({(a.topic, a.section, a.page): a for a in actions}.values())
@@ -190,6 +186,12 @@ class Composer:
             actions=tuple(unique),
             section=section,
         )
+
+    def _title(self, condition: str, lang: str | None) -> str:
+        """A condition's title in `lang` when its article is translated."""
+        c = self.kb.conditions[condition]
+        t = c.translations.get(lang) if lang else None
+        return t.title if t is not None else c.name
 
     def _translated(self, ingredient: Ingredient, uses: tuple[IngredientUse, ...], lang: str) -> bool:
         """Whether all of an ingredient's answer has a translation into `lang`: its name and
@@ -242,14 +244,17 @@ def _translated_use(t: ConditionTranslation, ingredient: str) -> str:
     return next((r.description for r in t.remedies if ingredient in r.ingredient_slugs), "")
 
 
-def _names_line(ingredient: Ingredient) -> str:
-    """Its other names, then its product forms: a form ("citrate") is not another name."""
+def _names_line(ingredient: Ingredient, lang: str | None = None) -> str:
+    """Its other names, then its product forms (in `lang` when translated): a form ("citrate")
+    is not another name."""
     lines = []
     if ingredient.other_names:
         aliases = ", ".join(ingredient.other_names[:MAX_ALIASES_SHOWN])
         lines.append(wording.ALSO_KNOWN_AS.format(aliases=aliases))
-    if ingredient.forms:
-        lines.append(wording.FORMS.format(forms=", ".join(ingredient.forms)))
+    t = ingredient.translations.get(lang) if lang else None
+    forms = t.forms if t is not None and t.forms else ingredient.forms
+    if forms:
+        lines.append(wording.FORMS.format(forms=", ".join(forms)))
     return "\n".join(lines)
 
 

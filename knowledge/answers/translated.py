@@ -7,13 +7,12 @@ The note's words are an interface string: NO_TRANSLATION of the answers catalog.
 from __future__ import annotations
 
 from knowledge.answers import wording
-
-ENGLISH = "en"
+from knowledge.i18n.languages import DEFAULT_LANGUAGE
 
 
 def wants_translation(lang: str | None) -> bool:
     """Whether a reply in `lang` should show translated content (English needs none)."""
-    return bool(lang) and lang != ENGLISH
+    return bool(lang) and lang != DEFAULT_LANGUAGE
 
 
 def untranslated_note(lang: str) -> str:

@@ -304,6 +304,12 @@ class _Builder:
                 self._problem(self.overlay_path, line, f"[{table}]: unknown language {lang!r}")
             for message in safety_mismatches(entry.safety, translation.safety):
                 self._problem(self.overlay_path, line, f"[{table}] safety: {message}")
+            if translation.forms and len(translation.forms) != len(entry.forms):
+                self._problem(
+                    self.overlay_path,
+                    line,
+                    f"[{table}] forms: {len(translation.forms)} forms; the ingredient has {len(entry.forms)}",
+                )
         return dict(entry.translations)
 
     def _translated(self, conditions: dict[str, Condition], origin: dict[str, Path]) -> dict[str, Condition]:

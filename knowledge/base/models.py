@@ -85,6 +85,8 @@ class IngredientTranslation(Reviewed):
 
     name: str = Field(min_length=1)
     safety: SafetyTranslation | None = None
+    # Its product forms, in the order of the English `forms` ("citrato", "glicinato").
+    forms: tuple[str, ...] = ()
 
 
 class Condition(Frozen):

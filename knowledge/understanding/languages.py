@@ -48,7 +48,8 @@ def names_in_languages(kb: KnowledgeBase, lexicon: Lexicon) -> list[Named]:
 def names_written_in(kb: KnowledgeBase, lexicon: Lexicon, lang: str) -> list[str]:
     """Every name written in one language: its file's names and its translations' names."""
     pack = lexicon.languages.get(lang)
-    found = [n for names in (pack.topics | pack.concerns).values() for n in names] if pack else []
+    tables = (pack.topics, pack.concerns) if pack else ()
+    found = [n for table in tables for names in table.values() for n in names]
     for c in kb.conditions.values():
         t = c.translations.get(lang)
         if t is not None:

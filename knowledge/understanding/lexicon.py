@@ -258,11 +258,11 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
     packs = _language_packs(directory / LANGUAGES_DIR, language)
     english = common | language.stopwords
     language = _merged(language, packs)
-    common = common.union(*(p.common_words for p in packs.values()))
+    everyone = common.union(*(p.common_words for p in packs.values()))
     return Lexicon(
         triage=triage,
         language=language,
-        common_words=common,
+        common_words=everyone,
         lay_names=lay_names,
         languages=packs,
         english_words=english,

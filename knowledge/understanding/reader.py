@@ -155,9 +155,12 @@ class Reader:
     def _read(self, tokens: Tokens, conversation: Conversation | None, lang: str) -> tuple[Reading, _Words]:
         language = self.lexicon.language
         hits = self.phrases.match(tokens)
-        if lang in self._own_phrases and hits:
-            hits = self._in_language(hits, tokens, lang)
-        found = self.index.find(tokens, lang)
+        # Topics and sections: a language's common words name no English topic, when the
+        # message's words bear the language out (its clinical words are read in `lang` below).
+        shown_in = self._written_in(tokens, lang)
+        if shown_in is not None and hits:
+            hits = self._in_language(hits, tokens, shown_in)
+        found = self.index.find(tokens, shown_in)
         mentioned = list(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
         ingredients = tuple(slug for slug, kind in mentioned if kind == "ingredient")
         named = [slug for slug, kind in mentioned if kind == "condition"]
@@ -208,6 +211,18 @@ class Reader:
             other_topic=other,
         )
         return reading, words_found
+
+    def _written_in(self, tokens: Tokens, lang: str | None) -> str | None:
+        """`lang` when the message's words bear it out: more of them common words of `lang`
+        than of English. A detector can take a short English message for another language
+        ("whats the max per day" for Italian): then its English words still count."""
+        if lang not in self._own_phrases:
+            return None
+        common = self._own_phrases[lang][0]
+        english = self.lexicon.english_words
+        texts = tokens.texts
+        ours = sum(w in common for w in texts)
+        return lang if ours > sum(w in english for w in texts) else None
 
     def _in_language(self, hits: list[Hit], tokens: Tokens, lang: str) -> list[Hit]:
         """The hits, less section and small-talk phrases of another language made only of

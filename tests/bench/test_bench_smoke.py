@@ -121,3 +121,8 @@ async def test_e2e_throughput_runs_with_its_state_on_redis(redis_server, engine)
         assert len(handled) == 30
     finally:
         await raw.aclose()
+
+
+def test_detection_has_its_own_line(summary: dict) -> None:
+    detection = summary["detection"]
+    assert detection["messages"] > 0 and detection["p50_us"] > 0 and detection["load_s"] > 0

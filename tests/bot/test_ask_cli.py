@@ -117,3 +117,41 @@ def test_a_conversation_set_scores_the_same_through_the_cli(engine) -> None:
                 reply.section,
                 reply.escalation.level,
             ), text
+
+
+def test_each_line_is_answered_in_its_own_language() -> None:
+    lines = [
+        "what causes twitching",
+        "me tiembla el párpado desde hace días, qué hago",
+        "ok",  # too short to tell: the line alone has no conversation, so English
+        "уже месяц дергается глаз, что делать?",
+        "عندي رفة في العين من أيام",
+    ]
+    result = ask("--json", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["lang"] for o in out] == ["en", "es", "en", "ru", "ar"]
+    assert "Causas" not in out[0]["text"]
+
+
+def test_a_conversation_keeps_its_language_for_lines_too_short_to_tell() -> None:
+    lines = ["me tiembla el párpado desde hace días, qué hago", "ok", "magnesium"]
+    out = [
+        json.loads(line)
+        for line in ask("--json", "--conversation", stdin="\n".join(lines) + "\n").stdout.splitlines()
+    ]
+    assert [o["lang"] for o in out] == ["es", "es", "es"]
+    assert out[2]["topics"] == ["magnesium"] and "Formas:" in out[2]["text"]
+
+
+def test_lang_forces_the_language() -> None:
+    result = ask("--json", "--lang", "DE", "what causes twitching")
+    out = json.loads(result.stdout)
+    assert out["lang"] == "de" and "Häufige Ursachen" in out["text"]
+
+
+def test_an_unsupported_lang_is_a_clear_error() -> None:
+    result = ask("--lang", "xx", "hi")
+    assert result.returncode == 2 and not result.stdout
+    assert "argument --lang: unsupported language 'xx'" in result.stderr and "es, pt" in result.stderr
+    assert "Traceback" not in result.stderr

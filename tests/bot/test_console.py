@@ -94,3 +94,32 @@ def test_the_symptom_check_runs_on_numbered_choices(engine: Engine) -> None:
     text = out.getvalue()
     assert f"{texts.CHECK_QUESTION}\n{items[0]}\n\n[1] Yes\n[2] No\n[3] Not sure" in text
     assert f"{texts.CHECK_SAID_YES}\n• {items[0]}" in text
+
+
+def test_language_command_chooses_the_language(engine: Engine) -> None:
+    out = io.StringIO()
+    run_console(
+        engine,
+        io.StringIO(
+            "/language es\nwhat causes twitching\n/language xx\n/language auto\nwhat causes twitching\n"
+        ),
+        out,
+    )
+    text = out.getvalue()
+    assert console_wording.text("LANGUAGE_CHOSEN", "es") in text
+    assert texts.CATALOG.text("SECTION_CAUSES_HEADING", "es") in text
+    assert (
+        console_wording.text("LANGUAGE_USAGE", "es").format(
+            codes="en, es, pt, ru, uk, de, fr, it, tr, id, ar, auto"
+        )
+        in text
+    )
+    assert console_wording.text("LANGUAGE_AUTOMATIC", "es") in text
+    assert text.rstrip().endswith(console_wording.text("BYE", "en"))  # the last reply was English
+
+
+def test_the_app_language_starts_the_console(engine: Engine) -> None:
+    out = io.StringIO()
+    run_console(engine, io.StringIO(""), out, user_tag="fr")
+    assert out.getvalue().startswith(console_wording.text("GREETING", "fr"))
+    assert texts.CATALOG.text("GREETING_TITLE", "fr") in out.getvalue()

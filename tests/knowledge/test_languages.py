@@ -106,6 +106,7 @@ def test_small_talk_in_every_language(engine: Engine, text: str, lang: str, kind
         ("göz seyirmesi", "tr", "twitching"),  # seğirme as typed without Turkish letters
         ("magnezium", "tr", "magnesium"),
         ("magnesio", "es", "magnesium"),
+        ("tengo un tic en el ojo", "es", "twitching"),  # every word a common Spanish word
     ],
 )
 def test_typos_and_forms_in_other_scripts_find_the_topic(
@@ -271,3 +272,13 @@ def test_an_ingredient_whose_article_is_not_translated_gets_the_note(without_spa
     assert reply.title == "Magnesio"  # its name and safety facts are translated
     with speaking("es"):
         assert reply.intro.startswith(wording.NO_TRANSLATION)  # its use comes from the English article
+
+
+def test_an_ingredient_answer_names_forms_and_conditions_in_the_language(
+    engine: Engine, kb: KnowledgeBase
+) -> None:
+    reply = engine.answer("¿el citrato de magnesio es seguro?", lang="es")
+    assert reply.title == "Magnesio"
+    assert "citrato, glicinato, óxido, treonato" in reply.intro
+    labels = [a.label for a in reply.actions if a.topic == "twitching"]
+    assert labels == [kb.conditions["twitching"].translations["es"].title]

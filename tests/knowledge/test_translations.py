@@ -168,3 +168,18 @@ def test_check_exits_2_on_a_broken_translation(copy: Path) -> None:
     done = _check(copy)
     assert done.returncode == 2
     assert "twitching.ar.txt" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_translated_forms_keep_their_count(copy: Path) -> None:
+    _edit(copy / "overlay.toml", 'forms = ["Gluconat", "Picolinat"]', 'forms = ["Gluconat"]')
+    assert any(
+        "[ingredients.zinc.translations.de] forms: 1 forms; the ingredient has 2" in p for p in problems(copy)
+    )
+
+
+def test_the_translation_languages_are_the_supported_ones() -> None:
+    from knowledge.i18n.languages import CODES, DEFAULT_LANGUAGE
+    from knowledge.understanding.lexicon import load_lexicon
+
+    others = set(CODES) - {DEFAULT_LANGUAGE}
+    assert set(language_headings()) == others == set(load_lexicon().languages)

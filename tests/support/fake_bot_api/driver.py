@@ -44,6 +44,12 @@ class FakeBotAPI:
             bot_user, strict_html=strict_html, validate_html=not lean, record_calls=not lean, clock=clock
         )
         self._server = HttpServer(self.state, token)
+        # The language of each user's app, as Telegram puts it on their User (language_code).
+        self._languages: dict[int, str] = {}
+
+    def set_user_language(self, user_id: int, language_code: str) -> None:
+        """From now on the user's updates carry this language_code ("ru", "pt-br")."""
+        self._languages[user_id] = language_code
 
     # ---- lifecycle ---------------------------------------------------------------------------
 
@@ -196,7 +202,13 @@ class FakeBotAPI:
         """Private chats are with the user themself; groups get a default member."""
         if user_id is None:
             user_id = chat_id if self.state.chat(chat_id)["type"] == "private" else GROUP_USER_ID
-        return user(user_id, first_name)
+        return self._user(user_id, first_name)
+
+    def _user(self, user_id: int, first_name: str) -> dict[str, Any]:
+        sender = user(user_id, first_name)
+        if user_id in self._languages:
+            sender["language_code"] = self._languages[user_id]
+        return sender
 
     def push_message(
         self,
@@ -299,7 +311,7 @@ class FakeBotAPI:
         """Queue an inline query; answer it with the id in ["inline_query"]["id"]."""
         inline = {
             "id": self.state.new_query_id(),
-            "from": user(user_id, first_name),
+            "from": self._user(user_id, first_name),
             "query": query,
             "offset": offset,
         }
