@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -52,21 +53,42 @@ AnyBuilder = ApplicationBuilder[Any, Any, Any, Any, Any, Any]
 
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Set the command menus from the command table (all commands in private chats, the ones
-    that make sense there in groups) and the profile a new user sees before the first message,
-    in every supported language (Telegram shows each user those of their app's language)."""
-    bot = application.bot
+    that make sense there in groups) and the profile a new user sees before the first message:
+    English, the default for every app language, before the bot serves; the other languages
+    (Telegram shows each user those of their app's language) in the background, so that their
+    fifty rate-limited calls never hold the start-up."""
+    await _set_profile(application.bot, DEFAULT_LANGUAGE)
+    task = asyncio.get_running_loop().create_task(_set_translated_profiles(application.bot))
+    _BACKGROUND.add(task)
+    task.add_done_callback(_BACKGROUND.discard)
+
+
+_BACKGROUND: set[asyncio.Task[None]] = set()  # kept referenced until done
+
+
+async def _set_translated_profiles(bot: Any) -> None:
     for spec in LANGUAGES:
-        # English is also the default, for every app language without its own: no code.
-        code = None if spec.code == DEFAULT_LANGUAGE else spec.code
-        with speaking(spec.code):
-            private = [BotCommand(c.name, c.description) for c in COMMANDS]
-            groups = [BotCommand(c.name, c.description) for c in COMMANDS if c.in_groups]
-            description, short = wording.BOT_DESCRIPTION, wording.BOT_SHORT_DESCRIPTION
-        await bot.set_my_commands(private, language_code=code)
-        await bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats(), language_code=code)
-        await bot.set_my_commands(groups, scope=BotCommandScopeAllGroupChats(), language_code=code)
-        await bot.set_my_description(description, language_code=code)
-        await bot.set_my_short_description(short, language_code=code)
+        if spec.code == DEFAULT_LANGUAGE:
+            continue
+        try:
+            await _set_profile(bot, spec.code)
+        except Exception:  # a menu is a nicety: the bot serves without it
+            log.warning("could not set the %s menus and description", spec.code, exc_info=True)
+            return
+
+
+async def _set_profile(bot: Any, lang: str) -> None:
+    """The menus and descriptions in `lang`; English is also the default: no language_code."""
+    code = None if lang == DEFAULT_LANGUAGE else lang
+    with speaking(lang):
+        private = [BotCommand(c.name, c.description) for c in COMMANDS]
+        groups = [BotCommand(c.name, c.description) for c in COMMANDS if c.in_groups]
+        description, short = wording.BOT_DESCRIPTION, wording.BOT_SHORT_DESCRIPTION
+    await bot.set_my_commands(private, language_code=code)
+    await bot.set_my_commands(private, scope=BotCommandScopeAllPrivateChats(), language_code=code)
+    await bot.set_my_commands(groups, scope=BotCommandScopeAllGroupChats(), language_code=code)
+    await bot.set_my_description(description, language_code=code)
+    await bot.set_my_short_description(short, language_code=code)
 
 
 def application_builder(

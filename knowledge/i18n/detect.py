@@ -69,7 +69,9 @@ class Detector:
 
     def scores(self, text: str) -> dict[str, float]:
         """The model's score of each supported language it names for `text`."""
-        found = self._loaded().detect(" ".join(text.split()), k=_TOP)
+        # fastText takes valid UTF-8 only: a lone surrogate ("\udcdb", from a broken client) goes
+        clean = text.encode("utf-8", "ignore").decode("utf-8")
+        found = self._loaded().detect(" ".join(clean.split()), k=_TOP)
         return {r["lang"]: float(r["score"]) for r in found if r["lang"] in CODES}
 
     def _loaded(self) -> Any:

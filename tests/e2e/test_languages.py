@@ -53,6 +53,8 @@ async def test_a_russian_app_gets_russian_menus_profile_and_greeting(api: FakeBo
     async with polling_bot(api, engine):
         greeting = (await command(api, CHAT, "/start"))[0]
         helped = (await command(api, CHAT, "/help"))[0]
+        # The other languages' menus are set in the background, after English.
+        await api.wait_for(lambda: api.my_description(short=True, language_code="ar"), what="the last menus")
     private = api.my_commands({"type": "all_private_chats"}, language_code="ru")
     russian = {c.name: telegram_texts.text(f"COMMAND_{c.name.upper()}", "ru") for c in COMMANDS}
     assert {c["command"]: c["description"] for c in private} == russian
