@@ -214,3 +214,25 @@ async def test_an_image_gets_a_hint_to_type(engine: Engine) -> None:
     async with FakeWhatsAppAPI() as api, whatsapp_bot(api, engine) as run:
         assert await api.deliver(run.url, api.sends_image(USER)) == 200
         assert [s.text for s in api.sent_to(USER)] == [notices.text("NON_TEXT_HINT", "en")]
+
+
+async def test_a_message_is_answered_in_its_own_language_and_the_conversation_keeps_it(
+    engine: Engine,
+) -> None:
+    """WhatsApp says no app language: the message's own language, else the conversation's;
+    the list's own words and a tap's answer follow it."""
+    from handlers.whatsapp import wording as whatsapp_texts
+    from knowledge.answers.wording import CATALOG as answers
+
+    async with FakeWhatsAppAPI() as api, whatsapp_bot(api, engine) as run:
+        spanish = await ask(api, run, "me tiembla el párpado desde hace días, qué hago")
+        shown = "\n".join(s.text for s in spanish)
+        assert answers.text("DISCLAIMER", "es") in shown
+        assert answers.text("DISCLAIMER", "en") not in shown
+        lists = [s for s in spanish if s.interactive == "list"]
+        assert lists and all(s.list_button == whatsapp_texts.text("LIST_BUTTON", "es") for s in lists)
+        after = await ask(api, run, "ok")  # too short to tell: the conversation keeps Spanish
+        assert answers.text("SMALL_TALK_OK", "es") in after[0].text
+        english = await ask(api, run, "what causes twitching", user="15551230009")
+        assert answers.text("DISCLAIMER", "en") in "\n".join(s.text for s in english)
+        assert api.refused == []
