@@ -1,5 +1,4 @@
-# syntax=docker/dockerfile:1
-# The bot's image (README, "Deploying"): `docker build -t remedy-bot .`, or `docker compose up`.
+# The bot's image (docs/deploying.md): `docker build -t remedy-bot .`, or `docker compose up`.
 # Two stages: the first installs the package into a virtual environment; the second is a slim
 # Python with that environment alone (no compiler, no pip), run by an unprivileged user.
 

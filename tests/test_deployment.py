@@ -92,6 +92,18 @@ def test_the_image_is_multi_stage_on_a_slim_python(dockerfile) -> None:
         assert tool not in runs, tool
 
 
+def test_the_image_builds_offline() -> None:
+    """No parser directive (`# syntax=...`): BuildKit would pull a frontend image from a
+    registry before the build starts, which fails offline or behind a mirror."""
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    leading = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        leading.append(line)
+    assert not any(re.match(r"#\s*syntax\s*=", line, re.I) for line in leading)
+
+
 def test_the_bot_runs_as_an_unprivileged_user(dockerfile) -> None:
     final = dockerfile[-1]
     users = [i for i, (name, _) in enumerate(final) if name == "USER"]

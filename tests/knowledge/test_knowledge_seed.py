@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import DEFAULT_KNOWLEDGE_DIR, KnowledgeBase
+from knowledge import KnowledgeBase
 from knowledge.base.slugs import slugify
-from tests.conftest import SEED
 
 
 def test_one_condition_six_ingredients(kb: KnowledgeBase) -> None:
@@ -14,11 +13,6 @@ def test_one_condition_six_ingredients(kb: KnowledgeBase) -> None:
     assert sorted(kb.ingredients) == sorted(
         ["magnesium", "vitamin-b6", "ashwagandha", "l-theanine", "gaba", "zinc"]
     )
-
-
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed not beside the project")
-def test_shipped_article_is_the_seed() -> None:
-    assert (DEFAULT_KNOWLEDGE_DIR / "twitching.txt").read_bytes() == SEED.read_bytes()
 
 
 def test_synopsis_and_alias(kb: KnowledgeBase) -> None:
