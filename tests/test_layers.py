@@ -128,7 +128,10 @@ def turn_calls(path: Path) -> list[str]:
             engine = (isinstance(owner, ast.Name) and owner.id == "engine") or (
                 isinstance(owner, ast.Attribute) and owner.attr == "engine"
             )
-            in_context = name == "answer" and engine and len(node.args) + len(node.keywords) >= 2
+            # Engine.answer with a context: the second positional argument, or named (a reply's
+            # language and region alone are no context).
+            with_context = len(node.args) >= 2 or any(k.arg == "conversation" for k in node.keywords)
+            in_context = name == "answer" and engine and with_context
             if name in TURN_CALLS or in_context:
                 found.append(f"{name} (line {node.lineno})")
     return found
