@@ -6,9 +6,11 @@ and one too short to tell takes the conversation's language. Missing an English 
 message costs more than anything here, so a message in Latin letters with more English words
 than words of the language it was given (each language's most frequent words, common_words.txt
 and languages/common_words.<lang>.txt) is read as English. A message in another script keeps
-its language: no English word is written in it. The other way round (a short foreign message
-scored as English) is left to the detector: the other languages' word lists hold many English
-words ("he", "is"), so counting them would take English messages away from English.
+its language: no English word is written in it. A word in a script none of the languages
+uses (Chinese characters amid English words) is evidence for none, and is not counted. The
+other way round (a short foreign message scored as English) is left to the detector: the other
+languages' word lists hold many English words ("he", "is"), so counting them would take English
+messages away from English.
 """
 
 from __future__ import annotations
@@ -33,12 +35,20 @@ class WrittenIn:
         common = self._common.get(lang)
         if lang == ENGLISH or common is None:
             return lang
-        found = words(text)
+        found = [w for w in words(text) if not _unsupported(w)]
         if not found or not all(_latin(w) for w in found):
             return lang
         english = sum(w in self._english for w in found)
         own = sum(w in common for w in found)
         return ENGLISH if english > own else lang
+
+
+_SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")  # the scripts of the supported languages
+
+
+def _unsupported(word: str) -> bool:
+    """A word with a letter of a script no supported language is written in."""
+    return any(c.isalpha() and not unicodedata.name(c, "").startswith(_SCRIPTS) for c in word)
 
 
 def _latin(word: str) -> bool:

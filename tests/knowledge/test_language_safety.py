@@ -127,6 +127,9 @@ def test_a_languages_words_are_read_only_in_that_language(engine: Engine) -> Non
         ("im Bauch tut es weh", "de", "en", "de"),
         ("хочу умереть", "ru", "en", "ru"),  # another script is never read as English
         ("i have chest pain", "en", "en", "en"),
+        # A word of a script no language uses is evidence for none (fuzz: read as Spanish).
+        ("hizc珓c twitching for 3 months", "es", "en", "en"),
+        ("珓珓 me tiembla el párpado", "es", "en", "es"),
     ],
 )
 def test_the_language_a_message_is_read_in(
