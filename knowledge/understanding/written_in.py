@@ -36,10 +36,16 @@ class WrittenIn:
         if lang == ENGLISH or common is None:
             return lang
         found = [w for w in words(text) if not _unsupported(w)]
-        if not found or not all(_latin(w) for w in found):
+        latin = [w for w in found if _latin(w)]
+        if not latin:
             return lang
-        english = sum(w in self._english for w in found)
-        own = sum(w in common for w in found)
+        # A word in another script is no English word: it counts for the language given, so a
+        # Russian or Arabic message with "B6" in it keeps its language, while one stray Arabic
+        # letter before "twitching for 3 months" (fuzz) does not take an English message away.
+        # Counted as typed, since one typed sign can unfold into words (the ligature "ﷺ").
+        other = sum(1 for t in text.split() if any(c.isalpha() for c in t) and not _latin(t))
+        english = sum(w in self._english for w in latin)
+        own = sum(w in common for w in latin) + other
         return ENGLISH if english > own else lang
 
 

@@ -130,6 +130,11 @@ def test_a_languages_words_are_read_only_in_that_language(engine: Engine) -> Non
         # A word of a script no language uses is evidence for none (fuzz: read as Spanish).
         ("hizc珓c twitching for 3 months", "es", "en", "en"),
         ("珓珓 me tiembla el párpado", "es", "en", "es"),
+        # One stray letter of another script does not make an English message Arabic (fuzz).
+        ("\ufdf8 twitching for 3 months", "ar", "en", "en"),
+        ("\ufdfa twitching for 3 months", "ar", "en", "en"),  # one sign, four words
+        ("у меня дергается глаз, пью magnesium b6", "ru", "en", "ru"),
+        ("عندي رعشة في العين منذ أسبوع وأتناول B6", "ar", "en", "ar"),
     ],
 )
 def test_the_language_a_message_is_read_in(
