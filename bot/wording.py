@@ -16,11 +16,5 @@ def text(key: str, lang: str | None = None) -> str:
     return CATALOG.text(key, lang)
 
 
-def __getattr__(name: str) -> str:
-    """`wording.NAME`: the message NAME in the active language."""
-    if not name.isupper():
-        raise AttributeError(name)
-    try:
-        return CATALOG.text(name)
-    except KeyError:
-        raise AttributeError(f"the console catalog has no message {name!r}") from None
+# `wording.NAME`: the message NAME in the active language.
+__getattr__ = CATALOG.attribute

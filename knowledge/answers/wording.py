@@ -44,11 +44,5 @@ def small_talk_line(kind: str) -> str:
     return CATALOG.text(f"SMALL_TALK_{kind.upper()}")
 
 
-def __getattr__(name: str) -> str:
-    """`wording.NAME`: the message NAME of the catalog, in the active language."""
-    if not name.isupper():
-        raise AttributeError(name)
-    try:
-        return CATALOG.text(name)
-    except KeyError:
-        raise AttributeError(f"the answers catalog has no message {name!r}") from None
+# `wording.NAME`: the message NAME in the active language.
+__getattr__ = CATALOG.attribute

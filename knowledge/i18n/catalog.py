@@ -73,6 +73,16 @@ class Catalog:
         found = self.texts(lang or active_language()).get(key)
         return found if found is not None else self.texts(DEFAULT_LANGUAGE)[key]
 
+    def attribute(self, name: str) -> str:
+        """A wording module's `__getattr__`: `wording.NAME` is the message NAME in the active
+        language; any other name is no attribute."""
+        if not name.isupper():
+            raise AttributeError(name)
+        try:
+            return self.text(name)
+        except KeyError:
+            raise AttributeError(f"the {self.domain} catalog has no message {name!r}") from None
+
     def texts(self, lang: str) -> Mapping[str, str]:
         """Key -> text of the translated, non-fuzzy messages of `lang`."""
         return self._texts(lang) if lang in CODES else self._texts(DEFAULT_LANGUAGE)
