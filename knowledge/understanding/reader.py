@@ -34,6 +34,7 @@ _NOT_CARRIED = ("safety", "overview")  # sections a condition does not take from
 _CLEAR_ASK = 4
 # Kinds of clinical concept (concepts.toml) that make a sentence a symptom sentence.
 _SYMPTOM_KINDS = frozenset(("symptom", "body_site", "quality", "function_lost"))
+_ENGLISH_LEAD = 2  # English words that make a mixed message worth reading as English too
 # An ingredient used for more conditions than this implies none of them (magnesium in 80
 # articles says nothing about which condition's red flags apply).
 _MAX_IMPLIED = 5  # the weight of language.toml's "strong" section phrases
@@ -90,6 +91,28 @@ class _Words:
     concepts: Judged | None = None  # the clinical concepts and the triage rules' verdict
     # The symptom is the condition in context: the message names none ("its been 2 months now").
     in_context: bool = False
+
+
+@dataclass(frozen=True)
+class _Topics:
+    """What a message names: its phrases found, the topics mentioned by name (slug, kind) and
+    described by a phrase, and the token positions naming them."""
+
+    tokens: Tokens
+    hits: list[Hit]
+    mentioned: tuple[tuple[str, str], ...]
+    described: tuple[str, ...]
+    ingredients: tuple[str, ...]
+    conditions: tuple[str, ...]
+    concerns: tuple[str, ...]
+    near_misses: tuple[str, ...]
+    named: frozenset[int]  # positions of words naming any topic
+    naming: frozenset[int]  # positions of words naming a condition
+
+    @property
+    def in_question(self) -> str | None:
+        """The condition or concern asked about."""
+        return next(iter((*self.conditions, *self.concerns)), None)
 
 
 class Reader:
@@ -168,83 +191,118 @@ class Reader:
         return self._follow_up(reading, found, conversation)
 
     def _read(self, tokens: Tokens, conversation: Conversation | None, lang: str) -> tuple[Reading, _Words]:
-        language = self.lexicon.language
-        hits = self.phrases.match(tokens)
-        # Topics and sections: a language's common words name no English topic, when the
-        # message's words bear the language out (its clinical words are read in `lang` below).
-        shown_in = self._written_in(tokens, lang)
-        if shown_in is not None and hits:
-            hits = self._in_language(hits, tokens, shown_in)
-        found = self.index.find(tokens, shown_in)
-        mentioned = list(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
-        ingredients = tuple(slug for slug, kind in mentioned if kind == "ingredient")
-        named = [slug for slug, kind in mentioned if kind == "condition"]
-        described = [o for h in hits if h.pattern.tag == "topic" for o in sorted(h.pattern.owners)]
-        conditions = tuple(dict.fromkeys((*named, *described)))
-        concerns = tuple(slug for slug, kind in mentioned if kind == "concern")
-        in_question = next(iter((*conditions, *concerns)), None)
-        naming = frozenset(i for m in found.mentions if m.kind == "condition" for i in range(m.start, m.end))
-        words_found = _Words(
-            tokens, hits, frozenset(i for m in found.mentions for i in range(m.start, m.end))
-        )
-        concepts = judged(
-            self.concepts.read(tokens, tokens.source, lang),
-            self.discriminators,
-            self._kinds,
-            bool(conditions),
-        )
-        words_found = replace(
-            words_found,
-            scope=self._scope((*conditions, *concerns), ingredients, conversation),
-            naming=naming,
-            concepts=concepts,
-            in_context=not (conditions or concerns or ingredients)
-            and conversation is not None
-            and conversation.condition is not None,
-        )
+        """The message's topics, then its clinical concepts and their scope, then the triage,
+        the section asked for, a thing the knowledge base lacks, and small talk."""
+        named = self._topics(tokens, lang)
+        found = self._concepts(named, conversation, lang)
         # How long someone has taken a supplement is not how long a symptom has lasted.
-        durations = in_question is not None or not ingredients
-        triage = self._triage(words_found, durations, lang)
-        asks_safety = any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits)
-        section = "overview"
-        if in_question is not None:
-            section = self._section(hits, in_question)
-            feared = concerns and (section == "overview" or not conditions)
-            if feared and section not in _FEARED_SECTIONS:
-                section = "severity"  # "do I have ALS?": what sets a worrying case apart
-        other, other_kind = "", ""
-        if not mentioned and not described:
-            things = [h for h in hits if h.pattern.tag == OTHER_TOPIC]
-            if things:
-                # Every name of the first one's kind: "xanax and paxil".
-                other_kind = things[0].pattern.kind or ""
-                same = [
-                    self._other_names.get(h.pattern.label, "")
-                    for h in things
-                    if h.pattern.kind == things[0].pattern.kind
-                ]
-                other = " and ".join(dict.fromkeys(n for n in same if n))
-        talk = None
-        if any(h.pattern.tag == SMALL_TALK for h in hits):
-            question = is_question(tokens, tokens.source, language)
-            # A drink, drug or test said in a closing ("will mention it at my next blood test")
-            # does not make it a question about that thing.
-            closing = not (mentioned or described or (other and not other_kind)) and triage.level == "none"
-            talk = small_talk(tokens, hits, language, question=question, closing=closing)
+        durations = named.in_question is not None or not named.ingredients
+        triage = self._triage(found, durations, lang)
+        hits = named.hits
+        other, other_kind = self._other_thing(named)
         reading = Reading(
-            ingredients,
-            conditions,
-            concerns,
-            found.near_misses,
+            named.ingredients,
+            named.conditions,
+            named.concerns,
+            named.near_misses,
             triage,
-            asks_safety,
-            section,
-            talk,
+            any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits),
+            self._asked_section(named),
+            self._small_talk(named, other, other_kind, triage),
             other_topic=other,
             turn_words=frozenset(h.pattern.kind or "" for h in hits if h.pattern.tag == TURN),
             other_kind=other_kind,
         )
-        return reading, words_found
+        return reading, found
+
+    def _topics(self, tokens: Tokens, lang: str) -> _Topics:
+        """The phrases found, and the ingredients, conditions and concerns named or described."""
+        hits = self.phrases.match(tokens)
+        # Topics and sections: a language's common words name no English topic, when the
+        # message's words bear the language out (its clinical words are read in `lang` later).
+        shown_in = self._written_in(tokens, lang)
+        if shown_in is not None and hits:
+            hits = self._in_language(hits, tokens, shown_in)
+        found = self.index.find(tokens, shown_in)
+        mentioned = tuple(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
+        named = [slug for slug, kind in mentioned if kind == "condition"]
+        described = tuple(o for h in hits if h.pattern.tag == "topic" for o in sorted(h.pattern.owners))
+        return _Topics(
+            tokens,
+            hits,
+            mentioned,
+            described,
+            ingredients=tuple(slug for slug, kind in mentioned if kind == "ingredient"),
+            conditions=tuple(dict.fromkeys((*named, *described))),
+            concerns=tuple(slug for slug, kind in mentioned if kind == "concern"),
+            near_misses=found.near_misses,
+            named=frozenset(i for m in found.mentions for i in range(m.start, m.end)),
+            naming=frozenset(
+                i for m in found.mentions if m.kind == "condition" for i in range(m.start, m.end)
+            ),
+        )
+
+    def _concepts(self, named: _Topics, conversation: Conversation | None, lang: str) -> _Words:
+        """The clinical concepts and the rules' verdict, and whose red flags count."""
+        tokens = named.tokens
+        concepts = judged(
+            self.concepts.read(tokens, tokens.source, lang),
+            self.discriminators,
+            self._kinds,
+            bool(named.conditions),
+        )
+        return _Words(
+            tokens,
+            named.hits,
+            named.named,
+            scope=self._scope((*named.conditions, *named.concerns), named.ingredients, conversation),
+            naming=named.naming,
+            concepts=concepts,
+            in_context=not (named.conditions or named.concerns or named.ingredients)
+            and conversation is not None
+            and conversation.condition is not None,
+        )
+
+    def _asked_section(self, named: _Topics) -> str:
+        """The section asked of the condition or concern in question; "overview" when none is."""
+        if named.in_question is None:
+            return "overview"
+        section = self._section(named.hits, named.in_question)
+        feared = named.concerns and (section == "overview" or not named.conditions)
+        if feared and section not in _FEARED_SECTIONS:
+            return "severity"  # "do I have ALS?": what sets a worrying case apart
+        return section
+
+    def _other_thing(self, named: _Topics) -> tuple[str, str]:
+        """A thing the knowledge base lacks, named alone, and its kind: every name of the first
+        one's kind ("xanax and paxil")."""
+        if named.mentioned or named.described:
+            return "", ""
+        things = [h for h in named.hits if h.pattern.tag == OTHER_TOPIC]
+        if not things:
+            return "", ""
+        kind = things[0].pattern.kind or ""
+        same = [
+            self._other_names.get(h.pattern.label, "")
+            for h in things
+            if h.pattern.kind == things[0].pattern.kind
+        ]
+        return " and ".join(dict.fromkeys(n for n in same if n)), kind
+
+    def _small_talk(
+        self, named: _Topics, other: str, other_kind: str, triage: TriageResult
+    ) -> SmallTalkKind | None:
+        if not any(h.pattern.tag == SMALL_TALK for h in named.hits):
+            return None
+        language = self.lexicon.language
+        tokens = named.tokens
+        question = is_question(tokens, tokens.source, language)
+        # A drink, drug or test said in a closing ("will mention it at my next blood test")
+        # does not make it a question about that thing.
+        closing = (
+            not (named.mentioned or named.described or (other and not other_kind)) and triage.level == "none"
+        )
+        return small_talk(tokens, named.hits, language, question=question, closing=closing)
 
     def _written_in(self, tokens: Tokens, lang: str | None) -> str | None:
         """`lang` when the message's words bear it out: more of them common words of `lang`
@@ -287,22 +345,33 @@ class Reader:
         return frozenset(scope)
 
     def _triage(self, found: _Words, durations: bool, lang: str = ENGLISH) -> TriageResult:
-        if lang != ENGLISH:
-            # Another language is triaged by its own words of the clinical concepts, and by the
-            # English red-flag phrases only where every word of one is an English word as typed
-            # ("aku self harm lagi"): typo tolerance would read "tremer" as "tremor" and "nasıl"
-            # as "nasal". No condition flags or durations: their words are English.
-            english = self.lexicon.english_words
-            texts = found.tokens.texts
-            typed = [h for h in found.hits if all(w in english for w in texts[h.start : h.end])]
-            return self.triager.assess(
-                found.tokens,
-                typed,
-                self.today(),
-                durations=False,
-                named=found.naming,
-                concepts=found.concepts,
-            )
+        if lang == ENGLISH:
+            return self._triage_english(found, durations)
+        # Another language is triaged by its own words of the clinical concepts, and by the
+        # English red-flag phrases only where every word of one is an English word as typed
+        # ("aku self harm lagi"): typo tolerance would read "tremer" as "tremor" and "nasıl" as
+        # "nasal". Safety first in a mixed message: with English words said beside another
+        # language or script ("ﷺ twitching for 3 months"), the condition's own flags and how
+        # long a symptom has lasted count too, over the same English words only.
+        english = self.lexicon.english_words
+        texts = found.tokens.texts
+
+        def typed(hits: list[Hit]) -> list[Hit]:
+            return [h for h in hits if all(w in english or w.isdigit() for w in texts[h.start : h.end])]
+
+        mixed = sum(w in english for w in texts) >= _ENGLISH_LEAD
+        scoped, groups = self.flags.hits(found.tokens, found.scope) if mixed and found.scope else ([], {})
+        return self.triager.assess(
+            found.tokens,
+            typed(found.hits + scoped),
+            self.today(),
+            durations=mixed and durations,
+            scoped=groups,
+            named=found.naming,
+            concepts=found.concepts,
+        )
+
+    def _triage_english(self, found: _Words, durations: bool) -> TriageResult:
         scoped, groups = self.flags.hits(found.tokens, found.scope) if found.scope else ([], {})
         return self.triager.assess(
             found.tokens,

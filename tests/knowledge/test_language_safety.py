@@ -119,6 +119,20 @@ def test_a_languages_words_are_read_only_in_that_language(engine: Engine) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("\ufdfa twitching for 3 months", "ar"),  # a sign that unfolds into four Arabic words
+        ("привет twitching for 3 months", "ru"),
+    ],
+)
+def test_english_words_beside_another_language_keep_their_warning(
+    engine: Engine, text: str, lang: str
+) -> None:
+    """Safety first: read in another language, the English part still says how long it lasted."""
+    assert engine.reader.read(text, None, lang).triage.level == "doctor"
+
+
+@pytest.mark.parametrize(
     ("text", "detected", "fallback", "read_in"),
     [
         ("im suicidal", "de", "en", "en"),  # fastText reads it as German
