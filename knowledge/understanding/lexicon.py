@@ -66,6 +66,11 @@ class FlagGroup(_Frozen):
     negated: bool = False
     # The flag itself says "not" ("cramps not relieved by stretching"): never read as negated.
     negation_inside: bool = False
+    # A red flag of a condition said for any message (trauma, numbness: twitching's "after
+    # trauma or neurological symptoms"): outside a message or conversation about a condition
+    # it counts only in a short message, a follow-up or the item typed as written; in a longer
+    # message about something else ("I hurt my back lifting a box") it is not one by itself.
+    topic_or_short: bool = False
 
     @field_validator("frames")
     @classmethod

@@ -51,6 +51,9 @@ _MIN_YEAR = 1900
 
 
 _PLAIN = FlagGroup(level="doctor")
+# words: a message this short says little else ("after a fall", "numbness", "injury"), a
+# follow-up or an item typed as written, where a `topic_or_short` flag still counts
+_SHORT_MESSAGE = 8
 # The kinds of concept whose context a phrase's flag takes: what a crisis phrase says, and
 # what any other red-flag phrase says.
 _CRISIS_KINDS = frozenset(("intent",))
@@ -122,6 +125,8 @@ class Triager:
         texts, _ = texts_of(tokens)
         groups = {**scoped, **self._flags_of} if scoped else self._flags_of
         flags = self._flags(texts, hits, groups, named)
+        if not scoped and not symptom_in_context and len(texts) > _SHORT_MESSAGE:
+            flags = [f for f in flags if not groups.get(f.kind, _PLAIN).topic_or_short]
         breaks = tokens.breaks() if isinstance(tokens, Tokens) and flags else frozenset()
         said: list[Flag] = []
         denied: list[Flag] = []
