@@ -22,7 +22,9 @@ from tests.support.triage_corpus import (
     split_of,
 )
 
-MIN_ITEMS = 1170
+# Issue 19 asks for at least 1,500; the corpus holds over 1,600 (h19-gather's second pass), so a
+# floor of 1,600 catches items lost by accident.
+MIN_ITEMS = 1600
 MIN_BLIND_SHARE = 0.30
 # Every kind is present in both splits, in at least this many items.
 MIN_PER_KIND_AND_SPLIT = 15
