@@ -54,6 +54,8 @@ _PLAIN = FlagGroup(level="doctor")
 # words: a message this short says little else ("after a fall", "numbness", "injury"), a
 # follow-up or an item typed as written, where a `topic_or_short` flag still counts
 _SHORT_MESSAGE = 8
+_RECOVERED = "recovered"  # concepts.toml
+_NOW = frozenset(("relapse", "plan_future"))  # a relapse, or a plan for tonight
 # The kinds of concept whose context a phrase's flag takes: what a crisis phrase says, and
 # what any other red-flag phrase says.
 _CRISIS_KINDS = frozenset(("intent",))
@@ -160,6 +162,8 @@ class Triager:
                 if not (f.level == DOCTOR and named and all(i in named for i in range(f.start, f.end)))
             ]
             denied += [_rule_flag(f, "doctor") for f in concepts.verdict.denied]
+        if concepts is not None and _told_as_recovered(concepts):
+            said = [f for f in said if f.level != CRISIS]
         if durations:
             lasting = long_durations(tokens, self._duration, self._not_before)
             lasting += self._anchored(texts, today)
@@ -360,6 +364,14 @@ def _out_of_context(flag: Flag, concepts: Judged) -> bool:
     if flag.level == CRISIS:
         return any(c.negated_adjacent for c in overlapping) and all(c.negated for c in overlapping)
     return all((c.historical or c.hypothetical) and not c.negated for c in overlapping)
+
+
+def _told_as_recovered(concepts: Judged) -> bool:
+    """A crisis told as over ("one year clean from self harm", "i chose to stop harming
+    myself"), with no relapse or crisis now said beside it ("7 months clean and last night i
+    slipped up"): the story of a recovery, not a crisis now."""
+    ids = {m.concept for m in concepts.reading.mentions if not m.context.negated}
+    return _RECOVERED in ids and not ids & _NOW
 
 
 def _rule_flag(flag: RuleFlag, level: Level | None = None) -> Flag:
