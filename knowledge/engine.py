@@ -120,6 +120,9 @@ class Engine:
             )
             line = wording.NO_INTERACTION_FACTS.format(ingredient=reply.title, other=reading.other_topic)
             return _Body(reply, (focus,), line)
+        if answer == "causes" and conversation is not None and conversation.condition is not None:
+            condition = conversation.condition
+            return _Body(self.composer.condition(condition, "causes"), (condition,))
         if answer == "nothing_on_it" and focus is not None:
             return _Body(self.listings.nothing_on_it(reading.other_topic, focus))
         if answer == "nothing_on_it":  # and no topic in context to offer

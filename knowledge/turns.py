@@ -32,6 +32,7 @@ HELD: frozenset[Level] = frozenset(("emergency", "crisis"))
 Answer = Literal[
     "topic",  # the topic's answer (named, or the one in context)
     "safety",  # the ingredient in context's Safety section, said to lack interaction facts
+    "causes",  # the condition in context's Causes section
     "nothing_on_it",  # "I have nothing on X", the topic in context as a button
     "advice",  # the advice alone, about the topic in context when the message refers to it
     "held",  # the held advice alone, about the person, not a topic
@@ -57,6 +58,9 @@ TURNS: dict[TurnKind, Row] = {
     # A medicine named while an ingredient is in context ("im on xanax and paxil" after GABA):
     # do the two go together?
     "interaction": Row("safety", "own", "answer"),
+    # An ingredient named as lacking in its condition's conversation ("could it be low
+    # magnesium?" while talking of twitching): what causes the condition.
+    "cause": Row("causes", "own", "answer"),
     # A drink, drug, test or condition the knowledge base lacks ("would gatorade help").
     # The topic in context stays a tap away, but "is it safe?" next is about the thing named.
     "elsewhere": Row("nothing_on_it", "own", "clear"),
@@ -100,6 +104,8 @@ class Turns:
         ):
             return "interaction"
         own_topic = reading.topics and not reading.inherited
+        if own_topic and self._lacking(reading, conversation):
+            return "cause"
         if own_topic:
             return "topic"
         if held != "none" and reading.triage.level in ("none", "doctor"):
@@ -121,6 +127,19 @@ class Turns:
         if held != "none":  # "ive been planning how to do it", right after crisis advice
             return "asks_help"
         return "not_understood"
+
+    def _lacking(self, reading: Reading, conversation: Conversation | None) -> bool:
+        """Ingredients named as lacking ("low magnesium"), and no condition, in the conversation
+        of a condition they are all used for."""
+        condition = conversation.condition if conversation else None
+        if condition is None or reading.condition is not None or not reading.ingredients:
+            return False
+        if "lack" not in reading.turn_words:
+            return False
+        return all(
+            any(u.condition_slug == condition for u in self.kb.ingredients[slug].uses)
+            for slug in reading.ingredients
+        )
 
     @staticmethod
     def held(conversation: Conversation | None) -> Level:

@@ -68,8 +68,16 @@ class Advisor:
             line = (wording.HELD_CRISIS if crisis else wording.HELD_EMERGENCY).format(numbers=numbers)
             return full.model_copy(update={"title": line, "paragraphs": (), "reasons": (), "denied": ()})
         line = (wording.ALL_CLEAR_CRISIS if crisis else wording.ALL_CLEAR_EMERGENCY).format(numbers=numbers)
+        # What the data says besides: the advice of the flags the held advice stands for ("keep
+        # the packet to show the crew", "use the adrenaline auto-injector").
+        extra = tuple(a for c in code[1:] if (a := self.flags[self._group_of[c]].advice))
         return full.model_copy(
-            update={"title": wording.ALL_CLEAR_TITLE, "paragraphs": (line,), "reasons": (), "denied": ()}
+            update={
+                "title": wording.ALL_CLEAR_TITLE,
+                "paragraphs": (line, *extra),
+                "reasons": (),
+                "denied": (),
+            }
         )
 
     def with_level(self, reply: Reply, level: Level) -> Reply:

@@ -17,6 +17,7 @@ Listing = Literal["conditions", "ingredients"]
 TurnKind = Literal[
     "topic",
     "interaction",
+    "cause",
     "elsewhere",
     "advice",
     "acknowledgement",

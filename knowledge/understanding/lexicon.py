@@ -217,6 +217,11 @@ class LanguagePack(_Frozen):
     sections: dict[str, tuple[str, ...]] = {}
     small_talk: dict[str, tuple[str, ...]] = {}
     openers: tuple[str, ...] = ()
+    # What a turn says to the conversation in this language (its [turns] table): kind = phrases,
+    # the kind one of conversation.toml's [turns] ("ok", "what do I do", "I'm ok now" after
+    # emergency advice); `turn_sources`: the public pages those words were taken from.
+    turns: dict[str, tuple[str, ...]] = {}
+    turn_sources: tuple[str, ...] = ()
     # The language's most frequent words (common_words.<lang>.txt): never fuzzy. The most
     # frequent of all ("de", "para", "который") say nothing of a section: never lent by an article.
     common_words: frozenset[str] = frozenset()
@@ -298,7 +303,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
         conversation = ConversationWords.model_validate(_read_toml(conversation_path))
     except ValidationError as exc:
         raise LexiconError(f"{conversation_path}: {exc}") from exc
-    packs = _language_packs(directory / LANGUAGES_DIR, language)
+    packs = _language_packs(directory / LANGUAGES_DIR, language, conversation)
     english = common | language.stopwords
     language = _merged(language, packs)
     everyone = common.union(*(p.common_words for p in packs.values()))
@@ -315,10 +320,22 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
 
 LANGUAGES_DIR = "languages"
 FUNCTION_WORDS = 400  # the most frequent words of a language, the ones that carry no topic
-_PACK_TABLES = {"sources", "topics", "concerns", "described", "groups", "sections", "small_talk", "questions"}
+_PACK_TABLES = {
+    "sources",
+    "topics",
+    "concerns",
+    "described",
+    "groups",
+    "sections",
+    "small_talk",
+    "questions",
+    "turns",
+}
 
 
-def _language_packs(directory: Path, language: Language) -> dict[str, LanguagePack]:
+def _language_packs(
+    directory: Path, language: Language, conversation: ConversationWords
+) -> dict[str, LanguagePack]:
     """Every `<lang>.toml` of `directory`, with its `common_words.<lang>.txt`; each section and
     small-talk group it names must be one of language.toml's, and its words need sources."""
     packs: dict[str, LanguagePack] = {}
@@ -337,6 +354,13 @@ def _language_packs(directory: Path, language: Language) -> dict[str, LanguagePa
                 raise LexiconError(
                     f"{path}: [small_talk] {name!r} is not a kind of language.toml's [small_talk]"
                 )
+        turns = dict(raw.get("turns", {}))
+        turn_sources = tuple(turns.pop("sources", ()))
+        for kind in turns:
+            if kind not in conversation.turns:
+                raise LexiconError(f"{path}: [turns] {kind!r} is not a kind of conversation.toml's [turns]")
+        if turns and not turn_sources:
+            raise LexiconError(f"{path}: [turns] sources: name the pages its words were taken from")
         lang = path.stem
         common_path = directory / f"common_words.{lang}.txt"
         try:
@@ -355,6 +379,8 @@ def _language_packs(directory: Path, language: Language) -> dict[str, LanguagePa
                 sections=raw.get("sections", {}),
                 small_talk=raw.get("small_talk", {}),
                 openers=tuple(raw.get("questions", {}).get("openers", ())),
+                turns=turns,
+                turn_sources=turn_sources,
                 common_words=frozenset(listed),
                 function_words=frozenset(listed[:FUNCTION_WORDS]),
             )

@@ -118,6 +118,9 @@ def _lexicon_patterns(lexicon: Lexicon) -> Iterator[Pattern]:
         yield from _compiled(things.names, {}, tag=OTHER_TOPIC, kind=thing)
     for turn_kind, turn in lexicon.conversation.turns.items():
         yield from _compiled(turn.phrases, {}, tag=TURN, kind=turn_kind)
+    for pack in lexicon.languages.values():  # the same kinds of turn, said in another language
+        for turn_kind, phrases in pack.turns.items():
+            yield from _compiled(phrases, {}, tag=TURN, kind=turn_kind)
     for name, entry in language.sections.items():
         yield from _compiled(
             entry.phrases, {}, tag=SECTION, section=entry.section or name, weight=entry.weight

@@ -75,3 +75,25 @@ async def test_gatorade_after_magnesium_is_not_a_magnesium_answer(api: FakeBotAP
         assert "Upper limit" not in reply["text"] and "For Twitching" not in reply["text"]
         # Magnesium stays a tap away.
         assert list(button_data(reply)) == ["Magnesium"]
+
+
+async def test_emergency_advice_holds_in_spanish_after_vale_and_que_hago(
+    api: FakeBotAPI, engine: Engine
+) -> None:
+    """The same in Spanish: the turn words are the language pack's ([turns] of es.toml), and
+    every reply stays in Spanish with the advice first."""
+
+    def es(key: str) -> str:
+        return texts.CATALOG.text(key, "es")
+
+    async with polling_bot(api, engine):
+        advice = await ask(api, "mi padre no puede hablar y tiene la boca torcida", CHAT)
+        assert advice["text"].startswith(es("EMERGENCY_TITLE"))
+        ok = await ask(api, "vale", CHAT)
+        assert ok["text"].startswith(es("HELD_EMERGENCY").split("{numbers}")[0])
+        assert len(ok["text"]) < len(advice["text"])
+        again = await ask(api, "qué hago", CHAT)
+        assert again["text"].startswith(es("EMERGENCY_TITLE"))
+        assert es("EMERGENCY_ADVICE").split("{numbers}")[0] in again["text"]
+        clear = await ask(api, "ya estoy bien", CHAT)
+        assert es("ALL_CLEAR_EMERGENCY").split("{numbers}")[0] in clear["text"]

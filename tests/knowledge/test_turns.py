@@ -109,6 +109,18 @@ def test_crisis_lines_never_leave_a_reply_for_the_context_lifetime(engine: Engin
     assert lines and all(r.escalation.level == "crisis" and r.escalation.lists == lines for r in rest)
 
 
+@pytest.mark.parametrize("clear", ["he seems fine now", "so what should i watch for"])
+def test_all_clear_says_what_the_data_says_to_watch_for(engine: Engine, clear: str) -> None:
+    """After poison advice, what to watch for carries the poisoning flag's own advice and the
+    poison centre lines, as the data gives them."""
+    advice, reply = chat(engine, "my toddler swallowed a handful of my magnesium pills", clear)
+    poisoning = load_lexicon().triage.flags["poisoning"].advice
+    assert reply.turn == "all_clear" and reply.escalation.level == "emergency"
+    assert poisoning and poisoning in advice.escalation.paragraphs
+    assert reply.escalation.paragraphs[1:] == (poisoning,)
+    assert reply.escalation.lists == advice.escalation.lists and reply.escalation.lists
+
+
 def test_the_context_keeps_the_level_and_the_advice_it_stands_for(engine: Engine) -> None:
     context = context_after(engine, "my son swallowed a handful of zinc tablets", "ok", "I'm ok now")
     assert (
