@@ -6,7 +6,7 @@ The first thing `python -m bot` runs is this package's import, before bot/__main
 from here a SIGHUP before the knowledge is loaded is ignored (the bot reloads once it serves:
 bot/reload.py), and a SIGINT during start-up ends the process quietly, with no traceback. What
 comes before (the interpreter's own start) no Python code can cover: a launcher that holds the
-two signals back until here closes it (docs/operating.md, "Start-up and signals")."""
+two signals back until here closes it (docs/delivery.md, "Stopping")."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ bot/__init__.py ignores SIGHUP and ends on SIGINT quietly from the first thing `
 runs. Before that the interpreter is starting, and no Python code can cover it: a SIGHUP then
 ends a bare `python -m bot` (measured by hand on this project's editable install: up to about
 50 ms after spawn on an idle machine, past 100 ms on a loaded one). The launcher
-docs/operating.md gives, `env --block-signal=HUP,INT python -m bot`, holds both signals back
+docs/delivery.md gives, `env --block-signal=HUP,INT python -m bot`, holds both signals back
 from its own first instructions until bot/__init__.py takes them over. Only `env`'s own loading
 (about 1 ms; longer on a loaded machine) comes before that: these tests send each signal from
 the moment the process's signal state shows the launcher has run (/proc/PID/status), then 0 to

@@ -97,7 +97,7 @@ async def start_bot_process(
     env: dict[str, str], cwd: Path, launcher: Sequence[str] = ()
 ) -> asyncio.subprocess.Process:
     """`python -m bot`, exactly as a user runs it (after `launcher`, such as `env
-    --block-signal=HUP,INT`: docs/operating.md)."""
+    --block-signal=HUP,INT`: docs/delivery.md)."""
     return await asyncio.create_subprocess_exec(
         *launcher,
         sys.executable,
