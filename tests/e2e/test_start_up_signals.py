@@ -16,6 +16,8 @@ import asyncio
 import signal
 import subprocess
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -61,22 +63,31 @@ async def launched(proc: asyncio.subprocess.Process) -> None:
     raise TimeoutError("the launcher never blocked SIGHUP and SIGINT")
 
 
+@asynccontextmanager
+async def bot_process(api: FakeBotAPI, cwd: Path) -> AsyncIterator[asyncio.subprocess.Process]:
+    """The launched bot, killed if a test ends while it still runs."""
+    proc = await start_bot_process(bot_env(api), cwd, LAUNCHER)
+    try:
+        yield proc
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+
+
 @pytest.mark.parametrize("delay", DELAYS)
 async def test_sighup_at_any_moment_of_start_up_is_ignored_then_the_bot_serves(
     tmp_path: Path, delay: float
 ) -> None:
-    async with FakeBotAPI() as api:
-        proc = await start_bot_process(bot_env(api), tmp_path, LAUNCHER)
-        try:
-            await launched(proc)
-            await asyncio.sleep(delay)
-            proc.send_signal(signal.SIGHUP)
-            await api.wait_for(lambda: len(api.calls_to("getUpdates")) >= 1, timeout=60)
-            assert proc.returncode is None
-            api.push_text(CHAT, "zinc")
-            await api.wait_for_messages(CHAT, 1, timeout=30)
-        finally:
-            out = await stop_bot_process(proc)
+    async with FakeBotAPI() as api, bot_process(api, tmp_path) as proc:
+        await launched(proc)
+        await asyncio.sleep(delay)
+        proc.send_signal(signal.SIGHUP)
+        await api.wait_for(lambda: len(api.calls_to("getUpdates")) >= 1, timeout=60)
+        assert proc.returncode is None
+        api.push_text(CHAT, "zinc")
+        await api.wait_for_messages(CHAT, 1, timeout=30)
+        out = await stop_bot_process(proc)
     assert proc.returncode == 0, (proc.returncode, out)
     assert api.sent_to(CHAT)[0]["text"].startswith("Zinc")
     assert "Traceback" not in out, out
@@ -87,8 +98,7 @@ async def test_sighup_at_any_moment_of_start_up_is_ignored_then_the_bot_serves(
 async def test_sigint_at_any_moment_of_start_up_exits_without_a_traceback(
     tmp_path: Path, delay: float, run: int
 ) -> None:
-    async with FakeBotAPI() as api:
-        proc = await start_bot_process(bot_env(api), tmp_path, LAUNCHER)
+    async with FakeBotAPI() as api, bot_process(api, tmp_path) as proc:
         await launched(proc)
         await asyncio.sleep(delay)
         proc.send_signal(signal.SIGINT)
