@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bench import report
+from bench.disguise import bench_unmask
+from bench.disguise import line as unmask_line
 from bench.e2e import run_e2e
 from bench.engine_bench import Settings, SizeResult, bench_size
 from bench.hub import HubResult, bench_hub
@@ -87,9 +89,12 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
         e2e.update(run_whatsapp(config.quick))
     log("language detection ...")
     detection = bench_detection(repeats=max(1, config.engine.repeats))
+    log("unmasking disguised words ...")
+    unmasking = bench_unmask(repeats=max(1, config.engine.repeats))
     summary = report.summary(results, started, imports, e2e, hub)
     summary.update({k: v for k, v in e2e.items() if k.startswith("whatsapp_")})
     summary["detection"] = {k: round(v, 3) for k, v in detection.items()}
+    summary["unmask_us"] = {k: round(v, 1) for k, v in unmasking.items()}
     counts = dict(Counter(m.kind for m in mix))
     lines = [
         "Engine.answer() latency by knowledge-base size",
@@ -114,6 +119,7 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
         f"{started['peak_rss_mb']:.1f} MB peak RSS (median of {config.startup_runs})",
         "import time in a fresh interpreter (s): " + ", ".join(f"{k} {v:.3f}" for k, v in imports.items()),
         detection_line(detection),
+        unmask_line(unmasking),
         "end-to-end: "
         + (
             f"{e2e['e2e_updates_per_s']:.0f} updates/s, echo {e2e['echo_updates_per_s']:.0f}/s, "

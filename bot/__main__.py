@@ -1,40 +1,21 @@
-"""`python -m bot`: the bot on Telegram and/or WhatsApp (whichever is configured), or with
-neither a console chat.
-`python -m bot ask [--json] [--lang CODE] [TEXT...]`: answer text from the command line."""
+"""`python -m bot`: see bot/__init__.py, which sets up the start-up signals before this file is
+read."""
 
 from __future__ import annotations
 
-import os
+import asyncio
+import gc
+import logging
 import signal
 import sys
+from pathlib import Path
 
-# Before anything slow is imported: a SIGHUP (a reload) before the knowledge is loaded is
-# ignored (the bot reloads once it serves: bot/reload.py), and a SIGINT during start-up ends
-# the process quietly, with no traceback.
-EXIT_INTERRUPTED = 130
+from pydantic import ValidationError
 
-
-def _interrupted(signum: int, frame: object) -> None:
-    # Nothing to close before the bot serves (no connection, no state), and an exception
-    # raised here could land inside a C extension's import: end the process at once.
-    os.write(2, b"interrupted during start-up\n")
-    os._exit(EXIT_INTERRUPTED)
-
-
-if __name__ == "__main__":
-    signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    signal.signal(signal.SIGINT, _interrupted)
-
-import asyncio  # noqa: E402 - after the signal set-up above, on purpose
-import gc  # noqa: E402
-import logging  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from pydantic import ValidationError  # noqa: E402
-
-from bot.logs import redact  # noqa: E402
-from bot.settings import Settings, describe_error  # noqa: E402
-from knowledge import Engine, KnowledgeError, LexiconError, load_knowledge  # noqa: E402
+from bot import EXIT_INTERRUPTED, interrupted_during_start_up
+from bot.logs import redact
+from bot.settings import Settings, describe_error
+from knowledge import Engine, KnowledgeError, LexiconError, load_knowledge
 
 EXIT_CONFIG = 2
 ENV_FILE = Path(".env")
@@ -68,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     except LexiconError as exc:
         print(f"cannot load the lexicon (a packaging fault): {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    if signal.getsignal(signal.SIGINT) is _interrupted:
+    if signal.getsignal(signal.SIGINT) is interrupted_during_start_up:
         # Loaded: from here a SIGINT is Python's KeyboardInterrupt again (the console and `ask`
         # end on it; the bot's loop installs its own stop).
         signal.signal(signal.SIGINT, signal.default_int_handler)

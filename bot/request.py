@@ -18,7 +18,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.settings import BACKOFF
 from handlers.metrics import Metrics
-from handlers.telegram.ptb import lean_answer
+from handlers.telegram.ptb import error_body, lean_answer
 
 log = logging.getLogger(__name__)
 _SERVER_ERROR = 500
@@ -174,7 +174,7 @@ class RetryingRequest(JsonRequest):
                 if code < _SERVER_ERROR or delay is None:
                     if code >= _CLIENT_ERROR and self.metrics is not None:
                         self.metrics.api_errors.labels(api_method, str(code)).inc()
-                    return code, lean_answer(api_method, code, body)
+                    return code, lean_answer(api_method, code, error_body(code, body))
                 self._failed(api_method, str(code))
                 log.warning("%s got HTTP %d, retry %d", api_method, code, attempt + 1)
             if self.metrics is not None:

@@ -8,11 +8,16 @@ for a measured cost, each pinned by tests/handlers/test_ptb.py.
   PTB builds a Message from it (keyboard and text entities included) that we never read beyond
   its id. The transport drops those two fields from the answer first. Pinned: PTB still returns
   a Message with its id, chat and text.
+- `error_body`: an error answer that is not Telegram's JSON (a gateway's "Bad Gateway" page in
+  an outage, a proxy's HTML) makes PTB log an ERROR with a traceback quoting the page, every
+  time the retries run out. The transport gives PTB Telegram's own error shape for it instead.
+  Pinned: PTB raises the same exception class for the code, and logs nothing.
 """
 
 from __future__ import annotations
 
 import json
+from http import HTTPStatus
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
@@ -23,6 +28,7 @@ _MAX_SERIALISED = 8192
 _LEAN_METHODS = frozenset(("sendmessage", "editmessagetext"))
 _UNREAD = ("reply_markup", "entities")
 _OK = 200
+_SUCCESS = range(200, 300)
 
 
 class PreparedKeyboard(InlineKeyboardMarkup):
@@ -55,3 +61,22 @@ def lean_answer(api_method: str, code: int, body: bytes) -> bytes:
     for key in _UNREAD:
         result.pop(key, None)
     return json.dumps(answer).encode()
+
+
+def error_body(code: int, body: bytes) -> bytes:
+    """An error answer as Telegram shapes it (`ok`, `error_code`, `description`), when it is not
+    Telegram's JSON already. The description is PTB's own for such an answer, "<phrase>
+    (<code>)" (api_errors.py tells a 4xx by it), never the page."""
+    if code in _SUCCESS:
+        return body
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        answer = None
+    if isinstance(answer, dict):
+        return body
+    try:
+        description = f"{HTTPStatus(code).phrase} ({code})"
+    except ValueError:
+        description = f"Unknown HTTPError ({code})"
+    return json.dumps({"ok": False, "error_code": code, "description": description}).encode()

@@ -3,9 +3,11 @@ bot) type to hide a word, folded back to the word.
 
 - invisible and format characters (soft hyphen, zero-width joiner, bidi marks) are dropped
   inside a word ("su\\u00adicide") and read as a space between two words ("kill\\u200bmyself");
-- Unicode confusables take their Latin skeleton (Unicode TR39, confusables.txt: Cyrillic "а",
-  Greek "ο"...) only where a word would not otherwise exist: a word mixing scripts ("wаnt"), or
-  a whole look-alike word among Latin words. Russian, Ukrainian or Greek text stays itself;
+- Unicode confusables take their Latin skeleton (Unicode TR39, confusables.txt, as
+  knowledge/lexicon/lookalikes.txt: Cyrillic "а", Greek "ο", Armenian "օ", Cherokee "Ꭺ", small
+  capitals "ᴀ"; full-width and mathematical letters are NFKC's) only where a word would not
+  otherwise exist: a word mixing scripts ("wаnt"), a whole look-alike word among more Latin
+  words, or a message whose every other word is one. Russian, Ukrainian or Greek text stays;
 - digits and symbols for letters (1 i/l, 3 e, 4 a, 0 o, ! i, $ s, @ a) inside a word that has
   letters, when that gives a known word ("k1ll", "su1c1de", "ch3st"); "b12", "p5p" and "5htp"
   give no word, so they stay as they are;
@@ -27,6 +29,7 @@ import re
 import tomllib
 import unicodedata
 from functools import cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -41,23 +44,12 @@ def _words(text: str) -> frozenset[str]:
 _SHORT = _words(
     "a i am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ya im id ur u"
 )
-# Unicode TR39 confusables.txt, the Cyrillic and Greek letters whose prototype is a Latin one
-# (https://www.unicode.org/Public/security/latest/confusables.txt).
-_CONFUSABLES = str.maketrans(
-    {
-        # Cyrillic
-        "а": "a", "в": "b", "е": "e", "ё": "e", "і": "i", "ї": "i", "ј": "j", "к": "k",
-        "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x",
-        "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ь": "b", "г": "r",
-        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
-        "С": "C", "Т": "T", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "У": "Y",
-        # Greek
-        "α": "a", "ο": "o", "ρ": "p", "ι": "i", "κ": "k", "ν": "v", "υ": "u", "τ": "t",
-        "ε": "e", "χ": "x", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I",
-        "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
-    }
-)  # fmt: skip
-_LOOKALIKE = frozenset(chr(c) for c in _CONFUSABLES)
+# Look-alike letters and their Latin skeleton, derived from Unicode TR39's confusables.txt by
+# bench/confusables.py (Cyrillic "а", Greek "ο", Armenian "օ", Cherokee "Ꭺ", small capitals...).
+LOOKALIKES_FILE = LEXICON_DIR / "lookalikes.txt"
+# At least this many whole look-alike words, all of them English once folded, make a message
+# English in disguise ("ɪ ᴡᴀɴᴛ ᴛᴏ ᴅɪᴇ"); one word alone may be a word of its own script.
+_MIN_DISGUISED_WORDS = 2
 # Characters that show nothing: soft hyphen, zero-width space/joiners, word joiner, bidi marks
 # and isolates, the grapheme joiner, variation selectors, the BOM.
 _INVISIBLE = re.compile(
@@ -108,7 +100,7 @@ def unmask(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
         if _INVISIBLE.search(text):
             text = _INVISIBLE.sub(_invisible_split, _join_invisible(text))
-        if not _LOOKALIKE.isdisjoint(text):
+        if not _lookalikes().letters.isdisjoint(text):
             text = _confusables(text)
     if text.isascii() and _FAST_PATH.search(text):
         if _HAS_LEET.search(text):
@@ -174,21 +166,56 @@ def _invisible_split(match: re.Match[str]) -> str:
 # ---- confusables ----------------------------------------------------------------------------
 
 
+class _Lookalikes(NamedTuple):
+    skeleton: dict[int, str]  # for str.translate
+    letters: frozenset[str]
+
+
+@cache
+def _lookalikes() -> _Lookalikes:
+    skeleton: dict[int, str] = {}
+    for line in LOOKALIKES_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            _, letter, target, _ = line.split("\t")
+            skeleton[ord(letter)] = target
+    return _Lookalikes(skeleton, frozenset(chr(c) for c in skeleton))
+
+
+@cache
+def _script(char: str) -> str:
+    """The script of a letter, as the first word of its Unicode name ("LATIN", "CYRILLIC")."""
+    return unicodedata.name(char, "?").split(" ", 1)[0]
+
+
 def _confusables(text: str) -> str:
-    words = _WORD.findall(text)
+    table = _lookalikes()
+    words: list[str] = _WORD.findall(text)
     latin = sum(1 for w in words if w.isascii())
-    foreign = len(words) - latin
+    others = [w for w in words if not w.isascii()]
+    skeletons = {w: w.translate(table.skeleton) for w in others if not table.letters.isdisjoint(w)}
+    # A message whose every non-ASCII word is a look-alike of an English word is English in
+    # disguise; a Russian or Greek sentence has words no Latin letters can spell.
+    english = {w for w in others if w in skeletons and skeletons[w].isascii() and _known(skeletons[w])}
+    disguised = len(others) >= _MIN_DISGUISED_WORDS and len(english) == len(others)
+    # Scripts the message is really written in: one of their words is no look-alike ("Он
+    # сказал": "Он" is Russian there, not "Oh").
+    written = {_script(c) for w in others if w not in english for c in w}
 
     def fold(match: re.Match[str]) -> str:
         word = match.group()
-        if word.isascii() or _LOOKALIKE.isdisjoint(word):
+        skeleton = skeletons.get(word)
+        if skeleton is None or not skeleton.isascii():
             return word
-        skeleton = word.translate(_CONFUSABLES)
-        if skeleton.isascii() and any(c.isascii() for c in word):
+        scripts = {_script(c) for c in word}
+        if len(scripts) > 1:
             return skeleton  # scripts mixed in one word: no word of any language
-        if skeleton.isascii() and latin > foreign and _known(skeleton):
-            return skeleton  # a whole look-alike word among Latin words
-        return word
+        if not _known(skeleton):
+            return word
+        if disguised:
+            return skeleton  # every word a look-alike of an English one
+        # A whole look-alike word among more Latin words; not a Latin letter of its own
+        # ("ı" and "æ" are Turkish and Danish letters: "bu bir sır" stays).
+        return skeleton if latin > len(others) and not scripts & (written | {"LATIN"}) else word
 
     return _WORD.sub(fold, text)
 

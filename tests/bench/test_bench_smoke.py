@@ -67,6 +67,8 @@ def test_summary_has_every_key(summary: dict) -> None:
     assert set(summary["hub"]) == {"40", "300", "3000"}
     assert summary["hub"]["300"] is None and summary["hub"]["3000"] is None  # not run
     assert summary["hub"]["40"]["hub_uses"] == 10 and summary["hub"]["40"]["messages"] >= 1
+    assert set(summary["unmask_us"]) == {"English", "Russian and Ukrainian", "disguised"}
+    assert all(us > 0 for us in summary["unmask_us"].values())
 
 
 def test_json_is_the_last_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:

@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 
+import pytest
 from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import NetworkError
+from telegram.request import BaseRequest
 
 from bot.request import RetryingRequest
 from handlers.callback_data import decode
+from handlers.telegram.api_errors import is_transient
 from handlers.telegram.keyboards import keyboard
-from handlers.telegram.ptb import PreparedKeyboard, lean_answer
+from handlers.telegram.ptb import PreparedKeyboard, error_body, lean_answer
 from knowledge import Action
 from tests.support.fake_bot_api import FakeBotAPI, InProcessAPI
 
@@ -89,3 +94,65 @@ async def test_ptb_builds_the_sent_message_from_a_lean_answer() -> None:
     assert (sent.message_id, sent.chat.id, sent.text) == (api.sent_to(42)[0]["message_id"], 42, "hi")
     assert sent.reply_markup is None and sent.entities == ()  # dropped on the way in
     assert api.sent_to(42)[0]["reply_markup"] == markup.to_dict()  # but sent in full
+
+
+async def test_a_gateway_page_in_an_outage_logs_no_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    """The fake's 502 is a gateway's text page, as in a real outage: once the retries run out,
+    PTB raises NetworkError (transient: the update comes again) and logs no ERROR."""
+    async with FakeBotAPI() as api:
+        api.fail("sendMessage", "502")
+        async with Bot(api.token, base_url=api.base_url, request=RetryingRequest(backoff=())) as bot:
+            with caplog.at_level(logging.DEBUG, logger="telegram"), pytest.raises(NetworkError) as raised:
+                await bot.send_message(42, "hi")
+    assert is_transient(raised.value)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert "Traceback" not in caplog.text
+
+
+class _Page(BaseRequest):
+    """A transport answering one status and body, shaped as bot/request.py shapes it (or not)."""
+
+    def __init__(self, code: int, body: bytes, shaped: bool) -> None:
+        self.answer = (code, error_body(code, body) if shaped else body)
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(self, *args: object, **kwargs: object) -> tuple[int, bytes]:
+        return self.answer
+
+
+@pytest.mark.parametrize(
+    ("code", "page", "transient"),
+    [
+        (502, b"Bad Gateway", True),
+        (500, b"<html><body>oops</body></html>", True),
+        (413, b"<html>Request Entity Too Large</html>", False),  # a proxy's 4xx: for good
+    ],
+)
+async def test_an_error_page_is_read_as_ptb_reads_it_without_its_traceback(
+    code: int, page: bytes, transient: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Shaped, a page raises the exception PTB raises for the page itself (class, and transient
+    or not by api_errors.py), without PTB's ERROR; the page's text is never in it."""
+    shaped = error_body(code, page)
+    assert json.loads(shaped)["error_code"] == code and b"<html" not in shaped
+    assert error_body(code, b'{"ok": false, "description": "x"}') == b'{"ok": false, "description": "x"}'
+    assert error_body(200, b"not json") == b"not json"
+    errors: dict[bool, BaseException] = {}
+    for is_shaped in (False, True):
+        caplog.clear()
+        with caplog.at_level(logging.DEBUG, logger="telegram"), pytest.raises(NetworkError) as raised:
+            await _Page(code, page, is_shaped).post("https://api.example.test/botT/sendMessage")
+        errors[is_shaped] = raised.value
+        logged_error = any(r.levelno >= logging.ERROR for r in caplog.records)
+        assert logged_error is not is_shaped  # PTB's own reading logs an ERROR; ours does not
+    assert type(errors[True]) is type(errors[False])
+    assert is_transient(errors[True]) is is_transient(errors[False]) is transient

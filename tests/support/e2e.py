@@ -7,7 +7,7 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -93,9 +93,13 @@ def bot_env(api: FakeBotAPI, **extra: str) -> dict[str, str]:
     return env
 
 
-async def start_bot_process(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
-    """`python -m bot`, exactly as a user runs it."""
+async def start_bot_process(
+    env: dict[str, str], cwd: Path, launcher: Sequence[str] = ()
+) -> asyncio.subprocess.Process:
+    """`python -m bot`, exactly as a user runs it (after `launcher`, such as `env
+    --block-signal=HUP,INT`: docs/delivery.md)."""
     return await asyncio.create_subprocess_exec(
+        *launcher,
         sys.executable,
         "-m",
         "bot",
