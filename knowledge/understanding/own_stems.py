@@ -44,7 +44,7 @@ class OwnStems:
         if found is None or not tokens:
             return []
         fold, matcher = found
-        folded = [fold(t) for t in tokens.texts]
+        folded = [fold(_ligatures(t)) for t in tokens.texts]
         made = {w: Token(w, stem(w)) for w in dict.fromkeys(folded)}
         stems = Tokens(map(made.__getitem__, folded))
         # No source: every word is the language's own, so typo tolerance may read any of them.
@@ -62,6 +62,12 @@ def _patterns(pack: LanguagePack, lexicon: Lexicon, kb: KnowledgeBase, fold: Fol
             out += compile_phrase(
                 _folded(phrase, fold), tag=SECTION, section=base.section or name, weight=base.weight
             )
+    # The names of its conditions ("göz seğirmesi" finds "göz seğirmem"); an ingredient's names
+    # stay with the topic index, which tells an ingredient from a condition.
+    for slug, names in pack.topics.items():
+        if slug in kb.conditions:
+            for name in names:
+                out += compile_phrase(_folded(name, fold), tag=TOPIC, owners=frozenset((slug,)))
     groups = {name: tuple(_folded(e, fold) for e in entries) for name, entries in pack.groups.items()}
     for slug, described in pack.described.items():
         if slug in kb.conditions:
@@ -77,5 +83,13 @@ def _folded(phrase: str, fold: Fold) -> str:
         if piece == GAP or piece.startswith("{"):
             parts.append(piece)
         else:
-            parts.extend(fold(w) for w in words(piece))
+            parts.extend(fold(_ligatures(w)) for w in words(piece))
     return " ".join(parts)
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
+def _ligatures(word: str) -> str:
+    """French "œil" as "oeil": people type it both ways, and accent folding keeps the ligature."""
+    return word.translate(_LIGATURES)

@@ -19,6 +19,9 @@ from knowledge.understanding.normalise import tokenize
         ("дергается глаз уже неделю, в чем опасность?", "ru", "twitching", "severity"),
         # "temblar" forms: "{parte_es} ... {mueve_es}" with "temblarme"
         ("qué hago para que deje de temblarme el ojo", "es", "twitching", "remedies"),
+        # "œil" typed with the ligature, a condition's name in another form ("seğirmem")
+        ("mon œil tremble, pourquoi ?", "fr", "twitching", "causes"),
+        ("gözümün seğirmesi neden olur", "tr", "twitching", "causes"),
         # "як ... приймати": a pronoun between the words
         ("магній: як його приймати?", "uk", "magnesium", "safety"),
     ],
