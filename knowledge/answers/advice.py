@@ -125,7 +125,7 @@ class Advisor:
                 ),
             )
         if level == "emergency":
-            poison = any(g.lines == "poison" for g in groups) and self.helplines.poison
+            poison = lines.poison_lines(self.helplines) if any(g.lines == "poison" for g in groups) else ()
             return Escalation(
                 level=level,
                 reasons=reasons,
@@ -138,7 +138,7 @@ class Advisor:
                     (
                         AdviceList(
                             heading=wording.POISON_LINES_HEADING,
-                            items=lines.general_lines(self.helplines.poison),
+                            items=poison,
                         ),
                     )
                     if poison

@@ -48,6 +48,20 @@ def crisis_lines(helplines: Helplines) -> tuple[str, ...]:
     return tuple(shown)
 
 
+def poison_lines(helplines: Helplines) -> tuple[str, ...]:
+    """The poison centres of the countries chosen ("España: 91 562 04 20 (...)"); with no
+    country chosen, the file's general ones. A chosen country without one listed has none
+    here: its emergency numbers, in the advice, are the line to call."""
+    chosen = countries(helplines)
+    if not chosen:
+        return general_lines(helplines.poison)
+    return tuple(
+        wording.HELPLINE.format(region=country_name(c.code), contact=line.contact, name=line.name)
+        for c in chosen
+        for line in c.poison
+    )
+
+
 def general_lines(lines: tuple[HelpLine, ...]) -> tuple[str, ...]:
     return tuple(wording.HELPLINE.format(region=h.region, contact=h.contact, name=h.name) for h in lines)
 

@@ -220,6 +220,9 @@ class Country(Frozen):
     emergency_numbers: tuple[str, ...]
     emergency_source: str
     crisis: tuple[CountryLine, ...] = ()
+    # Poison centres, shown with poisoning and overdose emergencies; a country without one
+    # listed gets its emergency numbers only.
+    poison: tuple[CountryLine, ...] = ()
 
     @field_validator("code")
     @classmethod

@@ -51,7 +51,7 @@ class Detector:
         """The language `text` is written in, or None when it cannot be told. A disguised
         message ("k i l l  m y s e l f", "su1c1de") is told by its words unmasked, as it is
         read (knowledge.understanding.disguise)."""
-        text = unmask(text)
+        text = _ukrainian_i(unmask(text))
         letters = [c for c in text.casefold() if c.isalpha()]
         by_script = _by_script(letters)
         if by_script is not None:
@@ -59,6 +59,9 @@ class Detector:
         words = [w for w in text.split() if any(c.isalpha() for c in w)]
         if len(letters) < MIN_LETTERS or len(words) < MIN_WORDS:
             return None
+        cyrillic = _cyrillic_by_words(text, letters)
+        if cyrillic is not None:
+            return cyrillic
         scores = self.scores(text)
         if not scores:
             return None
@@ -100,6 +103,35 @@ def _english_after_all(text: str, guess: str) -> bool:
     only_english = sum(1 for w in words if w in english and w not in theirs)
     only_theirs = sum(1 for w in words if w in theirs and w not in english)
     return only_english > only_theirs
+
+
+_LATIN_I_IN_CYRILLIC = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")
+
+
+def _ukrainian_i(text: str) -> str:
+    """A Latin "i" typed inside a Cyrillic word is the Ukrainian "і" (a keyboard without it:
+    "сiпається"); Russian has no such letter to stand in for."""
+    return _LATIN_I_IN_CYRILLIC.sub(lambda m: "і" if m.group() == "i" else "І", text)
+
+
+def _cyrillic_by_words(text: str, letters: list[str]) -> str | None:
+    """Russian or Ukrainian, for a Cyrillic message without a letter only one of them writes
+    (і ї є ґ, ы э ъ ё: _by_script): by the words only one of the two uses often ("можна",
+    "трохи", "що" against "можно", "немного", "что"), when they lean one way. The model
+    confuses the two on short messages ("можна трохи натискати на брову?" scores Russian)."""
+    if not letters or not all(_is_cyrillic(c) for c in letters):
+        return None
+    russian, ukrainian = _common_words("ru"), _common_words("uk")
+    words = [fold(w) for w in _WORD.findall(text)]
+    only_russian = sum(1 for w in words if w in russian and w not in ukrainian)
+    only_ukrainian = sum(1 for w in words if w in ukrainian and w not in russian)
+    if only_russian == only_ukrainian:
+        return None
+    return "ru" if only_russian > only_ukrainian else "uk"
+
+
+def _is_cyrillic(c: str) -> bool:
+    return "\u0400" <= c <= "\u04ff"
 
 
 @cache

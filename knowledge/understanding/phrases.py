@@ -59,11 +59,13 @@ class PhraseIndex:
                 self._by_pair.setdefault((first, second), []).append((segments, label))
             else:
                 self._by_first.setdefault(segments[0][0], []).append((segments, label))
-        # Words that start some phrase, and whether any phrase starts with an exact form: most
-        # words of a long message start none, and are passed over with one set lookup.
+        # Words that start some phrase: most words of a long message start none, and are
+        # passed over with one set lookup. Whether any phrase has an exact form anywhere
+        # ("hace ... =meses"): then the words as typed are kept for comparing.
         self._starts = frozenset(self._by_first) | frozenset(a for a, _ in self._by_pair)
-        self._exact = any(w.startswith(EXACT) for key in self._by_pair for w in key) or any(
-            w.startswith(EXACT) for w in self._by_first
+        indexed = (*self._by_first.values(), *self._by_pair.values())
+        self._exact = any(
+            w.startswith(EXACT) for entries in indexed for segments, _ in entries for s in segments for w in s
         )
 
     def find(self, stems: Sequence[str], texts: Sequence[str] = ()) -> list[Found]:

@@ -4,6 +4,7 @@ is knowledge.answers' job."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,6 +18,7 @@ from knowledge.understanding.intent import emoji_small_talk, is_question, sectio
 from knowledge.understanding.languages import names_in_languages, names_written_in, own_phrase_labels
 from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
 from knowledge.understanding.normalise import Tokens, stem, tokenize, words
+from knowledge.understanding.own_stems import OwnStems
 from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK, TURN
 from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
 from knowledge.understanding.phrasebook import build_patterns, vocabulary
@@ -38,6 +40,8 @@ _ENGLISH_LEAD = 2  # English words that make a mixed message worth reading as En
 # An ingredient used for more conditions than this implies none of them (magnesium in 80
 # articles says nothing about which condition's red flags apply).
 _MAX_IMPLIED = 5  # the weight of language.toml's "strong" section phrases
+# A word's ending written after an apostrophe ("ashwagandha'nın"), in a language that does so.
+_SUFFIX_AFTER_APOSTROPHE = re.compile(r"(?<=\w)['’](\w+)")
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,10 @@ class Reader:
         self.phrases = PhraseMatcher(patterns, vocabulary(patterns, lexicon, kb), never_fuzzy)
         self.triager = Triager(lexicon.triage)
         clinical = load_vocabulary()
+        self.own_stems = OwnStems(lexicon, clinical, kb)
+        self._apostrophe_suffixes = frozenset(
+            lang for lang, w in clinical.languages.items() if w.stemming.apostrophe_suffixes
+        )
         self.concepts = ConceptReader(clinical)
         self.discriminators = Discriminators(clinical)
         self._kinds = {cid: c.kind for cid, c in clinical.concepts.items()}
@@ -175,6 +183,8 @@ class Reader:
     def read(self, text: str, conversation: Conversation | None = None, lang: str = ENGLISH) -> Reading:
         """Read a message written in `lang`; a follow-up takes its topic from `conversation`.
         Only `lang`'s clinical words are read, and its common words name no English topic."""
+        if lang in self._apostrophe_suffixes:
+            text = _SUFFIX_AFTER_APOSTROPHE.sub("", text)
         tokens = tokenize(text)
         if not tokens:
             kind = emoji_small_talk(text, self.lexicon.language)
@@ -223,6 +233,8 @@ class Reader:
         shown_in = self._written_in(tokens, lang)
         if shown_in is not None and hits:
             hits = self._in_language(hits, tokens, shown_in)
+        # The language's own phrases in their other forms ("dangereuse" for "dangereux").
+        hits += self.own_stems.match(tokens, lang)
         found = self.index.find(tokens, shown_in)
         mentioned = tuple(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
         named = [slug for slug, kind in mentioned if kind == "condition"]

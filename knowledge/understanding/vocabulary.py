@@ -91,6 +91,9 @@ class Stemming(_Frozen):
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     min_stem: int = Field(default=3, ge=1)
+    # Turkish writes a name's case ending after an apostrophe ("ashwagandha'nın", of
+    # ashwagandha): the ending comes off, so the name is found whole.
+    apostrophe_suffixes: bool = False
 
 
 class LanguageWords(_Frozen):

@@ -77,3 +77,32 @@ def test_a_country_line_without_a_source_is_refused() -> None:
         Country(code="ES", languages=("es",), emergency_numbers=("112",), emergency_source="rtve")
     with pytest.raises(ValidationError, match="unsupported language"):
         Country(code="ES", languages=("xx",), emergency_numbers=("112",), emergency_source="https://x")
+
+
+def poison_advice(engine: Engine, text: str, lang: str, region: str | None = None) -> tuple[str, ...]:
+    """The lines under the poison centres' heading of the reply, if any."""
+    reply = engine.answer(text, lang=lang, region=region)
+    assert reply.escalation.level == "emergency", text
+    heading = texts.CATALOG.text("POISON_LINES_HEADING", lang)
+    return next((a.items for a in reply.escalation.lists if a.heading == heading), ())
+
+
+def test_a_poisoning_lists_the_poison_centres_of_the_language_s_countries(kb_engine: Engine) -> None:
+    lines = poison_advice(kb_engine, "mi hijo se tomó un frasco de pastillas", "es")
+    assert lines == ("España: 91 562 04 20 (Servicio de Información Toxicológica)",)
+    lines = poison_advice(kb_engine, "meu filho engoliu um frasco de comprimidos", "pt", "BR")
+    assert lines == ("Brasil: 0800 722 6001 (Disque-Intoxicação (Anvisa))",)
+    for country in HELPLINES.country:
+        assert all(line.source.startswith("http") and line.contact for line in country.poison)
+
+
+def test_a_country_without_a_poison_centre_listed_gets_its_emergency_number(kb_engine: Engine) -> None:
+    """Russia has none in the file: no poison heading, the emergency numbers in the advice."""
+    reply = kb_engine.answer("ребенок съел полпачки магне б6", lang="ru")
+    assert poison_advice(kb_engine, "ребенок съел полпачки магне б6", "ru") == ()
+    assert any("112" in p for p in reply.escalation.paragraphs)
+
+
+def test_english_keeps_the_general_poison_lines(kb_engine: Engine) -> None:
+    lines = poison_advice(kb_engine, "my son swallowed a bottle of pills", "en")
+    assert any("1-800-222-1222" in line for line in lines)

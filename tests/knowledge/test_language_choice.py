@@ -67,6 +67,20 @@ def test_scripts_only_one_supported_language_writes(detector: Detector) -> None:
     assert detector.detect("съел") == "ru"  # "ъ"
 
 
+def test_russian_and_ukrainian_apart_without_their_own_letters(detector: Detector) -> None:
+    """No letter only one of them writes: the words only one of them uses often decide
+    (the model scores this Ukrainian question Russian, below its threshold)."""
+    assert detector.detect("можна трохи натискати на брову?") == "uk"
+    assert detector.detect("можно немного нажимать на бровь?") == "ru"
+
+
+def test_a_latin_i_in_a_cyrillic_word_is_the_ukrainian_letter(detector: Detector) -> None:
+    """A keyboard without "і" types the Latin one: "сiпається" is Ukrainian still."""
+    assert detector.detect("сiпається повiка вже тиждень") == "uk"
+    assert detector.detect("дергается веко уже неделю, что делать") == "ru"
+    assert detector.detect("is it safe with vitamin b6") != "uk"  # Latin words keep their i
+
+
 def test_the_order_of_choice(detector: Detector) -> None:
     spanish = "me tiembla el párpado desde hace días, qué hago"
     chosen = Conversation(lang="ru", lang_chosen=True)

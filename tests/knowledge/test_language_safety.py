@@ -26,7 +26,7 @@ def tune() -> dict[str, tuple[float, list[str]]]:
     return {k: (t.rate, t.misses) for k, t in tallies.items()}
 
 
-@pytest.mark.parametrize("measure", ["crisis", "emergency", "red_flag", "red_flag_topic"])
+@pytest.mark.parametrize("measure", ["crisis", "emergency", "red_flag", "red_flag_topic", "topic", "section"])
 def test_tune_split_reaches_the_target(tune: dict[str, tuple[float, list[str]]], measure: str) -> None:
     rate, misses = tune[measure]
     assert rate >= TARGETS[measure], misses
@@ -155,3 +155,42 @@ def test_the_language_a_message_is_read_in(
     text: str, detected: str | None, fallback: str, read_in: str
 ) -> None:
     assert WrittenIn(load_lexicon()).language(text, detected, fallback) == read_in
+
+
+# --- how long a twitch has lasted, and the words a seizure shares with a cramp ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("tengo espasmos desde hace 3 meses", "es"),  # "hace ... =meses", a number in the gap
+        ("mein Augenlid zuckt seit drei Wochen", "de"),  # "seit ... =wochen"
+        ("kas seğirmesi 3 aydır devam ediyor", "tr"),
+        ("mon œil tremble depuis deux semaines", "fr"),
+        ("фасцикуляції вже 2 місяці", "uk"),
+    ],
+)
+def test_a_lasting_twitch_gets_the_doctor_by_the_twitching_article(text: str, lang: str) -> None:
+    """As English "twitching for 3 months": the doctor advice, about twitching."""
+    (answer,) = ask([text])
+    assert answer.escalation == "doctor", text
+    assert answer.topics[:1] == ("twitching",), text
+
+
+def test_a_twitch_of_a_few_days_is_not_lasting() -> None:
+    (answer,) = ask(["me tiembla el ojo desde hace 1 semana"])
+    assert answer.escalation == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("судороги в ногах по ночам, что делать?", "none"),  # a leg cramp
+        ("судоми в ногах вночі", "none"),
+        ("у ребенка судороги и высокая температура", "emergency"),  # a seizure
+        ("у дитини судоми і температура", "emergency"),
+    ],
+)
+def test_a_leg_cramp_is_not_a_seizure(text: str, level: str) -> None:
+    (answer,) = ask([text])
+    assert answer.escalation == level, text

@@ -26,6 +26,8 @@ TARGETS = {
     "red_flag": 0.85,
     "red_flag_topic": 0.85,
     "look_alike_false_alarm": 0.10,
+    "topic": 0.85,
+    "section": 0.80,
 }
 
 

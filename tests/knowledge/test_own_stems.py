@@ -1,0 +1,61 @@
+"""A language's section phrases and descriptions are read through its own stems
+(knowledge/understanding/own_stems.py): a phrase written once finds its other forms, in that
+language only; and Turkish endings written after an apostrophe come off a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.engine import Engine
+from knowledge.understanding.normalise import tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic", "section"),
+    [
+        # "dangereux" is written in fr.toml's safety phrases; "dangereuse" is its feminine
+        ("est-ce que le magnésium est dangereuse pour les reins ?", "fr", "magnesium", "safety"),
+        # "опасно" is written; "опасность" is the noun
+        ("дергается глаз уже неделю, в чем опасность?", "ru", "twitching", "severity"),
+        # "temblar" forms: "{parte_es} ... {mueve_es}" with "temblarme"
+        ("qué hago para que deje de temblarme el ojo", "es", "twitching", "remedies"),
+        # "œil" typed with the ligature, a condition's name in another form ("seğirmem")
+        ("mon œil tremble, pourquoi ?", "fr", "twitching", "causes"),
+        ("gözümün seğirmesi neden olur", "tr", "twitching", "causes"),
+        # "як ... приймати": a pronoun between the words
+        ("магній: як його приймати?", "uk", "magnesium", "safety"),
+    ],
+)
+def test_a_phrase_finds_its_other_forms(
+    engine: Engine, text: str, lang: str, topic: str, section: str
+) -> None:
+    reply = engine.answer(text, lang=lang)
+    assert reply.topics and reply.topics[0] == topic
+    assert reply.section == section
+
+
+def test_a_language_s_folded_phrases_are_read_in_that_language_only(engine: Engine) -> None:
+    """The Spanish phrase "efectos secundarios" is found folded in Spanish ("efecto
+    secundario"), and never through Spanish stems in a message read as English or Russian."""
+    tokens = tokenize("efecto secundario del magnesio")
+    found = engine.reader.own_stems.match(tokens, "es")
+    assert [h.pattern.section for h in found if h.pattern.section == "safety"]
+    assert engine.reader.own_stems.match(tokens, "en") == []
+    assert engine.reader.own_stems.match(tokens, "ru") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ashwagandha'nın yan etkileri nelerdir?", "ashwagandha’nın zararları var mı?"],
+)
+def test_a_turkish_ending_after_an_apostrophe_comes_off_the_name(engine: Engine, text: str) -> None:
+    reply = engine.answer(text, lang="tr")
+    assert reply.topics[:1] == ("ashwagandha",)
+    assert reply.section == "safety"
+
+
+def test_english_keeps_its_apostrophes(engine: Engine) -> None:
+    """English "can't" stays one word: only a language that writes endings so cuts them."""
+    reading = engine.reader.read("magnesium can't be taken with what?", lang="en")
+    assert "magnesium" in reading.ingredients
+    assert "cant" in tokenize("magnesium can't").texts
