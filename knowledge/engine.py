@@ -90,7 +90,7 @@ class Engine:
         lang = lang or language_for(detected, conversation, user_tag)
         with speaking(lang, region):
             written_in = self.written_in.language(plain, detected, lang)
-            return _written(self._answer(text, conversation, written_in))
+            return self._answer(text, conversation, written_in)  # built once, `lang` included
 
     def _answer(self, text: str, conversation: Conversation | None, written_in: str) -> Reply:
         reading = self.reader.read(text, conversation, written_in)
@@ -165,7 +165,8 @@ class Engine:
             update["disclaimer"] = wording.DISCLAIMER
         if body.intro is not None:
             update["intro"] = body.intro
-        return reply.model_copy(update={**update, "topics": body.topics, "turn": turn})
+        update |= {"topics": body.topics, "turn": turn, "lang": active_language()}
+        return reply.model_copy(update=update)
 
     @staticmethod
     def _only_advice(reading: Reading) -> bool:
