@@ -139,8 +139,8 @@ class ConversationService:
         helplines); `lang` forces the reply's language (`ask --lang`)."""
         async with self.conversations.turn(key) as turn:
             engine = self.engine
-            lang = lang or engine.language(text, turn.before, tag)
-            reply = engine.answer(text, turn.before, lang=lang, region=region)
+            # The language chosen (when not forced) from the same detection the reading uses.
+            reply = engine.answer(text, turn.before, lang=lang, region=region, user_tag=tag)
             over: tuple[int, ...] = ()
             if again and asked is not None:
                 earlier = await self.replies.recall(asked.chat_id, asked.message_id)

@@ -17,7 +17,7 @@ from knowledge.base.helplines import shipped_helplines
 from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import Conversation
 from knowledge.i18n.catalog import active_language, speaking
-from knowledge.i18n.choose import choose_language, language_without_text
+from knowledge.i18n.choose import choose_language, language_for, language_without_text
 from knowledge.i18n.detect import Detector
 from knowledge.i18n.languages import DEFAULT_LANGUAGE
 from knowledge.turns import TURNS, Advice, Answer, Turns
@@ -72,20 +72,25 @@ class Engine:
         self,
         text: str,
         conversation: Conversation | None = None,
-        lang: str = DEFAULT_LANGUAGE,
+        lang: str | None = DEFAULT_LANGUAGE,
         region: str | None = None,
+        *,
+        user_tag: str | None = None,
     ) -> Reply:
         """Answer one message, in `conversation` if there is one (a follow-up such as "is it
-        safe?" takes its topic from it). The turn's kind (knowledge.turns) decides first what
-        the reply is and which advice it carries; the reply is then built once. Escalation is
-        read with the clinical words of the language the text is written in (detected, else
-        `lang`; see knowledge.understanding.written_in): a word of one language is never taken
-        for a warning sign of another."""
+        safe?" takes its topic from it), in `lang`, or with None in the language `language`
+        would choose (with `user_tag`, the app's language). The turn's kind (knowledge.turns)
+        decides first what the reply is and which advice it carries; the reply is then built
+        once. Escalation is read with the clinical words of the language the text is written
+        in (detected, else the reply's; see knowledge.understanding.written_in): a word of one
+        language is never taken for a warning sign of another. The language is detected once
+        for both (it is a third of the engine's time on a short message)."""
+        plain = unmask(text)  # a disguised message is told by its words (i21's folding)
+        detected = self.detector.detect_unmasked(plain)
+        lang = lang or language_for(detected, conversation, user_tag)
         with speaking(lang, region):
-            plain = unmask(text)  # a disguised message is told by its words (i21's folding)
-            detected = self.detector.detect(plain)
             written_in = self.written_in.language(plain, detected, lang)
-            return _written(self._answer(text, conversation, written_in))
+            return self._answer(text, conversation, written_in)  # built once, `lang` included
 
     def _answer(self, text: str, conversation: Conversation | None, written_in: str) -> Reply:
         reading = self.reader.read(text, conversation, written_in)
@@ -163,7 +168,8 @@ class Engine:
             update["disclaimer"] = wording.DISCLAIMER
         if body.intro is not None:
             update["intro"] = body.intro
-        return reply.model_copy(update={**update, "topics": body.topics, "turn": turn})
+        update |= {"topics": body.topics, "turn": turn, "lang": active_language()}
+        return reply.model_copy(update=update)
 
     @staticmethod
     def _only_advice(reading: Reading) -> bool:

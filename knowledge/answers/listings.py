@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from knowledge.answers import wording
 from knowledge.answers.reply import Action, Item, Listing, Reply, Section
 from knowledge.base.models import Condition, Ingredient, KnowledgeBase
+from knowledge.i18n.catalog import active_language
 
 MAX_SUGGESTED = 6
 # The first screen's buttons: every condition up to this many, and the most used ingredients.
@@ -19,10 +20,20 @@ PAGE_SIZE = 10
 class Listings:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        # The greeting and the ways in depend only on the knowledge base and the language:
+        # built once per language (a greeting is a tenth of the engine's time on "hi").
+        self._greetings: dict[str, Reply] = {}
+        self._ways: dict[str, tuple[Action, ...]] = {}
 
     def greeting(self) -> Reply:
         """Hello, example questions, and a button for each condition and the most used
         ingredients: the first screen has something to tap."""
+        lang = active_language()
+        if lang not in self._greetings:
+            self._greetings[lang] = self._greeting()
+        return self._greetings[lang]
+
+    def _greeting(self) -> Reply:
         examples = Section(
             heading=wording.EXAMPLES_HEADING, items=tuple(Item(text=e) for e in self.examples())
         )
@@ -50,6 +61,12 @@ class Listings:
         return tuple(wording.text(t).format(**names) for t in wording.EXAMPLE_TEMPLATES)
 
     def _ways_in(self) -> tuple[Action, ...]:
+        lang = active_language()
+        if lang not in self._ways:
+            self._ways[lang] = self._buttons_in()
+        return self._ways[lang]
+
+    def _buttons_in(self) -> tuple[Action, ...]:
         """The conditions and the ingredients most articles use, each a button, and a button
         to the whole list of each when there are more."""
         conditions = list(self.kb.conditions.values())

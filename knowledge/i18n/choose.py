@@ -19,8 +19,15 @@ def choose_language(
     text: str, conversation: Conversation | None, user_tag: str | None, detector: Detector
 ) -> str:
     if conversation is not None and conversation.lang_chosen and conversation.lang:
+        return conversation.lang  # no need to detect
+    return language_for(detector.detect(text) if text else None, conversation, user_tag)
+
+
+def language_for(detected: str | None, conversation: Conversation | None, user_tag: str | None) -> str:
+    """The same choice, with the message's language already detected (`detected`, None when
+    it cannot be told): the engine detects it once a turn, for the reply and for reading."""
+    if conversation is not None and conversation.lang_chosen and conversation.lang:
         return conversation.lang
-    detected = detector.detect(text) if text else None
     if detected is not None:
         return detected
     if conversation is not None and conversation.lang:

@@ -51,7 +51,11 @@ class Detector:
         """The language `text` is written in, or None when it cannot be told. A disguised
         message ("k i l l  m y s e l f", "su1c1de") is told by its words unmasked, as it is
         read (knowledge.understanding.disguise)."""
-        text = _ukrainian_i(unmask(text))
+        return self.detect_unmasked(unmask(text))
+
+    def detect_unmasked(self, text: str) -> str | None:
+        """`detect` of a text already unmasked: the engine unmasks a message once a turn."""
+        text = _ukrainian_i(text)
         letters = [c for c in text.casefold() if c.isalpha()]
         by_script = _by_script(letters)
         if by_script is not None:
@@ -62,7 +66,9 @@ class Detector:
         cyrillic = _cyrillic_by_words(text, letters)
         if cyrillic is not None:
             return cyrillic
-        scores = self.scores(text)
+        # Only a score of MIN_SCORE or more can win: asking the model for those alone gives the
+        # same answer as asking for all 40 and is a quarter of the cost (about 70 µs less).
+        scores = self.scores(text, MIN_SCORE)
         if not scores:
             return None
         best = max(scores, key=scores.__getitem__)
@@ -70,11 +76,12 @@ class Detector:
             return None
         return DEFAULT_LANGUAGE if _english_after_all(text, best) else best
 
-    def scores(self, text: str) -> dict[str, float]:
-        """The model's score of each supported language it names for `text`."""
+    def scores(self, text: str, threshold: float = 0.0) -> dict[str, float]:
+        """The model's score of each supported language it names for `text` (those scoring
+        `threshold` or more)."""
         # fastText takes valid UTF-8 only: a lone surrogate ("\udcdb", from a broken client) goes
         clean = text.encode("utf-8", "ignore").decode("utf-8")
-        found = self._loaded().detect(" ".join(clean.split()), k=_TOP)
+        found = self._loaded().detect(" ".join(clean.split()), k=_TOP, threshold=threshold)
         return {r["lang"]: float(r["score"]) for r in found if r["lang"] in CODES}
 
     def _loaded(self) -> Any:
