@@ -14,24 +14,12 @@ from tests.support.e2e import (
     free_port,
     start_bot_process,
     stop_bot_process,
+    text_update,
     wait_until_listening,
 )
 from tests.support.fake_bot_api import FakeBotAPI
 
 SECRET = "s3cret-Token_for-tests"
-
-
-def text_update(update_id: int, chat: int, text: str) -> dict:
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": 1_700_000_000,
-            "text": text,
-            "chat": {"id": chat, "type": "private", "first_name": "Web"},
-            "from": {"id": chat, "is_bot": False, "first_name": "Web"},
-        },
-    }
 
 
 async def announce_oversized(port: int, headers: dict[str, str]) -> int:

@@ -20,7 +20,14 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.support.e2e import bot_env, free_port, start_bot_process, stop_bot_process, wait_until_listening
+from tests.support.e2e import (
+    bot_env,
+    free_port,
+    start_bot_process,
+    stop_bot_process,
+    text_update,
+    wait_until_listening,
+)
 from tests.support.fake_bot_api import FakeBotAPI
 
 SECRET = "s3cret-Token_for-outage"
@@ -34,19 +41,6 @@ EXIT_SLACK = 1.5  # the interpreter's exit after the bot's last line, on a loade
 REDELIVER_EVERY = 1.0  # Telegram waits longer; a short wait only makes the test harder
 CHATS = (23_001, 23_002, 23_003, 23_004, 23_005, 23_006)
 APOLOGY = "something went wrong"
-
-
-def text_update(update_id: int, chat: int, text: str) -> dict:
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": 1_700_000_000,
-            "text": text,
-            "chat": {"id": chat, "type": "private", "first_name": "Web"},
-            "from": {"id": chat, "is_bot": False, "first_name": "Web"},
-        },
-    }
 
 
 class Telegram:

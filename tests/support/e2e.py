@@ -174,3 +174,17 @@ async def ask_all(api: FakeBotAPI, chat: int, text: str) -> list[dict]:
     for message in sent:
         check_html(message)
     return sent
+
+
+def text_update(update_id: int, chat: int, text: str) -> dict[str, Any]:
+    """A Telegram update carrying one private text message, as the Bot API sends it."""
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 1_700_000_000,
+            "text": text,
+            "chat": {"id": chat, "type": "private", "first_name": "Web"},
+            "from": {"id": chat, "is_bot": False, "first_name": "Web"},
+        },
+    }
