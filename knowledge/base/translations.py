@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from knowledge.base.article import ENGLISH, NAMED_BULLETS, Headings, ParsedArticle
+from knowledge.base.article import ENGLISH, NAMED_BULLETS, Headings, IngredientLine, NamedItem, ParsedArticle
 from knowledge.base.errors import KnowledgeError, Problem
 from knowledge.base.models import Safety, SafetyTranslation
 
@@ -98,26 +98,29 @@ def structure_mismatches(original: ParsedArticle, translation: ParsedArticle) ->
             yield from _same_numbers(
                 ours.line, f"{ours.name} {ours.description}", f"{theirs.name} {theirs.description}"
             )
-    if len(translation.remedies) != len(original.remedies):
-        line = translation.remedies[-1].line if translation.remedies else None
-        yield Mismatch(
-            line,
-            f"{len(translation.remedies)} remedies; the original has {len(original.remedies)}",
-        )
+    miscount = _miscount("remedies", translation.remedies, original.remedies)
+    if miscount is not None:
+        yield miscount
     else:
         for ours, theirs in zip(translation.remedies, original.remedies, strict=True):
             yield from _same_numbers(
                 ours.line, f"{ours.name} {ours.description}", f"{theirs.name} {theirs.description}"
             )
-    if len(translation.ingredients) != len(original.ingredients):
-        line = translation.ingredients[-1].line if translation.ingredients else None
-        yield Mismatch(
-            line,
-            f"{len(translation.ingredients)} ingredients; the original has {len(original.ingredients)}",
-        )
+    miscount = _miscount("ingredients", translation.ingredients, original.ingredients)
+    if miscount is not None:
+        yield miscount
     else:
         for line_ours, line_theirs in zip(translation.ingredients, original.ingredients, strict=True):
             yield from _same_numbers(line_ours.line, line_ours.name, line_theirs.name)
+
+
+def _miscount(
+    kind: str, ours: Sequence[NamedItem | IngredientLine], theirs: Sequence[object]
+) -> Mismatch | None:
+    """A translation's list of `kind` that is not as long as the original's, at its last item."""
+    if len(ours) == len(theirs):
+        return None
+    return Mismatch(ours[-1].line if ours else None, f"{len(ours)} {kind}; the original has {len(theirs)}")
 
 
 def _same_numbers(line: int, ours: str, theirs: str) -> Iterator[Mismatch]:
