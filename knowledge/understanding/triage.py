@@ -175,11 +175,13 @@ class Triager:
         negated_ends: set[int] = set()
         if concepts is not None:
             silenced, strict = concepts.reading.silenced, concepts.reading.strict
+            retold = concepts.reading.retold
             flags = [
                 f
                 for f in flags
                 if not _out_of_context(f, concepts)
                 and not any(i in (strict if f.level == CRISIS else silenced) for i in range(f.start, f.end))
+                and (f.level == CRISIS or not all(i in retold for i in range(f.start, f.end)))
             ]
         for flag in flags:
             group = groups.get(flag.kind, _PLAIN)
@@ -212,10 +214,11 @@ class Triager:
             # long that condition has lasted ("its been 2 months now", issue 20).
             unattached = concepts.unattached if concepts and not symptom_in_context else frozenset()
             points = concepts.points_in_time if concepts else frozenset()
+            retold = concepts.reading.retold if concepts else frozenset()  # a story told as history
             gone_on = [
                 Flag(start, start + len(text.split()), text, "doctor", _LASTING)
                 for start, text in lasting
-                if start not in unattached and start + len(text.split()) not in points
+                if start not in unattached and start + len(text.split()) not in points and start not in retold
             ]
             said += gone_on
         if concepts is not None and _long_standing(gone_on, texts, concepts):
@@ -424,9 +427,9 @@ def _told_as_recovered(concepts: Judged) -> bool:
 
 
 def _long_standing(durations: list[Flag], texts: list[str], concepts: Judged) -> bool:
-    """Said to have gone on for weeks or longer, with no sudden onset said."""
+    """Said to have gone on for weeks or longer, with no sudden onset or recent episode said."""
     ids = {m.concept for m in concepts.reading.mentions if not (m.context.negated or m.context.hypothetical)}
-    if ids & _ACUTE:
+    if ids & _ACUTE or concepts.reading.recent:
         return False
     return bool(ids & _LONG_STANDING) or any(
         {texts[f.start], *texts[max(f.start - 2, 0) : f.start]} & _GONE_ON for f in durations
