@@ -71,7 +71,7 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
-    assert Figures.rate(tune.exact) >= 0.74, tune.misses
+    assert Figures.rate(tune.exact) >= 0.75, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------
@@ -84,7 +84,7 @@ def test_the_earlier_messages_hold(before: Figures) -> None:
     assert r(before.crisis) >= 0.92, before.misses
     assert r(before.false_alarm) <= 0.085, before.misses
     assert r(before.lookalike) <= 0.11, before.misses
-    assert r(before.exact) >= 0.75, before.misses
+    assert r(before.exact) >= 0.76, before.misses
 
 
 # --- the issue's targets, unchanged ------------------------------------------------------------

@@ -31,6 +31,7 @@ def _text(item_id: str) -> str:
         "ear-700",  # ringing in the ears for a couple of years, louder lately
         "ear-011",  # one ear started ringing this morning
         "skin-710",  # an itchy rash that won't go away
+        "children-053",  # a fever for a few days and a spotty rash: urgent GP, not 999
     ],
 )
 def test_a_doctors_matter_is_not_an_emergency(engine: Engine, item_id: str) -> None:
@@ -47,6 +48,8 @@ def test_a_doctors_matter_is_not_an_emergency(engine: Engine, item_id: str) -> N
         "I get out of breath climbing stairs and today my lips are blue",
         "I had a stroke in 2010. My face is drooping on one side now",
         "Last year I had a heart attack and this morning I felt the same crushing pain in my chest",
+        "my toddler has a fever and a purple rash",
+        "she has a high temperature and a rash that doesn't fade under a glass",
     ],
 )
 def test_the_emergency_beside_it_stays_one(engine: Engine, text: str) -> None:
