@@ -221,9 +221,14 @@ class Triager:
                 if start not in unattached and start + len(text.split()) not in points and start not in retold
             ]
             said += gone_on
-        if concepts is not None and _long_standing(gone_on, texts, concepts):
+        if concepts is not None:
+            lasting_in = _long_standing(gone_on, texts, concepts)
             said = [
-                replace(f, level="doctor") if f.level == EMERGENCY and f.kind not in _ALWAYS_ACUTE else f
+                replace(f, level="doctor")
+                if f.level == EMERGENCY
+                and f.kind not in _ALWAYS_ACUTE
+                and concepts.reading.layout.sentence[f.start] in lasting_in
+                else f
                 for f in said
             ]
         if concepts is not None:
@@ -426,14 +431,21 @@ def _told_as_recovered(concepts: Judged) -> bool:
     return _RECOVERED in ids and not ids & _NOW
 
 
-def _long_standing(durations: list[Flag], texts: list[str], concepts: Judged) -> bool:
-    """Said to have gone on for weeks or longer, with no sudden onset or recent episode said."""
-    ids = {m.concept for m in concepts.reading.mentions if not (m.context.negated or m.context.hypothetical)}
-    if ids & _ACUTE or concepts.reading.recent:
-        return False
-    return bool(ids & _LONG_STANDING) or any(
-        {texts[f.start], *texts[max(f.start - 2, 0) : f.start]} & _GONE_ON for f in durations
-    )
+def _long_standing(durations: list[Flag], texts: list[str], concepts: Judged) -> frozenset[int]:
+    """The sentences that say their complaint has gone on for weeks or longer, when no sudden
+    onset or recent episode is said: a duration belongs to what its own sentence says ("high
+    blood pressure for many years" is not how long a chest pain has lasted)."""
+    live = [m for m in concepts.reading.mentions if not (m.context.negated or m.context.hypothetical)]
+    if any(m.concept in _ACUTE for m in live) or concepts.reading.recent:
+        return frozenset()
+    sentence = concepts.reading.layout.sentence
+    said = {sentence[m.start] for m in live if m.concept in _LONG_STANDING}
+    said |= {
+        sentence[f.start]
+        for f in durations
+        if {texts[f.start], *texts[max(f.start - 2, 0) : f.start]} & _GONE_ON
+    }
+    return frozenset(said)
 
 
 def _lowered(flag: Flag, concepts: Judged) -> bool:
