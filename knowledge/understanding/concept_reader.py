@@ -14,6 +14,7 @@ from knowledge.understanding.folding import Fold, folder
 from knowledge.understanding.normalise import Token, Tokens, stem, texts_of
 from knowledge.understanding.numbers import Reading, ages, counts, vitals
 from knowledge.understanding.phrases import Found, PhraseIndex
+from knowledge.understanding.retold import Retold
 from knowledge.understanding.vocabulary import (
     ENGLISH,
     Concept,
@@ -58,6 +59,10 @@ class ConceptReading:
     # The silenced words an overlapping cue said ("killing myself trying to"): only these
     # may silence a crisis phrase; a cue elsewhere in the sentence never does.
     strict: frozenset[int] = frozenset()
+    # The words of sentences of a story told as history (retold.py): a phrase there is history.
+    retold: frozenset[int] = frozenset()
+    # Whether a recent episode is said ("this morning", "last night"): nothing long-standing then.
+    recent: bool = False
 
     def concepts(self) -> tuple[ConceptFound, ...]:
         return tuple(dict.fromkeys(m.found() for m in self.mentions))
@@ -91,6 +96,7 @@ class _Language:
         labels = ((v, p) for v, phrases in words_of.vitals.items() for p in phrases)
         self.vital_labels = PhraseIndex(labels, fold)
         self.context = ContextReader(words_of.context, fold)
+        self.retold = Retold(words_of.context)
         self.kinds = {cid: c.kind for cid, c in vocabulary.concepts.items()}
 
 
@@ -120,10 +126,12 @@ class ConceptReader:
         found = _without_inner(found)
         contexts = language.context.read(stems, texts, shape, found)
         kinds = language.kinds
-        mentions = tuple(
+        read = [
             Mention(f.label, kinds[f.label], f.start, f.end, c) for f, c in zip(found, contexts, strict=True)
-        )
-        return ConceptReading(mentions, silenced, shape, tuple(texts), strict)
+        ]
+        mentions, retold = language.retold.read(texts, shape, read)
+        recent = language.retold.recent(texts)
+        return ConceptReading(tuple(mentions), silenced, shape, tuple(texts), strict, retold, recent)
 
     def _numbers(
         self, texts: list[str], stems: list[str], source: str, found: list[Found], language: _Language

@@ -4,7 +4,7 @@ have. Always on, never suppressed; the phrases and their senses are data (triage
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import compress
 
@@ -12,7 +12,7 @@ from knowledge.levels import ConceptFound, Level
 from knowledge.understanding.discriminators import Judged, RuleFlag
 from knowledge.understanding.lexicon import Duration, FlagGroup, Negation, Triage
 from knowledge.understanding.normalise import Token, Tokens, stem, texts_of, words
-from knowledge.understanding.patterns import CRISIS, DOCTOR, FLAG_TAGS, FRAME, IGNORE
+from knowledge.understanding.patterns import CRISIS, DOCTOR, EMERGENCY, FLAG_TAGS, FRAME, IGNORE
 from knowledge.understanding.phrase_matcher import Hit
 
 _NUMBER_CAP = 10_000
@@ -54,12 +54,52 @@ _PLAIN = FlagGroup(level="doctor")
 # words: a message this short says little else ("after a fall", "numbness", "injury"), a
 # follow-up or an item typed as written, where a `topic_or_short` flag still counts
 _SHORT_MESSAGE = 8
+_LASTING = "lasting"  # the flag of a duration: how long a symptom has lasted
 _RECOVERED = "recovered"  # concepts.toml
 _NOW = frozenset(("relapse", "plan_future"))  # a relapse, or a plan for tonight
 # The kinds of concept whose context a phrase's flag takes: what a crisis phrase says, and
 # what any other red-flag phrase says.
 _CRISIS_KINDS = frozenset(("intent",))
 _SYMPTOM_KINDS = frozenset(("symptom", "function_lost"))
+# Acuteness of onset (MTS general discriminator): a complaint said to have gone on for weeks
+# ("for 3 months", "for the past year", concept `long_standing`) with nothing sudden in it is a
+# doctor's matter, not an emergency (NHS.uk: see a GP for chest pain on exertion that settles,
+# hives that keep coming back, black stools for weeks). Concept ids of concepts.toml.
+_LONG_STANDING = frozenset(("long_standing",))
+# The words before a duration that make it how long something has gone on ("for 3 months",
+# "over the last two years"), not an age or a week of pregnancy ("my 6 months old", "29 weeks").
+_GONE_ON = frozenset(("for", "past", "last", "over", "more", "almost", "nearly", "since"))
+_ACUTE = frozenset(("sudden", "thunderclap", "new_now"))
+# Flag groups acute by nature, whatever else has gone on for long: a dose taken, a collapse, a
+# fit, breathing ("asthma for years and now I can't breathe").
+_ALWAYS_ACUTE = frozenset(("poisoning", "consciousness", "seizure", "breathing"))
+# Context that makes an emergency flag group a doctor's matter (concept id -> flag groups):
+# - chest pain or breathlessness on effort that settles with rest is stable angina (NHS.uk,
+#   Angina: see a GP; call 999 when it does not stop after resting);
+# - breathless only on effort ("out of breath when I mow the lawn") or only a bit ("a bit short
+#   of breath"): NHS.uk, Shortness of breath, "see a GP"; 999 only when sudden and severe.
+# Not when anything at rest, sudden or life-threatening is said beside it.
+_LOWERS: dict[str, frozenset[str]] = {
+    "eases_with_rest": frozenset(("chest", "breathing")),
+    "on_exertion": frozenset(("breathing",)),
+    "mild": frozenset(("breathing",)),
+}
+_ADJACENT = frozenset(("mild",))  # said right before the flag's words ("a bit short of breath")
+_NOT_LOWERED = frozenset(
+    (
+        "at_rest",
+        "sudden",
+        "thunderclap",
+        "new_now",
+        "sweating",
+        "blue_lips",
+        "not_breathing",
+        "choking",
+        "unconscious",
+        "confusion",
+        "breathing_effort",
+    )
+)
 
 
 def _names_the_topic(hit: Hit, named: frozenset[int]) -> bool:
@@ -135,11 +175,13 @@ class Triager:
         negated_ends: set[int] = set()
         if concepts is not None:
             silenced, strict = concepts.reading.silenced, concepts.reading.strict
+            retold = concepts.reading.retold
             flags = [
                 f
                 for f in flags
                 if not _out_of_context(f, concepts)
                 and not any(i in (strict if f.level == CRISIS else silenced) for i in range(f.start, f.end))
+                and (f.level == CRISIS or not all(i in retold for i in range(f.start, f.end)))
             ]
         for flag in flags:
             group = groups.get(flag.kind, _PLAIN)
@@ -164,6 +206,7 @@ class Triager:
             denied += [_rule_flag(f, "doctor") for f in concepts.verdict.denied]
         if concepts is not None and _told_as_recovered(concepts):
             said = [f for f in said if f.level != CRISIS]
+        gone_on: list[Flag] = []  # durations said
         if durations:
             lasting = long_durations(tokens, self._duration, self._not_before)
             lasting += self._anchored(texts, today)
@@ -171,11 +214,25 @@ class Triager:
             # long that condition has lasted ("its been 2 months now", issue 20).
             unattached = concepts.unattached if concepts and not symptom_in_context else frozenset()
             points = concepts.points_in_time if concepts else frozenset()
-            said += [
-                Flag(start, start + len(text.split()), text, "doctor", "lasting")
+            retold = concepts.reading.retold if concepts else frozenset()  # a story told as history
+            gone_on = [
+                Flag(start, start + len(text.split()), text, "doctor", _LASTING)
                 for start, text in lasting
-                if start not in unattached and start + len(text.split()) not in points
+                if start not in unattached and start + len(text.split()) not in points and start not in retold
             ]
+            said += gone_on
+        if concepts is not None:
+            lasting_in = _long_standing(gone_on, texts, concepts)
+            said = [
+                replace(f, level="doctor")
+                if f.level == EMERGENCY
+                and f.kind not in _ALWAYS_ACUTE
+                and concepts.reading.layout.sentence[f.start] in lasting_in
+                else f
+                for f in said
+            ]
+        if concepts is not None:
+            said = [replace(f, level="doctor") if _lowered(f, concepts) else f for f in said]
         found = concepts.reading.concepts() if concepts else ()
         if not said and not denied:
             return TriageResult("none", (), concepts=found)
@@ -372,6 +429,41 @@ def _told_as_recovered(concepts: Judged) -> bool:
     slipped up"): the story of a recovery, not a crisis now."""
     ids = {m.concept for m in concepts.reading.mentions if not m.context.negated}
     return _RECOVERED in ids and not ids & _NOW
+
+
+def _long_standing(durations: list[Flag], texts: list[str], concepts: Judged) -> frozenset[int]:
+    """The sentences that say their complaint has gone on for weeks or longer, when no sudden
+    onset or recent episode is said: a duration belongs to what its own sentence says ("high
+    blood pressure for many years" is not how long a chest pain has lasted)."""
+    live = [m for m in concepts.reading.mentions if not (m.context.negated or m.context.hypothetical)]
+    if any(m.concept in _ACUTE for m in live) or concepts.reading.recent:
+        return frozenset()
+    sentence = concepts.reading.layout.sentence
+    said = {sentence[m.start] for m in live if m.concept in _LONG_STANDING}
+    said |= {
+        sentence[f.start]
+        for f in durations
+        if {texts[f.start], *texts[max(f.start - 2, 0) : f.start]} & _GONE_ON
+    }
+    return frozenset(said)
+
+
+def _lowered(flag: Flag, concepts: Judged) -> bool:
+    """An emergency flag that the context around it makes a doctor's matter (_LOWERS)."""
+    if flag.level != EMERGENCY:
+        return False
+    live = [m for m in concepts.reading.mentions if not (m.context.negated or m.context.hypothetical)]
+    lowering = [
+        m
+        for m in live
+        if flag.kind in _LOWERS.get(m.concept, ())
+        and (m.concept not in _ADJACENT or flag.start - 1 <= m.end <= flag.start)
+    ]
+    # Words inside a lowering phrase do not count against it ("goes away after resting").
+    return bool(lowering) and not any(
+        m.concept in _NOT_LOWERED and not any(s.start <= m.start and m.end <= s.end for s in lowering)
+        for m in live
+    )
 
 
 def _rule_flag(flag: RuleFlag, level: Level | None = None) -> Flag:

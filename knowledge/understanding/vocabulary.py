@@ -72,6 +72,12 @@ class ContextWords(_Frozen):
     other: tuple[str, ...] = ()
     self: tuple[str, ...] = ()
     terminators: tuple[str, ...] = ()
+    # A story told as history (retold.py): what dates it in the past, what says a recent
+    # episode, and the words of a sentence in the past and in the present tense.
+    retold_anchor: tuple[str, ...] = ()
+    retold_recent: tuple[str, ...] = ()
+    retold_past: tuple[str, ...] = ()
+    retold_present: tuple[str, ...] = ()
 
 
 class Ages(_Frozen):

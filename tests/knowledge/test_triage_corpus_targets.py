@@ -1,11 +1,13 @@
 """Issue 19's targets on the labelled triage corpus (tests/data/triage), asserted on its tune
 split only: the blind split is measured and reported (docs/triage.md), never tuned on.
 
-The corpus grew from 1,170 to 1,621 and then 1,771 real messages (the new pages fell into tune or
-blind by the frozen hash rule). A target met on the tune split is asserted (emergencies); the
-others are kept, as strict expected failures naming the measured figure (each fails the day its
-target is met, so that it is then asserted), beside floors at the measured figures that no change
-may go below.
+The corpus grew from 1,170 to 1,621 real messages, then by 150 crisis and emergency messages
+(h19-crisis, ids 500-699) and by 162 more from new pages (h19-precision, ids 700+), most of them mild, self-care and non-urgent messages and look-alikes: the harder half of
+triage, where over-triage lives. Floors hold at the figures measured on the whole tune split,
+and, never looser than before, on the items numbered below 500 (the corpus before that pass), so
+that no change may trade the old messages for the new. The issue's targets are kept, each as a
+strict expected failure naming the measured figure (it fails the day the target is met, so that
+it is then asserted).
 """
 
 from __future__ import annotations
@@ -13,26 +15,42 @@ from __future__ import annotations
 import pytest
 
 from knowledge.engine import Engine
-from tests.support.triage_corpus import load_corpus
+from tests.support.triage_corpus import CorpusItem, load_corpus
 from tests.support.triage_figures import Figures, figures
 
 NOT_MET = "issue 19 target not met on the grown tune split (docs/triage.md, Figures)"
+_BEFORE = 500  # items numbered below this were in the corpus before this round's two passes
+
+
+def _number(item: CorpusItem) -> int:
+    return int(item.id.rsplit("-", 1)[1])
 
 
 @pytest.fixture(scope="module")
-def tune(engine: Engine) -> Figures:
-    return figures(engine, [item for item in load_corpus() if item.split == "tune"])
+def tune_items() -> list[CorpusItem]:
+    return [item for item in load_corpus() if item.split == "tune"]
+
+
+@pytest.fixture(scope="module")
+def tune(engine: Engine, tune_items: list[CorpusItem]) -> Figures:
+    return figures(engine, tune_items)
+
+
+@pytest.fixture(scope="module")
+def before(engine: Engine, tune_items: list[CorpusItem]) -> Figures:
+    return figures(engine, [item for item in tune_items if _number(item) < _BEFORE])
 
 
 def test_the_tune_split_is_large_enough(tune: Figures) -> None:
     assert len(tune.red_flag) >= 600 and len(tune.crisis) >= 150 and len(tune.lookalike) >= 150
+    assert len(tune.false_alarm) >= 200 and len(tune.exact) >= 450
 
 
-# --- floors: the figures measured on the grown tune split (docs/triage.md) -------------------
+# --- floors: the figures measured on the whole tune split (docs/triage.md) ---------------------
 
 
 def test_red_flag_recall_floor(tune: Figures) -> None:
-    assert Figures.rate(tune.red_flag) >= 0.93, tune.misses
+    assert Figures.rate(tune.red_flag) >= 0.92, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
@@ -44,17 +62,35 @@ def test_crisis_floor(tune: Figures) -> None:
 
 
 def test_false_alarms_ceiling(tune: Figures) -> None:
-    assert Figures.rate(tune.false_alarm) <= 0.09, tune.misses
+    assert Figures.rate(tune.false_alarm) <= 0.13, tune.misses
 
 
 def test_look_alikes_ceiling(tune: Figures) -> None:
-    assert Figures.rate(tune.lookalike) <= 0.12, tune.misses
+    assert Figures.rate(tune.lookalike) <= 0.14, tune.misses
+
+
+def test_exact_level_floor(tune: Figures) -> None:
+    """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
+    assert Figures.rate(tune.exact) >= 0.74, tune.misses
+
+
+# --- the same on the messages of before this pass: never looser than they were ----------------
+
+
+def test_the_earlier_messages_hold(before: Figures) -> None:
+    r = Figures.rate
+    assert r(before.red_flag) >= 0.93, before.misses
+    assert r(before.emergency) >= 0.92, before.misses
+    assert r(before.crisis) >= 0.96, before.misses
+    assert r(before.false_alarm) <= 0.09, before.misses
+    assert r(before.lookalike) <= 0.11, before.misses
+    assert r(before.exact) >= 0.74, before.misses
 
 
 # --- the issue's targets, unchanged ------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.934")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.927")
 def test_red_flag_recall(tune: Figures) -> None:
     assert Figures.rate(tune.red_flag) >= 0.95, tune.misses
 
@@ -63,16 +99,16 @@ def test_emergencies_reach_emergency(tune: Figures) -> None:
     assert Figures.rate(tune.emergency) >= 0.93, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.959, 7 of its 8 misses in it, es, pt")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.959, most misses in Italian and Spanish")
 def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.087")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.126 (0.088 on the earlier messages)")
 def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.120")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.139 (0.109 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses

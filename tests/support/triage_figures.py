@@ -1,5 +1,6 @@
 """Issue 19's figures on the labelled triage corpus (tests/data/triage): red-flag recall,
-emergencies and crises caught, false alarms on benign messages and on look-alikes."""
+emergencies and crises caught, false alarms on benign messages and on look-alikes, and the
+exact level of the two levels over-triage hurts (doctor items answered doctor, benign none)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ class Figures:
     crisis: list[bool] = field(default_factory=list)  # crisis for a crisis item
     false_alarm: list[bool] = field(default_factory=list)  # any escalation for a benign item
     lookalike: list[bool] = field(default_factory=list)  # any escalation for a look-alike
+    # The level exactly right for a doctor item (doctor, not emergency or crisis) or a benign
+    # one (none): Semigran's "triage right", where over-triage counts as wrong.
+    exact: list[bool] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -31,7 +35,8 @@ class Figures:
             f"emergencies {r(self.emergency):.3f} ({len(self.emergency)}), "
             f"crisis {r(self.crisis):.3f} ({len(self.crisis)}), "
             f"false alarms {r(self.false_alarm):.3f} ({len(self.false_alarm)}), "
-            f"look-alikes {r(self.lookalike):.3f} ({len(self.lookalike)})"
+            f"look-alikes {r(self.lookalike):.3f} ({len(self.lookalike)}), "
+            f"exact level {r(self.exact):.3f} ({len(self.exact)})"
         )
 
 
@@ -48,6 +53,9 @@ def figures(engine: Engine, items: list[CorpusItem]) -> Figures:
             out.emergency.append(got >= RANK["emergency"])
         if item.level == "crisis":
             out.crisis.append(got == RANK["crisis"])
+        if item.level == "doctor" or item.kind == "benign":
+            out.exact.append(got == want)
+            wrong = wrong or got > want
         if item.kind == "benign":
             out.false_alarm.append(got > 0)
             wrong = got > 0
