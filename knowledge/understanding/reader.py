@@ -68,6 +68,7 @@ class Reading:
     # lexicon says what it is ("drink", "drug", "test", "condition"; "" for a supplement).
     turn_words: frozenset[str] = frozenset()
     other_kind: str = ""
+    question: bool = False  # asked as a question ("how much would he take"), not said
 
     @property
     def condition(self) -> str | None:
@@ -222,6 +223,7 @@ class Reader:
             other_topic=other,
             turn_words=frozenset(h.pattern.kind or "" for h in hits if h.pattern.tag == TURN),
             other_kind=other_kind,
+            question=is_question(tokens, tokens.source, self.lexicon.language),
         )
         return reading, found
 
@@ -236,7 +238,19 @@ class Reader:
         # The language's own phrases in their other forms ("dangereuse" for "dangereux").
         hits += self.own_stems.match(tokens, lang)
         found = self.index.find(tokens, shown_in)
-        mentioned = tuple(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
+        # A thing the knowledge base lacks whose name holds a topic's ("rbc magnesium", "magnesium
+        # test") names that thing, not the topic: the longer name wins.
+        things = [(h.start, h.end) for h in hits if h.pattern.tag == OTHER_TOPIC and h.pattern.kind]
+        mentions = [
+            m
+            for m in found.mentions
+            if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in things)
+        ]
+        # A serious condition feared as what that thing may lead to ("can the antibodies cause
+        # ms later on") is not what the message is about: the thing is.
+        if things and all(m.kind == "concern" for m in mentions):
+            mentions = []
+        mentioned = tuple(dict.fromkeys((m.slug, m.kind) for m in mentions))
         named = [slug for slug, kind in mentioned if kind == "condition"]
         described = tuple(o for h in hits if h.pattern.tag == "topic" for o in sorted(h.pattern.owners))
         return _Topics(
@@ -248,10 +262,8 @@ class Reader:
             conditions=tuple(dict.fromkeys((*named, *described))),
             concerns=tuple(slug for slug, kind in mentioned if kind == "concern"),
             near_misses=found.near_misses,
-            named=frozenset(i for m in found.mentions for i in range(m.start, m.end)),
-            naming=frozenset(
-                i for m in found.mentions if m.kind == "condition" for i in range(m.start, m.end)
-            ),
+            named=frozenset(i for m in mentions for i in range(m.start, m.end)),
+            naming=frozenset(i for m in mentions if m.kind == "condition" for i in range(m.start, m.end)),
         )
 
     def _concepts(self, named: _Topics, conversation: Conversation | None, lang: str) -> _Words:
