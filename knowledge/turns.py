@@ -37,6 +37,7 @@ Answer = Literal[
     "advice",  # the advice alone, about the topic in context when the message refers to it
     "held",  # the held advice alone, about the person, not a topic
     "small_talk",  # one short line
+    "noted",  # one short line taking in what was said, the topic still a question away
     "suggest",  # did you mean
     "not_understood",  # the topics there are
     "empty",
@@ -66,6 +67,9 @@ TURNS: dict[TurnKind, Row] = {
     "elsewhere": Row("nothing_on_it", "own", "clear"),
     # Red flags about no topic ("my leg is giving out").
     "advice": Row("advice", "own", "answer"),
+    # What a doctor said, told in passing with no topic of its own ("his doctor just said to
+    # track how often they happen" after magnesium): taken in, not answered with the topic.
+    "reported": Row("noted", "own", "keep"),
     # After emergency or crisis advice: "ok", "calling now", "i'm scared", 👍, thanks.
     "acknowledgement": Row("held", "short", "keep"),
     # After emergency or crisis advice: "what do i do", "help", "what now".
@@ -123,6 +127,9 @@ class Turns:
                 return "acknowledgement"
         if reading.inherited and self._lack_in_its_talk(reading, conversation):
             return "cause"
+        reported = "reported" in reading.turn_words and not reading.question
+        if reading.inherited and reported and reading.triage.level == "none":
+            return "reported"
         if reading.topics:
             return "topic"
         if reading.other_topic:

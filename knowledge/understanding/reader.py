@@ -223,9 +223,16 @@ class Reader:
             other_topic=other,
             turn_words=frozenset(h.pattern.kind or "" for h in hits if h.pattern.tag == TURN),
             other_kind=other_kind,
-            question=is_question(tokens, tokens.source, self.lexicon.language),
+            question=self._asks(tokens, hits),
         )
         return reading, found
+
+    def _asks(self, tokens: Tokens, hits: list[Hit]) -> bool:
+        """Whether the message asks: a question, but not a question word inside the words of
+        a doctor it reports ("his doctor just said to track how often they happen")."""
+        said = [h.end for h in hits if h.pattern.tag == TURN and h.pattern.kind == "reported"]
+        asked = list(tokens)[: min(said)] if said else list(tokens)
+        return is_question(asked, tokens.source, self.lexicon.language)
 
     def _topics(self, tokens: Tokens, lang: str) -> _Topics:
         """The phrases found, and the ingredients, conditions and concerns named or described."""

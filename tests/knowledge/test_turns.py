@@ -326,3 +326,24 @@ def test_a_symptom_mid_conversation_reaches_its_level(
     engine: Engine, texts: tuple[str, ...], level: str
 ) -> None:
     assert chat(engine, *texts)[-1].escalation.level == level
+
+
+def test_what_a_doctor_said_is_taken_in_not_answered_with_the_ingredient(engine: Engine) -> None:
+    # aboutbfs.com p=164090; issue 20: it was answered with magnesium's Safety section
+    texts = (
+        "my son's eyelid keeps twitching",
+        "does magnesium help",
+        "his doctor just said to track how often they happen",
+    )
+    reply = chat(engine, *texts)[-1]
+    assert reply.turn == "reported" and not reply.topics and reply.title == wording.small_talk_line("ok")
+    # The topic stays a question away.
+    after = chat(engine, *texts, "is it safe for kids")[-1]
+    assert after.topics[:1] == ("magnesium",) and after.section == "safety"
+
+
+def test_a_question_beside_what_a_doctor_said_is_still_asked(engine: Engine) -> None:
+    reply = chat(engine, "does magnesium help twitching", "my doctor said its fine, how much should i take?")[
+        -1
+    ]
+    assert reply.turn == "topic" and reply.topics[:1] == ("magnesium",)
