@@ -311,14 +311,27 @@ class Reader:
             return "", ""
         things = [h for h in named.hits if h.pattern.tag == OTHER_TOPIC]
         if not things:
-            return "", ""
+            # A medicine not listed, told by its ending ("metoprolol", "atorvastatin").
+            drugs = [t.text for t in named.tokens if self._medicine(t.text)]
+            return (" and ".join(dict.fromkeys(drugs)), "drug") if drugs else ("", "")
         kind = things[0].pattern.kind or ""
         same = [
             self._other_names.get(h.pattern.label, "")
             for h in things
             if h.pattern.kind == things[0].pattern.kind
         ]
-        return " and ".join(dict.fromkeys(n for n in same if n)), kind
+        name = " and ".join(dict.fromkeys(n for n in same if n))
+        if not kind and self._medicine(name):  # "propranolol" among the other remedies
+            kind = "drug"
+        return name, kind
+
+    def _medicine(self, word: str) -> bool:
+        """A word with a medicine's ending (conversation.toml's drug `stems`), at least three
+        letters before it ("april" is no "-pril"), and no English word."""
+        drug = self.lexicon.conversation.elsewhere.get("drug")
+        if drug is None or word in self.lexicon.english_words:
+            return False
+        return any(word.endswith(s) and len(word) - len(s) >= 3 for s in drug.stems)
 
     def _small_talk(
         self, named: _Topics, other: str, other_kind: str, triage: TriageResult

@@ -347,3 +347,31 @@ def test_a_question_beside_what_a_doctor_said_is_still_asked(engine: Engine) -> 
         -1
     ]
     assert reply.turn == "topic" and reply.topics[:1] == ("magnesium",)
+
+
+def test_each_medicine_ending_was_written_from_real_messages() -> None:
+    drug = load_lexicon().conversation.elsewhere["drug"]
+    assert len({e.source for e in drug.stem_examples}) >= 2
+    for example in drug.stem_examples:  # each names a medicine by one of the endings
+        assert any(w.endswith(drug.stems) for w in tokenize(example.text).texts), example
+
+
+@pytest.mark.parametrize(
+    ("texts", "ingredient"),
+    [
+        (("does magnesium help twitching", "i take metoprolol too"), "magnesium"),
+        (("is ashwagandha safe", "i also take sumatriptan"), "ashwagandha"),
+        # listed among the other remedies, yet a medicine by its ending
+        (("does magnesium help twitching", "im on propranolol"), "magnesium"),
+    ],
+)
+def test_a_medicine_told_by_its_ending_is_an_interaction_question(
+    engine: Engine, texts: tuple[str, ...], ingredient: str
+) -> None:
+    reply = chat(engine, *texts)[-1]
+    assert reply.turn == "interaction" and reply.topics[:1] == (ingredient,) and reply.section == "safety"
+
+
+def test_a_month_is_no_medicine(engine: Engine) -> None:
+    reply = chat(engine, "does magnesium help twitching", "since april its worse")[-1]
+    assert reply.turn != "interaction" and reply.escalation.level == "doctor"
