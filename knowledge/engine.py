@@ -138,6 +138,8 @@ class Engine:
             return _Body(self.listings.advice_only(reading.near_misses))
         if answer == "held":
             return _Body(self.listings.advice_only(()))
+        if answer == "noted":  # what a doctor said, taken in
+            return _Body(self.listings.small_talk("ok"))
         if answer == "small_talk" and reading.small_talk is not None:
             return _Body(self.listings.small_talk(reading.small_talk))
         if answer == "suggest":

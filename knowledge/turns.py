@@ -37,6 +37,7 @@ Answer = Literal[
     "advice",  # the advice alone, about the topic in context when the message refers to it
     "held",  # the held advice alone, about the person, not a topic
     "small_talk",  # one short line
+    "noted",  # one short line taking in what was said, the topic still a question away
     "suggest",  # did you mean
     "not_understood",  # the topics there are
     "empty",
@@ -66,6 +67,9 @@ TURNS: dict[TurnKind, Row] = {
     "elsewhere": Row("nothing_on_it", "own", "clear"),
     # Red flags about no topic ("my leg is giving out").
     "advice": Row("advice", "own", "answer"),
+    # What a doctor said, told in passing with no topic of its own ("his doctor just said to
+    # track how often they happen" after magnesium): taken in, not answered with the topic.
+    "reported": Row("noted", "own", "keep"),
     # After emergency or crisis advice: "ok", "calling now", "i'm scared", 👍, thanks.
     "acknowledgement": Row("held", "short", "keep"),
     # After emergency or crisis advice: "what do i do", "help", "what now".
@@ -74,7 +78,7 @@ TURNS: dict[TurnKind, Row] = {
     "all_clear": Row("held", "watch", "keep"),
     "small_talk": Row("small_talk", "own", "keep"),
     "suggest": Row("suggest", "own", "keep"),
-    "not_understood": Row("not_understood", "own", "clear"),
+    "not_understood": Row("not_understood", "own", "keep"),
     "empty": Row("empty", "own", "keep"),
     # A button's page of a listing or step of a check (no message).
     "browse": Row("topic", "own", "keep"),
@@ -108,12 +112,24 @@ class Turns:
             return "cause"
         if own_topic:
             return "topic"
-        if held != "none" and reading.triage.level in ("none", "doctor"):
+        if held != "none" and rank(reading.triage.level) <= rank(held):
+            # "i used my epipen", "ok calling 911": the words of taking the advice in, even
+            # when they hold a flag of the advice itself.
             said = next((k for k in _HELD_TURNS if k in reading.turn_words), None)
             if said is not None:
                 return said
+        if held != "none" and reading.triage.level in ("none", "doctor"):
             if reading.small_talk is not None:  # "thanks", "lol": the advice still stands
                 return "acknowledgement"
+            if reading.inherited and not self._asks(reading):
+                # "lol never again", "they said its bells palsy": said in passing, it asks
+                # nothing of the topic in context, and the advice still stands.
+                return "acknowledgement"
+        if reading.inherited and self._lack_in_its_talk(reading, conversation):
+            return "cause"
+        reported = "reported" in reading.turn_words and not reading.question
+        if reading.inherited and reported and reading.triage.level == "none":
+            return "reported"
         if reading.topics:
             return "topic"
         if reading.other_topic:
@@ -128,6 +144,12 @@ class Turns:
             return "asks_help"
         return "not_understood"
 
+    @staticmethod
+    def _asks(reading: Reading) -> bool:
+        """Whether a message asks something of a topic: a question, a section's words, or a
+        safety question ("how much would he take", "is it safe")."""
+        return reading.question or reading.asks_safety or reading.section != "overview"
+
     def _lacking(self, reading: Reading, conversation: Conversation | None) -> bool:
         """Ingredients named as lacking ("low magnesium"), and no condition, in the conversation
         of a condition they are all used for."""
@@ -140,6 +162,12 @@ class Turns:
             any(u.condition_slug == condition for u in self.kb.ingredients[slug].uses)
             for slug in reading.ingredients
         )
+
+    def _lack_in_its_talk(self, reading: Reading, conversation: Conversation | None) -> bool:
+        """A lack said with no name, in a talk about a condition ("could it be a mineral
+        deficiency" while talking of twitching): what causes the condition."""
+        focus = conversation.focus if conversation else None
+        return focus in self.kb.conditions and not reading.ingredients and "lack" in reading.turn_words
 
     @staticmethod
     def held(conversation: Conversation | None) -> Level:

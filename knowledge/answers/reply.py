@@ -20,6 +20,7 @@ TurnKind = Literal[
     "cause",
     "elsewhere",
     "advice",
+    "reported",
     "acknowledgement",
     "asks_help",
     "all_clear",

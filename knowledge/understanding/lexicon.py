@@ -192,6 +192,10 @@ class Elsewhere(_Frozen):
 
     names: tuple[str, ...]
     examples: tuple[Example, ...] = ()
+    # Endings that make a word a name of this kind though it is not listed (the USAN stems of
+    # medicines: "-olol", "-pril"), and the real messages they were written from.
+    stems: tuple[str, ...] = ()
+    stem_examples: tuple[Example, ...] = ()
 
 
 ElsewhereKind = Literal["drink", "drug", "test", "condition"]

@@ -68,6 +68,7 @@ class Reading:
     # lexicon says what it is ("drink", "drug", "test", "condition"; "" for a supplement).
     turn_words: frozenset[str] = frozenset()
     other_kind: str = ""
+    question: bool = False  # asked as a question ("how much would he take"), not said
 
     @property
     def condition(self) -> str | None:
@@ -222,8 +223,16 @@ class Reader:
             other_topic=other,
             turn_words=frozenset(h.pattern.kind or "" for h in hits if h.pattern.tag == TURN),
             other_kind=other_kind,
+            question=self._asks(tokens, hits),
         )
         return reading, found
+
+    def _asks(self, tokens: Tokens, hits: list[Hit]) -> bool:
+        """Whether the message asks: a question, but not a question word inside the words of
+        a doctor it reports ("his doctor just said to track how often they happen")."""
+        said = [h.end for h in hits if h.pattern.tag == TURN and h.pattern.kind == "reported"]
+        asked = list(tokens)[: min(said)] if said else list(tokens)
+        return is_question(asked, tokens.source, self.lexicon.language)
 
     def _topics(self, tokens: Tokens, lang: str) -> _Topics:
         """The phrases found, and the ingredients, conditions and concerns named or described."""
@@ -236,7 +245,19 @@ class Reader:
         # The language's own phrases in their other forms ("dangereuse" for "dangereux").
         hits += self.own_stems.match(tokens, lang)
         found = self.index.find(tokens, shown_in)
-        mentioned = tuple(dict.fromkeys((m.slug, m.kind) for m in found.mentions))
+        # A thing the knowledge base lacks whose name holds a topic's ("rbc magnesium", "magnesium
+        # test") names that thing, not the topic: the longer name wins.
+        things = [(h.start, h.end) for h in hits if h.pattern.tag == OTHER_TOPIC and h.pattern.kind]
+        mentions = [
+            m
+            for m in found.mentions
+            if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in things)
+        ]
+        # A serious condition feared as what that thing may lead to ("can the antibodies cause
+        # ms later on") is not what the message is about: the thing is.
+        if things and all(m.kind == "concern" for m in mentions):
+            mentions = []
+        mentioned = tuple(dict.fromkeys((m.slug, m.kind) for m in mentions))
         named = [slug for slug, kind in mentioned if kind == "condition"]
         described = tuple(o for h in hits if h.pattern.tag == "topic" for o in sorted(h.pattern.owners))
         return _Topics(
@@ -248,10 +269,8 @@ class Reader:
             conditions=tuple(dict.fromkeys((*named, *described))),
             concerns=tuple(slug for slug, kind in mentioned if kind == "concern"),
             near_misses=found.near_misses,
-            named=frozenset(i for m in found.mentions for i in range(m.start, m.end)),
-            naming=frozenset(
-                i for m in found.mentions if m.kind == "condition" for i in range(m.start, m.end)
-            ),
+            named=frozenset(i for m in mentions for i in range(m.start, m.end)),
+            naming=frozenset(i for m in mentions if m.kind == "condition" for i in range(m.start, m.end)),
         )
 
     def _concepts(self, named: _Topics, conversation: Conversation | None, lang: str) -> _Words:
@@ -292,14 +311,27 @@ class Reader:
             return "", ""
         things = [h for h in named.hits if h.pattern.tag == OTHER_TOPIC]
         if not things:
-            return "", ""
+            # A medicine not listed, told by its ending ("metoprolol", "atorvastatin").
+            drugs = [t.text for t in named.tokens if self._medicine(t.text)]
+            return (" and ".join(dict.fromkeys(drugs)), "drug") if drugs else ("", "")
         kind = things[0].pattern.kind or ""
         same = [
             self._other_names.get(h.pattern.label, "")
             for h in things
             if h.pattern.kind == things[0].pattern.kind
         ]
-        return " and ".join(dict.fromkeys(n for n in same if n)), kind
+        name = " and ".join(dict.fromkeys(n for n in same if n))
+        if not kind and self._medicine(name):  # "propranolol" among the other remedies
+            kind = "drug"
+        return name, kind
+
+    def _medicine(self, word: str) -> bool:
+        """A word with a medicine's ending (conversation.toml's drug `stems`), at least three
+        letters before it ("april" is no "-pril"), and no English word."""
+        drug = self.lexicon.conversation.elsewhere.get("drug")
+        if drug is None or word in self.lexicon.english_words:
+            return False
+        return any(word.endswith(s) and len(word) - len(s) >= 3 for s in drug.stems)
 
     def _small_talk(
         self, named: _Topics, other: str, other_kind: str, triage: TriageResult

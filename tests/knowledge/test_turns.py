@@ -216,3 +216,162 @@ def test_a_button_under_an_older_message_never_lowers_the_held_level(engine: Eng
     assert pressed is not None and pressed.escalation.level == "none"
     after = engine.after(context, pressed)
     assert after.level == "emergency" and after.keep == context.keep
+
+
+# --- what the threads of issue 20's second round taught (conversations_threads.jsonl) ----------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "i used my epipen",  # sneezedocs.com: the words of the advice itself, taken in
+        "ok called 911, ambulance is coming",
+    ],
+)
+def test_taking_the_advice_in_is_an_acknowledgement_even_with_its_own_flag(engine: Engine, said: str) -> None:
+    _, reply = chat(engine, "my lips and tongue are swelling after zinc", said)
+    assert reply.turn == "acknowledgement" and reply.escalation.level == "emergency"
+    assert not reply.topics
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("my lips and tongue are swelling after zinc", "lol never again"),
+        (
+            "the right side of my face has been twitching all day with a headache behind my ear",
+            "now i cant wink and i cant control the right side of my face",
+            "they said its bells palsy",
+        ),
+    ],
+)
+def test_a_remark_in_passing_under_held_advice_asks_nothing_of_the_topic(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    *_, advice, reply = chat(engine, *texts)
+    assert advice.escalation.level == "emergency"
+    assert reply.turn == "acknowledgement" and not reply.topics and reply.escalation.level == "emergency"
+
+
+def test_a_question_under_held_advice_still_asks_the_topic(engine: Engine) -> None:
+    _, reply = chat(
+        engine, "my toddler swallowed a bunch of my magnesium pills", "how much would be too much"
+    )
+    assert reply.topics[:1] == ("magnesium",) and reply.escalation.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # ntro.it.com understanding-if-magnesium-does-help-stop-twitching: RBC tests
+        ("does magnesium help twitching", "should i get an rbc magnesium test"),
+        ("my ferritin is low", "is a magnesium test worth it"),
+    ],
+)
+def test_a_test_whose_name_holds_an_ingredient_names_the_test(engine: Engine, texts: tuple[str, ...]) -> None:
+    reply = chat(engine, *texts)[-1]
+    assert reply.turn == "elsewhere" and "magnesium" not in reply.topics
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # healthunlocked.com thyroiduk 143679671; tumericalive.com lyme disease and ALS
+        ("muscle twitching and hair loss, tsh is 6.5", "can the antibodies cause ms later on"),
+        ("my legs keep twitching", "can lyme disease cause als"),
+    ],
+)
+def test_a_feared_condition_a_lacking_thing_may_lead_to_is_about_the_thing(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    reply = chat(engine, *texts)[-1]
+    assert reply.turn == "elsewhere" and not reply.topics
+
+
+def test_a_lack_with_no_name_in_the_conditions_talk_asks_its_causes(engine: Engine) -> None:
+    reply = chat(
+        engine,
+        "the left side of my face has been twitching for a few months",
+        "could it be a mineral deficiency",
+    )[-1]
+    assert reply.turn == "cause" and reply.section == "causes" and reply.topics[:1] == ("twitching",)
+
+
+def test_a_message_not_understood_leaves_the_topic_for_the_next(engine: Engine) -> None:
+    # whcolor.com too-much-magnesium: the bathroom, then a neighbour's kidney disease
+    texts = (
+        "my doctor said magnesium might help my leg cramps",
+        "but i couldn't leave the bathroom for three hours",
+        "my neighbor has kidney disease, can she take it",
+    )
+    reply = chat(engine, *texts)[-1]
+    assert reply.topics[:1] == ("magnesium",) and reply.section == "safety"
+
+
+@pytest.mark.parametrize(
+    ("texts", "level"),
+    [
+        (
+            (
+                "been taking ashwagandha gummies for sleep for 6 weeks",
+                "my pee is really dark and my skin itches",
+            ),
+            "doctor",
+        ),
+        (("can ashwagandha damage your liver", "it hurts under my ribs on the right"), "doctor"),
+        (("side effects of magnesium pills?", "my stool has been black since i started"), "emergency"),
+    ],
+)
+def test_a_symptom_mid_conversation_reaches_its_level(
+    engine: Engine, texts: tuple[str, ...], level: str
+) -> None:
+    assert chat(engine, *texts)[-1].escalation.level == level
+
+
+def test_what_a_doctor_said_is_taken_in_not_answered_with_the_ingredient(engine: Engine) -> None:
+    # aboutbfs.com p=164090; issue 20: it was answered with magnesium's Safety section
+    texts = (
+        "my son's eyelid keeps twitching",
+        "does magnesium help",
+        "his doctor just said to track how often they happen",
+    )
+    reply = chat(engine, *texts)[-1]
+    assert reply.turn == "reported" and not reply.topics and reply.title == wording.small_talk_line("ok")
+    # The topic stays a question away.
+    after = chat(engine, *texts, "is it safe for kids")[-1]
+    assert after.topics[:1] == ("magnesium",) and after.section == "safety"
+
+
+def test_a_question_beside_what_a_doctor_said_is_still_asked(engine: Engine) -> None:
+    reply = chat(engine, "does magnesium help twitching", "my doctor said its fine, how much should i take?")[
+        -1
+    ]
+    assert reply.turn == "topic" and reply.topics[:1] == ("magnesium",)
+
+
+def test_each_medicine_ending_was_written_from_real_messages() -> None:
+    drug = load_lexicon().conversation.elsewhere["drug"]
+    assert len({e.source for e in drug.stem_examples}) >= 2
+    for example in drug.stem_examples:  # each names a medicine by one of the endings
+        assert any(w.endswith(drug.stems) for w in tokenize(example.text).texts), example
+
+
+@pytest.mark.parametrize(
+    ("texts", "ingredient"),
+    [
+        (("does magnesium help twitching", "i take metoprolol too"), "magnesium"),
+        (("is ashwagandha safe", "i also take sumatriptan"), "ashwagandha"),
+        # listed among the other remedies, yet a medicine by its ending
+        (("does magnesium help twitching", "im on propranolol"), "magnesium"),
+    ],
+)
+def test_a_medicine_told_by_its_ending_is_an_interaction_question(
+    engine: Engine, texts: tuple[str, ...], ingredient: str
+) -> None:
+    reply = chat(engine, *texts)[-1]
+    assert reply.turn == "interaction" and reply.topics[:1] == (ingredient,) and reply.section == "safety"
+
+
+def test_a_month_is_no_medicine(engine: Engine) -> None:
+    reply = chat(engine, "does magnesium help twitching", "since april its worse")[-1]
+    assert reply.turn != "interaction" and reply.escalation.level == "doctor"
