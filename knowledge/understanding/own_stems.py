@@ -12,11 +12,13 @@ folded Spanish phrase is never found in Portuguese.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from knowledge.base.models import KnowledgeBase
 from knowledge.understanding.folding import Fold, folder
 from knowledge.understanding.lexicon import LanguagePack, Lexicon
 from knowledge.understanding.normalise import Token, Tokens, stem, words
-from knowledge.understanding.patterns import GAP, SECTION, TOPIC, Pattern, compile_phrase
+from knowledge.understanding.patterns import EXACT, GAP, SECTION, TOPIC, Pattern, compile_phrase
 from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
 from knowledge.understanding.vocabulary import Stemming, Vocabulary
 
@@ -30,7 +32,7 @@ class OwnStems:
             words_of = clinical.languages.get(lang)
             if words_of is None or words_of.stemming == Stemming():
                 continue
-            fold = folder(words_of.stemming)
+            fold = _endings_only(folder(words_of.stemming), pack.function_words)
             patterns = _patterns(pack, lexicon, kb, fold)
             vocabulary = {w for p in patterns for w in p.label.split()}
             # The language's frequent words are never read as a typo of a phrase's word.
@@ -59,6 +61,8 @@ def _patterns(pack: LanguagePack, lexicon: Lexicon, kb: KnowledgeBase, fold: Fol
     for name, phrases in pack.sections.items():
         base = lexicon.language.sections[name]
         for phrase in phrases:
+            if EXACT in phrase:  # "=kullanmamalı": this form only; folded, it was "kullanmalı" too
+                continue
             out += compile_phrase(
                 _folded(phrase, fold), tag=SECTION, section=base.section or name, weight=base.weight
             )
@@ -74,6 +78,24 @@ def _patterns(pack: LanguagePack, lexicon: Lexicon, kb: KnowledgeBase, fold: Fol
             for phrase in described:
                 out += compile_phrase(_folded(phrase, fold), groups, tag=TOPIC, owners=frozenset((slug,)))
     return out
+
+
+def _endings_only(fold: Fold, function_words: frozenset[str]) -> Fold:
+    """`fold`, except where it changes the start of a Latin-script word into one of the
+    language's function words (its 400 most frequent): Indonesian Snowball takes prefixes off,
+    so "berapa" (how much) and "mengapa" (why) became "apa" (what), "bersamaan" (together)
+    "sama", "berlebihan" (excessive) "lebih" (more), and every "apa" asked for the safety
+    section. Such a word is read as written (the main matcher has it); endings still fold
+    ("dangereuse", "опасность"), and other scripts keep their stemmer (Arabic's article and
+    clitics come off at the start by design)."""
+
+    @lru_cache(maxsize=65536)
+    def guarded(word: str) -> str:
+        folded = fold(word)
+        moved = word.isascii() and not word.startswith(folded) and folded in function_words
+        return word if moved else folded
+
+    return guarded
 
 
 def _folded(phrase: str, fold: Fold) -> str:
