@@ -32,7 +32,7 @@ class OwnStems:
             words_of = clinical.languages.get(lang)
             if words_of is None or words_of.stemming == Stemming():
                 continue
-            fold = _endings_only(folder(words_of.stemming), pack.function_words)
+            fold = _endings_only(folder(words_of.stemming), pack.grammar_words)
             patterns = _patterns(pack, lexicon, kb, fold)
             vocabulary = {w for p in patterns for w in p.label.split()}
             # The language's frequent words are never read as a typo of a phrase's word.
@@ -80,20 +80,21 @@ def _patterns(pack: LanguagePack, lexicon: Lexicon, kb: KnowledgeBase, fold: Fol
     return out
 
 
-def _endings_only(fold: Fold, function_words: frozenset[str]) -> Fold:
-    """`fold`, except where it changes the start of a Latin-script word into one of the
-    language's function words (its 400 most frequent): Indonesian Snowball takes prefixes off,
-    so "berapa" (how much) and "mengapa" (why) became "apa" (what), "bersamaan" (together)
-    "sama", "berlebihan" (excessive) "lebih" (more), and every "apa" asked for the safety
-    section. Such a word is read as written (the main matcher has it); endings still fold
-    ("dangereuse", "опасность"), and other scripts keep their stemmer (Arabic's article and
-    clitics come off at the start by design)."""
+def _endings_only(fold: Fold, grammar_words: frozenset[str]) -> Fold:
+    """`fold`, except that a grammar word of the language (its 150 most frequent) is never
+    folded, and no word is folded onto one. Folded, Spanish and Portuguese "para" (for) was
+    "par", the stem of the remedies phrase "parar" (stop); German "sich" the stem of "sicher"
+    (safe); Portuguese "dos" (of the) the stem of "dose"; Italian "cosa" the stem of "cos'è"
+    (what is); and Indonesian Snowball takes prefixes off, so "berapa" (how much) became "apa"
+    (what): every such common word asked for a section. They are read as written (the main
+    matcher has every phrase as written); other words still fold ("dangereuse", "опасность")."""
 
     @lru_cache(maxsize=65536)
     def guarded(word: str) -> str:
+        if word in grammar_words:
+            return word
         folded = fold(word)
-        moved = word.isascii() and not word.startswith(folded) and folded in function_words
-        return word if moved else folded
+        return word if folded in grammar_words else folded
 
     return guarded
 

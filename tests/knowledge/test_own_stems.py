@@ -106,3 +106,39 @@ def test_an_exact_phrase_is_not_folded(engine: Engine) -> None:
     assert (
         engine.answer("magnezyum takviyesi ne işe yarar, kimler kullanmalı?", lang="tr").section == "overview"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "section", "phrase_form"),
+    [
+        # Snowball folds "para" (for) and "parar" (stop, a remedies phrase) both to "par"
+        ("para", "es", "remedies", "paramos"),
+        ("para", "pt", "remedies", "paramos"),
+        # "sich" (itself) and "sicher" (safe) to "sich"
+        ("sich", "de", "safety", "sicheres"),
+        # "dos" (of the) and "dose" to "dos" ("dose" is exact now: the phrase "dose maxima")
+        ("dos", "pt", "safety", "dose maximas"),
+        # "apa" (what) is where "berapa" (how much) lands once its prefix is off
+        ("apa", "id", "safety", "berapa"),
+    ],
+)
+def test_a_grammar_word_is_never_read_as_a_phrase_s_stem(
+    engine: Engine, text: str, lang: str, section: str, phrase_form: str
+) -> None:
+    """The language's most frequent words are read as written by its own stems; the phrase
+    they collided with still finds its other forms."""
+    found = engine.reader.own_stems.match(tokenize(f"{text} magnesio"), lang)
+    assert section not in {h.pattern.section for h in found}
+    found = engine.reader.own_stems.match(tokenize(f"{phrase_form} magnesio"), lang)
+    assert section in {h.pattern.section for h in found}
+
+
+def test_another_language_s_phrase_is_not_read_in_a_grammar_word_through_the_english_stem(
+    engine: Engine,
+) -> None:
+    """English (and Italian) "dose" has the English stem "dos", Portuguese for "of the": in a
+    Portuguese message only Portuguese phrases as written count among its common words."""
+    reply = engine.answer("quais são os benefícios dos suplementos de magnésio?", lang="pt")
+    assert reply.topics[:1] == ("magnesium",)
+    assert reply.section == "overview"
+    assert engine.answer("qual a dose de magnésio por dia?", lang="pt").section == "safety"
