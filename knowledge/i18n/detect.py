@@ -74,7 +74,9 @@ class Detector:
         best = max(scores, key=scores.__getitem__)
         if scores[best] < MIN_SCORE:
             return _latin_by_words(text)
-        return DEFAULT_LANGUAGE if _english_after_all(text, best) else best
+        if _english_after_all(text, best):
+            return DEFAULT_LANGUAGE
+        return _neighbour_by_words(text, best) or best
 
     def scores(self, text: str, threshold: float = 0.0) -> dict[str, float]:
         """The model's score of each supported language it names for `text` (those scoring
@@ -146,6 +148,26 @@ def _latin_by_words(text: str) -> str | None:
 
 
 _NOT_LATIN = frozenset(("ru", "uk", "ar"))
+# Portuguese or Spanish: the model reads short Portuguese as Spanish ("o espasmo na pálpebra
+# força a pálpebra toda a fechar" scores Spanish), as it confuses Russian and Ukrainian.
+_NEIGHBOURS = {"es": "pt", "pt": "es"}
+NEIGHBOUR_LEAD = 2
+
+
+def _neighbour_by_words(text: str, guess: str) -> str | None:
+    """The guess's close neighbour when the message's words lean to it by NEIGHBOUR_LEAD or
+    more: words frequent in the neighbour and not in the guess ("força", "fechar") against the
+    other way round."""
+    other = _NEIGHBOURS.get(guess)
+    if other is None:
+        return None
+    ours, theirs = _common_words(guess), _common_words(other)
+    words = [fold(w) for w in _WORD.findall(text)]
+    lead = sum(1 for w in words if w in theirs and w not in ours) - sum(
+        1 for w in words if w in ours and w not in theirs
+    )
+    return other if lead >= NEIGHBOUR_LEAD else None
+
 
 _LATIN_I_IN_CYRILLIC = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")
 

@@ -35,3 +35,17 @@ def test_a_message_the_model_cannot_tell_is_told_by_its_words(detector: Detector
 )
 def test_english_is_never_told_as_another_language_by_its_words(detector: Detector, text: str) -> None:
     assert detector.detect(text) in (None, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("o espasmo na pálpebra força a pálpebra toda a fechar", "pt"),  # pt-053, scored Spanish
+        ("¿Por qué me tiembla el ojo?", "es"),  # es-001: Spanish stays Spanish
+        ("por que minha pálpebra treme sozinha? é estresse ou cafeína?", "pt"),
+    ],
+)
+def test_portuguese_and_spanish_are_told_apart_by_their_words(
+    detector: Detector, text: str, lang: str
+) -> None:
+    assert detector.detect(text) == lang
