@@ -70,7 +70,7 @@ class Advisor:
         line = (wording.ALL_CLEAR_CRISIS if crisis else wording.ALL_CLEAR_EMERGENCY).format(numbers=numbers)
         # What the data says besides: the advice of the flags the held advice stands for ("keep
         # the packet to show the crew", "use the adrenaline auto-injector").
-        extra = tuple(a for c in code[1:] if (a := self.flags[self._group_of[c]].advice))
+        extra = self._group_advice(code)
         return full.model_copy(
             update={
                 "title": wording.ALL_CLEAR_TITLE,
@@ -91,6 +91,11 @@ class Advisor:
             return reply
         return with_escalation(reply, kept)
 
+    def _group_advice(self, code: str) -> tuple[str, ...]:
+        """The own lines of the flag groups `code` names, in the reply's language."""
+        named = (self._group_of[c] for c in code[1:])
+        return tuple(wording.flag_advice(n, a) for n in named if (a := self.flags[n].advice))
+
     def _advice(
         self,
         code: str,
@@ -103,7 +108,7 @@ class Advisor:
         level = _LEVEL_CODES[code[0]]
         groups = [self.flags[self._group_of[c]] for c in code[1:]]
         numbers = _either(lines.emergency_numbers(self.helplines))
-        extra = tuple(g.advice for g in groups if g.advice)
+        extra = self._group_advice(code)
         said = (wording.REASONS_LABEL.format(reasons=", ".join(shown or reasons)),) if reasons else ()
         unsaid = (wording.DENIED_LABEL.format(denied=wording.OR.join(denied)),) if denied else ()
         if level == "crisis":  # their own words are not echoed back

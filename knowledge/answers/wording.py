@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.i18n.catalog import Catalog
+from knowledge.i18n.languages import DEFAULT_LANGUAGE
 
 CATALOG = Catalog(Path(__file__).parents[1] / "locale", "answers")
 
@@ -37,6 +38,14 @@ def level_label(level: str, lang: str | None = None) -> str:
     one-line title is seen (inline results, a list to pick from): LEVEL_<LEVEL>, said the same
     on every platform (knowledge/answers/layout.py)."""
     return CATALOG.text(f"LEVEL_{level.upper()}", lang)
+
+
+def flag_advice(group: str, english: str) -> str:
+    """A red-flag group's own line of advice (triage.toml's `advice`, "keep the packet to show
+    the crew"), in the active language: the catalogs' FLAG_ADVICE_<GROUP>, whose English msgid
+    is the data's line. A group with no such message keeps the data's English line."""
+    key = f"FLAG_ADVICE_{group.upper()}"
+    return CATALOG.text(key) if key in CATALOG.texts(DEFAULT_LANGUAGE) else english
 
 
 def small_talk_line(kind: str) -> str:

@@ -230,6 +230,9 @@ class LanguagePack(_Frozen):
     # frequent of all ("de", "para", "который") say nothing of a section: never lent by an article.
     common_words: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
+    # The very most frequent (articles, prepositions, pronouns, "para", "dos", "sich", "cosa",
+    # "apa"): a language's own stems never fold them, nor any word onto them (own_stems.py).
+    grammar_words: frozenset[str] = frozenset()
 
 
 class Lexicon(_Frozen):
@@ -324,6 +327,7 @@ def load_lexicon(directory: Path = LEXICON_DIR) -> Lexicon:
 
 LANGUAGES_DIR = "languages"
 FUNCTION_WORDS = 400  # the most frequent words of a language, the ones that carry no topic
+GRAMMAR_WORDS = 150  # the most frequent of all: closed-class words, a stemmer's false friends
 _PACK_TABLES = {
     "sources",
     "topics",
@@ -387,6 +391,7 @@ def _language_packs(
                 turn_sources=turn_sources,
                 common_words=frozenset(listed),
                 function_words=frozenset(listed[:FUNCTION_WORDS]),
+                grammar_words=frozenset(listed[:GRAMMAR_WORDS]),
             )
         except ValidationError as exc:
             raise LexiconError(f"{path}: {exc}") from exc

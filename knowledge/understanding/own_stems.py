@@ -12,11 +12,13 @@ folded Spanish phrase is never found in Portuguese.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from knowledge.base.models import KnowledgeBase
 from knowledge.understanding.folding import Fold, folder
 from knowledge.understanding.lexicon import LanguagePack, Lexicon
 from knowledge.understanding.normalise import Token, Tokens, stem, words
-from knowledge.understanding.patterns import GAP, SECTION, TOPIC, Pattern, compile_phrase
+from knowledge.understanding.patterns import EXACT, GAP, SECTION, TOPIC, Pattern, compile_phrase
 from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
 from knowledge.understanding.vocabulary import Stemming, Vocabulary
 
@@ -30,7 +32,7 @@ class OwnStems:
             words_of = clinical.languages.get(lang)
             if words_of is None or words_of.stemming == Stemming():
                 continue
-            fold = folder(words_of.stemming)
+            fold = _endings_only(folder(words_of.stemming), pack.grammar_words)
             patterns = _patterns(pack, lexicon, kb, fold)
             vocabulary = {w for p in patterns for w in p.label.split()}
             # The language's frequent words are never read as a typo of a phrase's word.
@@ -59,6 +61,8 @@ def _patterns(pack: LanguagePack, lexicon: Lexicon, kb: KnowledgeBase, fold: Fol
     for name, phrases in pack.sections.items():
         base = lexicon.language.sections[name]
         for phrase in phrases:
+            if EXACT in phrase:  # "=kullanmamalı": this form only; folded, it was "kullanmalı" too
+                continue
             out += compile_phrase(
                 _folded(phrase, fold), tag=SECTION, section=base.section or name, weight=base.weight
             )
@@ -74,6 +78,25 @@ def _patterns(pack: LanguagePack, lexicon: Lexicon, kb: KnowledgeBase, fold: Fol
             for phrase in described:
                 out += compile_phrase(_folded(phrase, fold), groups, tag=TOPIC, owners=frozenset((slug,)))
     return out
+
+
+def _endings_only(fold: Fold, grammar_words: frozenset[str]) -> Fold:
+    """`fold`, except that a grammar word of the language (its 150 most frequent) is never
+    folded, and no word is folded onto one. Folded, Spanish and Portuguese "para" (for) was
+    "par", the stem of the remedies phrase "parar" (stop); German "sich" the stem of "sicher"
+    (safe); Portuguese "dos" (of the) the stem of "dose"; Italian "cosa" the stem of "cos'è"
+    (what is); and Indonesian Snowball takes prefixes off, so "berapa" (how much) became "apa"
+    (what): every such common word asked for a section. They are read as written (the main
+    matcher has every phrase as written); other words still fold ("dangereuse", "опасность")."""
+
+    @lru_cache(maxsize=65536)
+    def guarded(word: str) -> str:
+        if word in grammar_words:
+            return word
+        folded = fold(word)
+        return word if folded in grammar_words else folded
+
+    return guarded
 
 
 def _folded(phrase: str, fold: Fold) -> str:

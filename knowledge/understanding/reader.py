@@ -361,15 +361,17 @@ class Reader:
         return lang if ours > sum(w in english for w in texts) else None
 
     def _in_language(self, hits: list[Hit], tokens: Tokens, lang: str) -> list[Hit]:
-        """The hits, less section and small-talk phrases of another language made only of
-        common words of `lang`."""
+        """The hits, less section and small-talk phrases found only in common words of `lang`,
+        unless they are `lang`'s own phrases as written: English "dose" is not Portuguese "dos"
+        (of the) through the English stem "dos". `lang`'s phrases in other forms are read
+        through its own stems (own_stems.py), which never fold its function words."""
         common, own = self._own_phrases[lang]
         texts = tokens.texts
         return [
             h
             for h in hits
             if h.pattern.tag not in (SECTION, SMALL_TALK)
-            or h.pattern.label in own
+            or (h.pattern.label in own and h.text == h.pattern.label)
             or not all(w in common for w in texts[h.start : h.end])
         ]
 

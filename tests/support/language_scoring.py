@@ -28,6 +28,7 @@ TARGETS = {
     "look_alike_false_alarm": 0.10,
     "topic": 0.85,
     "section": 0.80,
+    "reply_language": 0.95,
 }
 
 
@@ -36,6 +37,7 @@ class Answer:
     escalation: str
     topics: tuple[str, ...]
     section: str | None
+    lang: str | None = None
 
 
 def ask(texts: Sequence[str]) -> list[Answer]:
@@ -55,7 +57,7 @@ def ask(texts: Sequence[str]) -> list[Answer]:
     answers = []
     for line in done.stdout.splitlines():
         raw = json.loads(line)
-        answers.append(Answer(raw["escalation"], tuple(raw["topics"]), raw.get("section")))
+        answers.append(Answer(raw["escalation"], tuple(raw["topics"]), raw.get("section"), raw.get("lang")))
     if len(answers) != len(texts):
         raise AssertionError(f"{len(texts)} messages but {len(answers)} answers")
     return answers
@@ -74,7 +76,7 @@ class Tally:
         if ok:
             self.hits += 1
         if ok == listed_when:
-            said = f"{got.escalation} {','.join(got.topics)} {got.section}"
+            said = f"{got.escalation} {','.join(got.topics)} {got.section} {got.lang}"
             self.misses.append(f"{item.id} [{said}] {item.text}")
 
     @property
@@ -93,9 +95,12 @@ def score(items: Sequence[Item], answers: Sequence[Answer]) -> dict[str, Tally]:
         "look_alike_false_alarm",
         "topic",
         "section",
+        "reply_language",
     )
     tallies = {k: Tally() for k in names}
     for item, got in zip(items, answers, strict=True):
+        # every message, whatever its kind: the reply is written in the message's language
+        tallies["reply_language"].add(got.lang == item.lang, item, got)
         level = RANK[got.escalation]
         if item.kind == "crisis":
             tallies["crisis"].add(level >= RANK["crisis"], item, got)
