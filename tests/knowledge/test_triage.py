@@ -159,3 +159,16 @@ def test_article_doctor_items_escalate_without_the_lexicon(kb) -> None:
     assert engine.answer("twitching with loss of coordination").escalation.level == "doctor"
     assert engine.answer("twitching, family history of neurological disorders").escalation.level == "doctor"
     assert engine.answer("twitching").escalation.level == "none"
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("my twitching is spreading to my arms", "doctor"),
+        ("the twitching spread to my arm and leg now", "doctor"),
+        ("sharp pain spreading to my arm and jaw", "emergency"),
+        ("a crushing pain that spreads to my arm", "emergency"),
+    ],
+)
+def test_spreading_to_the_arm_is_the_chests_only_with_a_pain(engine: Engine, text: str, want: str) -> None:
+    assert level(engine, text) == want
