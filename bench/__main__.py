@@ -126,7 +126,8 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
             + (
                 f"state on Redis {e2e['e2e_redis_updates_per_s']:.0f}/s; the bot's CPU per update "
                 f"{e2e['e2e_cpu_ms_per_update']:.3f} ms in memory, "
-                f"{e2e['e2e_redis_cpu_ms_per_update']:.3f} ms on Redis"
+                f"{e2e['e2e_redis_cpu_ms_per_update']:.3f} ms on Redis, "
+                f"the echo bot's {e2e['echo_cpu_ms_per_update']:.3f} ms"
                 if e2e.get("e2e_redis_updates_per_s") is not None
                 else "state on Redis not measured"
             )

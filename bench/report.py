@@ -220,6 +220,7 @@ def summary(
         "e2e_ratio_vs_echo": e2e.get("e2e_ratio_vs_echo"),
         "e2e_redis_updates_per_s": e2e.get("e2e_redis_updates_per_s"),
         "e2e_cpu_ms_per_update": e2e.get("e2e_cpu_ms_per_update"),
+        "echo_cpu_ms_per_update": e2e.get("echo_cpu_ms_per_update"),
         "e2e_redis_cpu_ms_per_update": e2e.get("e2e_redis_cpu_ms_per_update"),
         "startup_s": _round(startup.get("startup_s")),
         "peak_rss_mb": _round(startup.get("peak_rss_mb")),

@@ -9,6 +9,7 @@ at-least-once: a message can, rarely, be answered twice; it is never silently dr
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from typing import Any
 
@@ -45,6 +46,14 @@ class ApiHealth:
         if not self.down:
             log.warning("the Bot API is unavailable: no new updates until it answers")
         self.down, self.reachable = True, False
+
+
+def _json_body(request_data: RequestData) -> bytes:
+    """The parameters as one JSON object, encoded once: PTB's `json_payload` first encodes
+    each object parameter (the keyboard, the link preview options) to a JSON string and then
+    encodes those strings again, escaping every quote of the keyboard. Objects are sent as
+    objects, as the Bot API reads a JSON body; non-ASCII text as UTF-8, not escaped."""
+    return json.dumps(request_data.parameters, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class JsonRequest(BaseRequest):
@@ -113,7 +122,7 @@ class JsonRequest(BaseRequest):
         if request_data is not None and request_data.contains_files:
             files, data = request_data.multipart_data, request_data.json_parameters
         elif request_data is not None:
-            content = request_data.json_payload
+            content = _json_body(request_data)
             headers["Content-Type"] = "application/json"
         try:
             response = await self._client.request(

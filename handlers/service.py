@@ -16,8 +16,7 @@ raised) leaves the context as it was.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from handlers.metrics import Metrics
@@ -56,16 +55,14 @@ class Conversations:
         self.ttl = ttl
         self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
 
-    @asynccontextmanager
-    async def turn(self, key: str) -> AsyncIterator[Turn]:
-        async with self._lock(key):
-            turn = Turn(await self.store.get(key))
-            yield turn
-            if turn.after is not None:
-                await self.store.set(key, turn.after, self.ttl)
+    def turn(self, key: str) -> _TurnScope:
+        """`async with conversations.turn(key) as turn:` the conversation `key`'s context, read
+        under its lock; the context set in `turn.after` is kept when the block ends without
+        an error."""
+        return _TurnScope(self, key)
 
     async def forget(self, key: str) -> None:
-        async with self._lock(key):
+        async with _Held(self, key):
             await self.store.delete(key)
 
     async def peek(self, key: str) -> Conversation | None:
@@ -73,20 +70,67 @@ class Conversations:
         reply that does not move the conversation on)."""
         return await self.store.get(key)
 
-    @asynccontextmanager
-    async def _lock(self, key: str) -> AsyncIterator[None]:
-        """A lock per conversation, gone once no turn holds or waits for it."""
-        lock, users = self._locks.get(key) or (asyncio.Lock(), 0)
-        self._locks[key] = (lock, users + 1)
+
+# Plain async context managers, not generator ones: every update enters both (measured in
+# bench/RESULTS.md).
+class _Held:
+    """The lock of one conversation, held; gone once no turn holds or waits for it."""
+
+    __slots__ = ("_conversations", "_key", "_lock")
+
+    def __init__(self, conversations: Conversations, key: str) -> None:
+        self._conversations, self._key = conversations, key
+
+    async def __aenter__(self) -> None:
+        locks, key = self._conversations._locks, self._key
+        lock, users = locks.get(key) or (asyncio.Lock(), 0)
+        locks[key] = (lock, users + 1)
+        self._lock = lock
         try:
-            async with lock:
-                yield
+            await lock.acquire()
+        except BaseException:
+            self._leave()
+            raise
+
+    async def __aexit__(self, *_: object) -> None:
+        self._lock.release()
+        self._leave()
+
+    def _leave(self) -> None:
+        locks, key = self._conversations._locks, self._key
+        lock, users = locks[key]
+        if users == 1:
+            del locks[key]
+        else:
+            locks[key] = (lock, users - 1)
+
+
+class _TurnScope:
+    """A turn: the lock held, the context read; the context it leaves kept at the end."""
+
+    __slots__ = ("_conversations", "_held", "_key", "_turn")
+
+    def __init__(self, conversations: Conversations, key: str) -> None:
+        self._conversations, self._key = conversations, key
+        self._held = _Held(conversations, key)
+
+    async def __aenter__(self) -> Turn:
+        await self._held.__aenter__()
+        try:
+            self._turn = Turn(await self._conversations.store.get(self._key))
+        except BaseException:
+            await self._held.__aexit__()
+            raise
+        return self._turn
+
+    async def __aexit__(self, error: type[BaseException] | None, *_: object) -> None:
+        try:
+            after = self._turn.after
+            if error is None and after is not None:
+                conversations = self._conversations
+                await conversations.store.set(self._key, after, conversations.ttl)
         finally:
-            lock, users = self._locks[key]
-            if users == 1:
-                del self._locks[key]
-            else:
-                self._locks[key] = (lock, users - 1)
+            await self._held.__aexit__()
 
 
 def moves_on(action: Action) -> bool:

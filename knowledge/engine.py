@@ -111,8 +111,10 @@ class Engine:
         if level != own.level:
             keep = conversation.keep if conversation else ""
             own = self.advisor.held(level, keep, condition, "again" if form == "own" else form)
-        # The clinical concepts read (issue 19), whichever advice is shown.
-        return own.model_copy(update={"concepts": reading.triage.concepts})
+        # The clinical concepts read (issue 19), whichever advice is shown (no copy when the
+        # advice has them already: most messages read none).
+        concepts = reading.triage.concepts
+        return own if own.concepts == concepts else own.model_copy(update={"concepts": concepts})
 
     def _body(self, answer: Answer, reading: Reading, conversation: Conversation | None) -> _Body:
         """What the reply says besides the advice, by the turn's row, and its topics."""
@@ -183,6 +185,8 @@ class Engine:
         language (a language chosen with /language stays chosen)."""
         chosen = conversation is not None and conversation.lang_chosen
         after = self.turns.after(conversation, reply)
+        if after.lang == reply.lang and after.lang_chosen == chosen:
+            return after  # a copy would change nothing
         return after.model_copy(update={"lang": reply.lang, "lang_chosen": chosen})
 
     def topic_reply(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import BadRequest
@@ -26,10 +27,12 @@ from knowledge import Reply, speaking
 log = logging.getLogger(__name__)
 
 
-def _ways_in() -> tuple[InlineKeyboardButton, ...]:
+@lru_cache(maxsize=64)
+def _ways_in(label: str) -> tuple[InlineKeyboardButton, ...]:
     """Under a way in (the greeting, an unknown topic): inline mode, started in this very
-    chat, labelled in the active language."""
-    return (InlineKeyboardButton(wording.TRY_INLINE, switch_inline_query_current_chat=""),)
+    chat, labelled `label` (wording.TRY_INLINE in the active language). Built once per label:
+    the button is immutable, and the keyboard cache then finds its keyboard at once."""
+    return (InlineKeyboardButton(label, switch_inline_query_current_chat=""),)
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ async def deliver(bot: Bot, reply: Reply, where: Where, metrics: Metrics | None 
         raise ValueError("an answer needs a chat or an inline message")
     with speaking(reply.lang):
         rendered = render_html(reply)
-        markup = keyboard(rendered.buttons, _ways_in() if reply.welcome else ())
+        markup = keyboard(rendered.buttons, _ways_in(wording.TRY_INLINE) if reply.welcome else ())
         superseded = html.escape(wording.EDIT_SUPERSEDED)
     ids: list[int] = []
     last = len(rendered.messages) - 1

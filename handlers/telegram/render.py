@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 
 from telegram.constants import MessageLimit
 
 from handlers.split import Line, Markup, Splitter
 from handlers.telegram import wording
-from knowledge import BULLET, Action, Reply, is_rtl, layout
+from knowledge import BULLET, Action, Layout, Reply, is_rtl, layout
 from knowledge import Line as LaidOut
 
 TELEGRAM_LIMIT = MessageLimit.MAX_TEXT_LENGTH
@@ -94,22 +95,30 @@ _HTML = HtmlMarkup()
 _RTL_HTML = RightToLeft(_HTML)
 
 
-def _splitter(reply: Reply, limit: int, most: int) -> Splitter:
-    """The splitter for `reply`: its note in the reply's language, marked right to left in a
-    right-to-left language."""
-    markup: Markup = _RTL_HTML if is_rtl(reply.lang) else _HTML
-    return Splitter(markup, limit, most, wording.text("SHORTENED", reply.lang))
+def _splitter(lang: str, limit: int, most: int) -> Splitter:
+    """The splitter for a reply in `lang`: its note in that language, marked right to left in
+    a right-to-left language."""
+    markup: Markup = _RTL_HTML if is_rtl(lang) else _HTML
+    return Splitter(markup, limit, most, wording.text("SHORTENED", lang))
 
 
 def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT, most: int = MAX_MESSAGES) -> Rendered:
     """The reply as at most `most` messages: one answer never floods a chat, however large
     an article is. What does not fit is cut from the body, never from the advice or the
     disclaimer, and the cut is said."""
-    messages = _splitter(reply, limit, most).messages(layout(reply), bool(reply.disclaimer))
+    messages = _messages(layout(reply), reply.lang, bool(reply.disclaimer), limit, most)
     return Rendered(messages, (*reply.suggestions, *reply.actions))
+
+
+# The messages depend only on the layout (its lines are knowledge's words, never a user's),
+# the language and the limits: the same answer, asked again by anyone, is written once. The
+# key is the content itself, so a knowledge reload can never serve a stale answer.
+@lru_cache(maxsize=512)
+def _messages(laid: Layout, lang: str, disclaimed: bool, limit: int, most: int) -> tuple[str, ...]:
+    return _splitter(lang, limit, most).messages(laid, disclaimed)
 
 
 def render_single(reply: Reply, limit: int = TELEGRAM_LIMIT) -> str:
     """One message (for inline results): sections that do not fit are left out, but the
     title, the disclaimer and the escalation advice never are."""
-    return _splitter(reply, limit, 1).single(layout(reply))
+    return _splitter(reply.lang, limit, 1).single(layout(reply))

@@ -4,9 +4,11 @@ characters a message, its own note in the reply's language."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from handlers.split import Line, Splitter
 from handlers.whatsapp import wording
-from knowledge import BULLET, Reply, layout
+from knowledge import BULLET, Layout, Reply, layout
 from knowledge import Line as LaidOut
 
 WHATSAPP_LIMIT = 4096  # characters in a text message
@@ -52,5 +54,12 @@ _MARKUP = WhatsAppMarkup()
 
 def render_whatsapp(reply: Reply, limit: int = WHATSAPP_LIMIT) -> tuple[str, ...]:
     """The reply as at most three WhatsApp text messages."""
-    splitter = Splitter(_MARKUP, limit, MAX_MESSAGES, wording.text("SHORTENED_CHOICES", reply.lang))
-    return splitter.messages(layout(reply), bool(reply.disclaimer))
+    return _messages(layout(reply), reply.lang, bool(reply.disclaimer), limit)
+
+
+# Written once per layout (knowledge's words, never a user's), language and limit: the key is
+# the content itself, so a knowledge reload can never serve a stale answer.
+@lru_cache(maxsize=512)
+def _messages(laid: Layout, lang: str, disclaimed: bool, limit: int) -> tuple[str, ...]:
+    splitter = Splitter(_MARKUP, limit, MAX_MESSAGES, wording.text("SHORTENED_CHOICES", lang))
+    return splitter.messages(laid, disclaimed)

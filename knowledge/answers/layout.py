@@ -9,7 +9,7 @@ the sections; then doctor advice; the disclaimer last, so that it always closes 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from knowledge.answers import wording
 from knowledge.answers.reply import Escalation, Reply, Section
@@ -18,10 +18,10 @@ Style = Literal["plain", "bold", "italic"]
 BULLET = "•"
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line: its text in a style; `name` (a "Name: description" item) is emphasised
-    before the text; `bullet`: an item of a list."""
+    before the text; `bullet`: an item of a list. A named tuple: a reply lays out a few dozen,
+    and a tuple is built, hashed and compared in C (the renderers key their cache on them)."""
 
     text: str
     style: Style = "plain"

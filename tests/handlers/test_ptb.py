@@ -4,9 +4,11 @@ text from an answer without keyboard or entities."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import logging
+import re
 
 import pytest
 from telegram import Bot, InlineKeyboardMarkup
@@ -156,3 +158,41 @@ async def test_an_error_page_is_read_as_ptb_reads_it_without_its_traceback(
         assert logged_error is not is_shaped  # PTB's own reading logs an ERROR; ours does not
     assert type(errors[True]) is type(errors[False])
     assert is_transient(errors[True]) is is_transient(errors[False]) is transient
+
+
+async def test_parameters_go_as_one_json_object_encoded_once() -> None:
+    """The keyboard is an object inside the body (not a JSON string inside JSON), and text
+    goes as UTF-8, not \\u escapes; the Bot API reads either, this is one encoding less."""
+    bodies: list[bytes] = []
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = int(re.search(rb"(?i)content-length: (\d+)", head).group(1))  # type: ignore[union-attr]
+        body = await reader.readexactly(length)
+        if b"/getMe " in head:
+            result: dict[str, object] = {"id": 1, "is_bot": True, "first_name": "B", "username": "b_bot"}
+        else:
+            bodies.append(body)
+            result = {"message_id": 7, "date": 0, "chat": {"id": 42, "type": "private"}}
+        answer = json.dumps({"ok": True, "result": result}).encode()
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(answer), answer))
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    markup = keyboard((Action(label="Zinc", topic="zinc"),))
+    assert markup is not None
+    try:
+        base = f"http://127.0.0.1:{port}/bot"
+        async with Bot(TOKEN, base_url=base, request=RetryingRequest(backoff=())) as bot:
+            sent = await bot.send_message(42, "Müdigkeit • <b>ok</b>", reply_markup=markup)
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert sent.message_id == 7
+    (body,) = bodies
+    assert "Müdigkeit •".encode() in body
+    payload = json.loads(body)
+    assert payload["reply_markup"] == markup.to_dict()  # an object, not a string
+    assert payload["chat_id"] == 42 and payload["text"] == "Müdigkeit • <b>ok</b>"

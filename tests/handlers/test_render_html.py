@@ -143,3 +143,26 @@ def test_any_content_renders_valid_bounded_messages(items: list[str], level: str
     # The disclaimer once, closing the last message, however the answer was split.
     assert sum(m.count(texts.DISCLAIMER) for m in rendered.messages) == 1
     assert visible(rendered.messages[-1]).rstrip().endswith(texts.DISCLAIMER)
+
+
+def test_a_written_answer_is_reused_only_in_its_own_language() -> None:
+    """The messages are kept per layout and language: the same long answer in German after
+    English carries German's note of the cut (and its right-to-left marks in Arabic), and
+    asked again it is the same text."""
+    from handlers.telegram import wording
+    from handlers.whatsapp import wording as whatsapp_wording
+    from handlers.whatsapp.render import render_whatsapp
+
+    english = render_html(big_reply(3000, "x" * 30))
+    german = render_html(big_reply(3000, "x" * 30).model_copy(update={"lang": "de"}))
+    arabic = render_html(big_reply(3000, "x" * 30).model_copy(update={"lang": "ar"}))
+    assert wording.text("SHORTENED", "en") != wording.text("SHORTENED", "de")
+    assert any(wording.text("SHORTENED", "en") in m for m in english.messages)
+    assert any(wording.text("SHORTENED", "de") in m for m in german.messages)
+    assert not any(wording.text("SHORTENED", "en") in m for m in german.messages)
+    assert all(line.startswith("\u200f") for m in arabic.messages for line in m.split("\n") if line)
+    assert render_html(big_reply(3000, "x" * 30)) == english
+    note = whatsapp_wording.text("SHORTENED_CHOICES", "de")
+    german_whatsapp = render_whatsapp(big_reply(3000, "x" * 30).model_copy(update={"lang": "de"}))
+    assert any(note in m for m in german_whatsapp)
+    assert not any(note in m for m in render_whatsapp(big_reply(3000, "x" * 30)))
