@@ -138,6 +138,8 @@ class Engine:
             if reading.inherited and reading.topics:  # "it's been 2 months now"
                 return _Body(self.listings.about(reading.topics[0]), reading.topics)
             return _Body(self.listings.advice_only(reading.near_misses))
+        if answer == "advice_first" and focus is not None:  # the ingredient only a button
+            return _Body(self.listings.about(focus))
         if answer == "held":
             return _Body(self.listings.advice_only(()))
         if answer == "noted":  # what a doctor said, taken in

@@ -35,6 +35,7 @@ Answer = Literal[
     "causes",  # the condition in context's Causes section
     "nothing_on_it",  # "I have nothing on X", the topic in context as a button
     "advice",  # the advice alone, about the topic in context when the message refers to it
+    "advice_first",  # the advice alone, the ingredient in context only a button back to it
     "held",  # the held advice alone, about the person, not a topic
     "small_talk",  # one short line
     "noted",  # one short line taking in what was said, the topic still a question away
@@ -67,6 +68,10 @@ TURNS: dict[TurnKind, Row] = {
     "elsewhere": Row("nothing_on_it", "own", "clear"),
     # Red flags about no topic ("my leg is giving out").
     "advice": Row("advice", "own", "answer"),
+    # An emergency an ingredient cannot have brought, said in its conversation ("right now it
+    # feels like a stroke, her words are coming out slurred" after magnesium): the advice
+    # first, the ingredient only a button; the conversation keeps it for the next question.
+    "alarm": Row("advice_first", "own", "keep"),
     # What a doctor said, told in passing with no topic of its own ("his doctor just said to
     # track how often they happen" after magnesium): taken in, not answered with the topic.
     "reported": Row("noted", "own", "keep"),
@@ -87,6 +92,18 @@ TURNS: dict[TurnKind, Row] = {
 # What a turn after emergency or crisis advice says, strongest first: "ok im fine now" says
 # it has passed, "ok what do i do" asks for help.
 _HELD_TURNS: tuple[TurnKind, ...] = ("all_clear", "asks_help", "acknowledgement")
+# The red flags a supplement itself can bring on: an allergic reaction ("now my lips and tongue
+# are swelling" after ashwagandha), a poisoning ("my 3yo just got into the bottle"), a liver
+# hurt ("my pee is really dark and my skin itches"); each ingredient's Safety section speaks
+# to them (NHS, "Anaphylaxis"; NHS, "Poisoning"; LiverTox, "Ashwagandha"), so an emergency of
+# these kinds stays the ingredient's. Any other emergency (a stroke, a heart attack) is about
+# the person, not the ingredient.
+_REACTIONS = frozenset(("allergic", "poisoning", "jaundice"))
+# Concepts (concepts.toml, kind "time") that say a sign has gone on for a while: a slow change
+# ("the past couple of weeks food keeps going down the wrong way") is the course of the
+# condition the ingredient is taken for, and its conversation goes on; only a sign that comes
+# on now ("right now it feels like a stroke") is advice first.
+_COURSE = frozenset(("chronic", "long_standing", "ongoing", "recurring"))
 # A medicine named beside an ingredient asks whether the two go together.
 _INTERACTS = frozenset(("drug",))
 
@@ -130,6 +147,8 @@ class Turns:
         reported = "reported" in reading.turn_words and not reading.question
         if reading.inherited and reported and reading.triage.level == "none":
             return "reported"
+        if self._alarm(reading, focus):
+            return "alarm"
         if reading.topics:
             return "topic"
         if reading.other_topic:
@@ -143,6 +162,18 @@ class Turns:
         if held != "none":  # "ive been planning how to do it", right after crisis advice
             return "asks_help"
         return "not_understood"
+
+    def _alarm(self, reading: Reading, focus: str | None) -> bool:
+        """An emergency told in an ingredient's conversation, of a kind the ingredient cannot
+        have brought on (no allergy, poisoning or liver flag among those said), coming on now
+        (not said to have gone on for a while)."""
+        if not reading.inherited or focus not in self.kb.ingredients:
+            return False
+        if rank(reading.triage.level) < rank("emergency"):
+            return False
+        if _REACTIONS.intersection(reading.triage.kinds):
+            return False
+        return not any(c.id in _COURSE and not c.negated for c in reading.triage.concepts)
 
     @staticmethod
     def _asks(reading: Reading) -> bool:

@@ -20,6 +20,7 @@ TurnKind = Literal[
     "cause",
     "elsewhere",
     "advice",
+    "alarm",
     "reported",
     "acknowledgement",
     "asks_help",
