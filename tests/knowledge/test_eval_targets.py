@@ -107,7 +107,7 @@ def test_thread_conversations_split_by_the_frozen_rule() -> None:
     """conversations_threads.jsonl: rebuilt from public threads, each with its source, split
     by a hash of the source (tests/support/splits.py) before any tuning; >= 30% blind."""
     found = items(DATA / "conversations_threads.jsonl")
-    assert len(found) >= 230 and all(c["source"].startswith("http") for c in found)
+    assert len(found) >= 265 and all(c["source"].startswith("http") for c in found)
     assert all(c["split"] == split_of(c["source"]) for c in found)
     assert sum(c["split"] == "blind" for c in found) >= 0.3 * len(found)
 
@@ -118,12 +118,12 @@ def test_thread_conversation_targets(engine: Engine) -> None:
     they name a thing the knowledge base lacks). The blind split is reported, not asserted
     (docs/conversation.md)."""
     s = score_conversations(engine, DATA / "conversations_threads.jsonl", split="tune")
-    assert len(s.whole) >= 140 and len(s.first.recall + s.follow.recall) >= 140
-    # Measured 0.95, 0.98 and 0.90 on the 142 tune conversations (docs/conversation.md); the
-    # floors stand above the issue's targets (0.93, 0.93, 0.65) with a little room.
-    assert Score.rate(s.first.recall + s.follow.recall) >= 0.94, s.misses
-    assert Score.rate(s.follow.topic) >= 0.96, s.misses
-    assert Score.rate(s.whole) >= 0.85, s.misses
+    assert len(s.whole) >= 164 and len(s.first.recall + s.follow.recall) >= 170
+    # Measured 0.988, 0.990 and 0.939 on the 164 tune conversations (docs/conversation.md); the
+    # floors are those figures rounded down, above the issue's targets (0.93, 0.93, 0.65).
+    assert Score.rate(s.first.recall + s.follow.recall) >= 0.98, s.misses
+    assert Score.rate(s.follow.topic) >= 0.98, s.misses
+    assert Score.rate(s.whole) >= 0.93, s.misses
 
 
 @pytest.mark.parametrize(

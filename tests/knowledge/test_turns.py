@@ -375,3 +375,97 @@ def test_a_medicine_told_by_its_ending_is_an_interaction_question(
 def test_a_month_is_no_medicine(engine: Engine) -> None:
     reply = chat(engine, "does magnesium help twitching", "since april its worse")[-1]
     assert reply.turn != "interaction" and reply.escalation.level == "doctor"
+
+
+# --- what the threads of issue 20's third round taught (conversations_threads.jsonl) -----------
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # winenfood.com persistent eye twitching: a stroke told after magnesium, about someone else
+        ("does magnesium help", "right now it feels like a stroke, her words are coming out slurred"),
+        # pipsparadigmstroke.blogspot.com act-fast: sudden numbness and weakness of one arm
+        ("i take magnesium for leg cramps", "now my right arm is suddenly numb and weak"),
+    ],
+)
+def test_an_emergency_the_ingredient_cannot_have_brought_is_advice_first(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    """The advice alone, first; the ingredient only a button back to it, still in context."""
+    reply = chat(engine, *texts)[-1]
+    assert reply.turn == "alarm" and reply.escalation.level == "emergency" and reply.escalation.leads
+    assert not reply.topics and [a.topic for a in reply.actions] == ["magnesium"]
+    after = context_after(engine, *texts)
+    assert after.focus == "magnesium" and after.level == "emergency"
+    ack = chat(engine, *texts, "ok")[-1]
+    assert ack.turn == "acknowledgement" and ack.escalation.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("texts", "ingredient"),
+    [
+        # the ingredient's own reactions stay its topic (the earlier sets label them so)
+        (("i take ashwagandha", "now my lips and tongue are swelling"), "ashwagandha"),
+        (("does magnesium help", "my 3yo just got into the bottle"), "magnesium"),
+        # a sign said to have gone on for weeks is the condition's course, not a sudden alarm
+        (
+            (
+                "what helps with muscle twitching? mine are in my jaw and neck",
+                "would gaba help",
+                "also the past couple of weeks food keeps going down the wrong way and my speech "
+                "gets a bit slurry by the evening",
+            ),
+            "gaba",
+        ),
+    ],
+)
+def test_a_reaction_to_the_ingredient_or_a_slow_change_keeps_it(
+    engine: Engine, texts: tuple[str, ...], ingredient: str
+) -> None:
+    reply = chat(engine, *texts)[-1]
+    assert reply.turn == "topic" and reply.topics[:1] == (ingredient,)
+    assert reply.escalation.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "ingredient"),
+    [
+        ("is it normal to feel sick after taking zinc", "zinc"),  # medx.it.com
+        ("can you be allergic to ashwagandha", "ashwagandha"),  # biologyinsights.com
+        ("my dad had a stroke last year, can he take magnesium", "magnesium"),  # medx.it.com slow-mag
+    ],
+)
+def test_feeling_sick_an_allergy_and_someone_elses_health_are_safety_questions(
+    engine: Engine, text: str, ingredient: str
+) -> None:
+    reply = engine.answer(text)
+    assert reply.topics[:1] == (ingredient,) and reply.section == "safety"
+
+
+def test_a_copper_level_after_zinc_is_a_test_the_knowledge_base_lacks(engine: Engine) -> None:
+    texts = ("been on 50mg zinc for months and i feel weak", "should i get my copper levels checked")
+    reply = chat(engine, *texts)[-1]  # ntro.it.com why-does-zinc-make-me-feel-weak
+    assert reply.turn == "elsewhere" and not reply.topics
+
+
+def test_blurred_sight_in_one_eye_is_a_red_flag_of_its_own(engine: Engine) -> None:
+    texts = ("my upper eyelid has been twitching for three months", "now my vision in that eye is blurry")
+    assert chat(engine, *texts)[-1].escalation.level == "doctor"  # doctorqna.com/en/article/102204
+    assert engine.answer("blurry vision in one eye").escalation.level == "doctor"  # 222health.com
+
+
+def test_months_of_twitching_said_first_in_french_is_a_duration(engine: Engine) -> None:
+    reply = engine.answer("des mois de fasciculations et de panique")  # thierryphilip.fr
+    assert reply.topics[:1] == ("twitching",) and reply.escalation.level == "doctor"
+
+
+def test_slower_than_normal_in_spanish_is_no_negation(engine: Engine) -> None:
+    """ "más lento de lo normal" compares; it does not deny the crooked face before it, so the
+    emergency holds through the "vale" and "¿qué hago?" that follow."""
+    first, ok, what = chat(
+        engine, "mi padre tiene la cara torcida y habla más lento de lo normal", "vale", "¿qué hago?"
+    )
+    assert first.escalation.level == "emergency"
+    assert ok.turn == "acknowledgement" and what.turn == "asks_help"
+    assert ok.escalation.level == what.escalation.level == "emergency"
