@@ -21,6 +21,7 @@ def level(engine: Engine, text: str, lang: str) -> str:
     [
         # wanting and dying in one clause, in forms the crisis phrases do not list
         ("ru", "хотела бы уснуть и умереть"),
+        ("ru", "не хочу больше жить"),  # a word between, where "не хочу жить" is listed
         ("ru", "Я выброшусь из окна! Я убью себя!"),  # origin-style.ru, a means
         ("uk", "я б хотіла просто вмерти"),
         ("tr", "ölmeyi düşünüyorum her gece"),  # "gece" (night) is not "geçti" (it passed)
@@ -98,3 +99,19 @@ def test_death_in_jest_or_asked_about_stays_quiet(engine: Engine, lang: str, tex
 )
 def test_the_twitching_signs_reported_missing(engine: Engine, lang: str, text: str) -> None:
     assert level(engine, text, lang) == "doctor", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a baby under three months with a fever (NICE NG143), said by age or as a newborn
+        ("de", "mein 6 Wochen altes Baby hat Fieber", "emergency"),
+        ("de", "mein Sohn ist 8 Jahre alt und hat Fieber", "none"),
+        ("es", "mi bebé de 3 semanas de vida tiene fiebre", "emergency"),
+        ("fr", "mon bébé de 5 semaines a de la fièvre", "emergency"),
+        ("it", "il mio neonato ha la febbre", "emergency"),
+        ("pt", "meu recém-nascido está com febre", "emergency"),
+    ],
+)
+def test_ages_and_persons_in_every_language(engine: Engine, lang: str, text: str, expected: str) -> None:
+    assert level(engine, text, lang) == expected, text
