@@ -31,6 +31,7 @@ def level(engine: Engine, text: str, lang: str) -> str:
         # hopeless: no way out, a burden, hope lost
         ("ru", "не вижу выхода, я обуза для семьи"),
         ("uk", "не бачу виходу, я тягар для всіх"),
+        ("uk", "мені здається, виходу немає, більше немає сил"),  # 12plus.md
         ("tr", "gücüm tükendi, umudum tükenmek üzere"),
         ("id", "Aku tahu aku adalah sebuah beban."),  # fyeahsusan.blogspot.com
         ("ar", "لقد فقدت الامل... ومن فقد الامل فقد الحياة"),  # sadakasoft forum
