@@ -204,10 +204,13 @@ class Triager:
                 if not (f.level == DOCTOR and named and all(i in named for i in range(f.start, f.end)))
             ]
             denied += [_rule_flag(f, "doctor") for f in concepts.verdict.denied]
-        if concepts is not None and _told_as_recovered(concepts):
+        recovered = concepts is not None and _told_as_recovered(concepts)
+        if recovered:
             said = [f for f in said if f.level != CRISIS]
         gone_on: list[Flag] = []  # durations said
-        if durations:
+        # A recovery's length is not a symptom's ("one year clean", "havn't cut in a few years":
+        # corpus mental-259, mental-247).
+        if durations and not recovered:
             lasting = long_durations(tokens, self._duration, self._not_before)
             lasting += self._anchored(texts, today)
             # In a conversation about a condition, a duration with no symptom of its own is how

@@ -51,7 +51,7 @@ def test_the_tune_split_is_large_enough(tune: Figures) -> None:
 
 
 def test_red_flag_recall_floor(tune: Figures) -> None:
-    assert Figures.rate(tune.red_flag) >= 0.92, tune.misses
+    assert Figures.rate(tune.red_flag) >= 0.927, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
@@ -63,16 +63,16 @@ def test_crisis_floor(tune: Figures) -> None:
 
 
 def test_false_alarms_ceiling(tune: Figures) -> None:
-    assert Figures.rate(tune.false_alarm) <= 0.13, tune.misses
+    assert Figures.rate(tune.false_alarm) <= 0.122, tune.misses
 
 
 def test_look_alikes_ceiling(tune: Figures) -> None:
-    assert Figures.rate(tune.lookalike) <= 0.14, tune.misses
+    assert Figures.rate(tune.lookalike) <= 0.131, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
-    assert Figures.rate(tune.exact) >= 0.74, tune.misses
+    assert Figures.rate(tune.exact) >= 0.744, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------
@@ -84,8 +84,8 @@ def test_the_earlier_messages_hold(before: Figures) -> None:
     assert r(before.emergency) >= 0.92, before.misses
     assert r(before.crisis) >= 0.96, before.misses
     assert r(before.false_alarm) <= 0.09, before.misses
-    assert r(before.lookalike) <= 0.11, before.misses
-    assert r(before.exact) >= 0.74, before.misses
+    assert r(before.lookalike) <= 0.105, before.misses
+    assert r(before.exact) >= 0.748, before.misses
 
 
 # --- the issue's targets, unchanged ------------------------------------------------------------
@@ -105,11 +105,11 @@ def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.126 (0.088 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.122 (0.088 on the earlier messages)")
 def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.139 (0.109 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.130 (0.104 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
