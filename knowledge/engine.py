@@ -90,10 +90,10 @@ class Engine:
         lang = lang or language_for(detected, conversation, user_tag)
         with speaking(lang, region):
             written_in = self.written_in.language(plain, detected, lang)
-            return self._answer(text, conversation, written_in)  # built once, `lang` included
+            return self._answer(text, plain, conversation, written_in)  # built once, `lang` included
 
-    def _answer(self, text: str, conversation: Conversation | None, written_in: str) -> Reply:
-        reading = self.reader.read(text, conversation, written_in)
+    def _answer(self, text: str, plain: str, conversation: Conversation | None, written_in: str) -> Reply:
+        reading = self.reader.read(text, conversation, written_in, plain)
         turn = self.turns.kind(reading, conversation)
         row = TURNS[turn]
         escalation = self._escalation(reading, conversation, text, row.advice)

@@ -6,8 +6,9 @@ for a measured cost, each pinned by tests/handlers/test_ptb.py.
   computed once. Pinned: PTB sends exactly that dict and never changes it.
 - `lean_answer`: Telegram answers sendMessage and editMessageText with the whole message, and
   PTB builds a Message from it (keyboard and text entities included) that we never read beyond
-  its id. The transport drops those two fields from the answer first. Pinned: PTB still returns
-  a Message with its id, chat and text.
+  its id. The transport marks such an answer, and drops those two fields as it parses it
+  (PTB's public `parse_json_payload`). Pinned: PTB still returns a Message with its id, chat
+  and text.
 - `error_body`: an error answer that is not Telegram's JSON (a gateway's "Bad Gateway" page in
   an outage, a proxy's HTML) makes PTB log an ERROR with a traceback quoting the page, every
   time the retries run out. The transport gives PTB Telegram's own error shape for it instead.
@@ -21,6 +22,7 @@ from http import HTTPStatus
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
+from telegram.request import BaseRequest
 
 # id(keyboard) -> (keyboard, its dict): the keyboard is kept so that its id is never reused.
 _SERIALISED: dict[int, tuple[InlineKeyboardMarkup, dict[str, Any]]] = {}
@@ -47,20 +49,31 @@ class PreparedKeyboard(InlineKeyboardMarkup):
         return found[1]
 
 
+class LeanAnswer(bytes):
+    """Telegram's answer to a send or an edit, marked so that `parse_answer` drops the fields
+    no handler reads as it parses it: one JSON decoding, no encoding again."""
+
+    __slots__ = ()
+
+
 def lean_answer(api_method: str, code: int, body: bytes) -> bytes:
-    """Telegram's answer to a send or an edit, without the fields no handler reads."""
+    """Telegram's answer to a send or an edit, marked for `parse_answer` to leave out the fields
+    no handler reads; any other answer as it is."""
     if code != _OK or api_method.lower() not in _LEAN_METHODS:
         return body
-    try:
-        answer = json.loads(body)
-    except ValueError:
-        return body  # PTB reports a malformed answer itself
-    result = answer.get("result") if isinstance(answer, dict) else None
-    if not isinstance(result, dict) or not any(key in result for key in _UNREAD):
-        return body
-    for key in _UNREAD:
-        result.pop(key, None)
-    return json.dumps(answer).encode()
+    return LeanAnswer(body)
+
+
+def parse_answer(payload: bytes) -> dict[str, Any]:
+    """PTB's parsing of an answer (its public `parse_json_payload`: the same errors), without
+    the unread fields of a lean answer's message."""
+    answer: dict[str, Any] = BaseRequest.parse_json_payload(payload)
+    if isinstance(payload, LeanAnswer):
+        result = answer.get("result") if isinstance(answer, dict) else None
+        if isinstance(result, dict):
+            for key in _UNREAD:
+                result.pop(key, None)
+    return answer
 
 
 def error_body(code: int, body: bytes) -> bytes:

@@ -29,6 +29,11 @@ class Layout:
 
 
 def layout(source: str, count: int) -> Layout:
+    # Most messages are one clause: nothing to split ("headache"), each word in unit 0. A clause
+    # ends wherever a sentence does, so no clause end is no sentence end either.
+    if not _CLAUSE_END.search(source, 0, MAX_INPUT_CHARS):
+        whole = (0,) * count
+        return Layout(whole, whole)
     return Layout(_numbered(source, count, _SENTENCE_END), _numbered(source, count, _CLAUSE_END))
 
 

@@ -4,6 +4,7 @@ for chocolate"), and numbers read into concepts (a temperature, an age, "20 pill
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from knowledge.understanding.vocabulary import (
     expanded,
 )
 
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _KIND_CUE = "@"  # a sense cue "@symptom": any mention of a concept of that kind
 
 
@@ -139,7 +141,7 @@ class ConceptReader:
         concepts = self.vocabulary.concepts
         out: list[Found] = []
         readings: list[Reading] = []
-        if any(c.isdigit() for c in source):
+        if _has_digit(source):
             readings += vitals(source, language.vital_labels.find(stems, texts))
         numbers = language.words.numbers
         readings += ages(texts, language.words.ages, numbers)
@@ -190,6 +192,14 @@ class ConceptReader:
                 silenced.update(range(cue.start, cue.end))
                 strict.update(range(cue.start, cue.end))
         return [f for n, f in enumerate(found) if n not in dropped], frozenset(silenced), frozenset(strict)
+
+
+def _has_digit(source: str) -> bool:
+    """Whether any character of `source` is a digit (str.isdigit): scanned in C for ASCII text,
+    where the digits are 0-9, character by character otherwise ("²" is a digit too)."""
+    if source.isascii():
+        return _ASCII_DIGIT.search(source) is not None
+    return any(c.isdigit() for c in source)
 
 
 def concept_value_kind(concept: Concept) -> str:

@@ -155,9 +155,13 @@ def _clause_breaks(text: str, count: int) -> frozenset[int]:
     return frozenset(b for b in breaks if 0 < b < count)
 
 
-def tokenize(text: str) -> Tokens:
+def tokenize(text: str, unmasked: str | None = None) -> Tokens:
+    """`text`'s words. `unmasked`: `unmask(text)` when the caller has it already (the engine
+    unmasks a message once a turn, for detection and reading alike)."""
     # Disguised words first ("k1ll mys3lf", "s u i c i d e"): knowledge/understanding/disguise.py.
-    text = unmask(text[:MAX_INPUT_CHARS])
+    if unmasked is None or len(text) > MAX_INPUT_CHARS:  # unmask(text) is not of the cut text
+        unmasked = unmask(text[:MAX_INPUT_CHARS])
+    text = unmasked
     # One Token per distinct word, shared by its repeats: a long message says "I" and "my"
     # dozens of times, and a Token is immutable.
     found = words(text)

@@ -181,12 +181,21 @@ class Reader:
         names += [n for _, _, found in other_languages for n in found]
         self._topic_words = frozenset(w for n in names for w in words(n)) - language.stopwords
 
-    def read(self, text: str, conversation: Conversation | None = None, lang: str = ENGLISH) -> Reading:
+    def read(
+        self,
+        text: str,
+        conversation: Conversation | None = None,
+        lang: str = ENGLISH,
+        unmasked: str | None = None,
+    ) -> Reading:
         """Read a message written in `lang`; a follow-up takes its topic from `conversation`.
-        Only `lang`'s clinical words are read, and its common words name no English topic."""
+        Only `lang`'s clinical words are read, and its common words name no English topic.
+        `unmasked`: `unmask(text)` when the caller has it (the engine unmasks once a turn)."""
         if lang in self._apostrophe_suffixes:
-            text = _SUFFIX_AFTER_APOSTROPHE.sub("", text)
-        tokens = tokenize(text)
+            cut = _SUFFIX_AFTER_APOSTROPHE.sub("", text)
+            if cut != text:  # another text: unmasked again
+                text, unmasked = cut, None
+        tokens = tokenize(text, unmasked)
         if not tokens:
             kind = emoji_small_talk(text, self.lexicon.language)
             turns = self.lexicon.conversation.turns.items()

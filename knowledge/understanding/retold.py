@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 from knowledge.understanding.clauses import Layout
@@ -78,5 +79,13 @@ def _phrases(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
 def _any(texts: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
     if not phrases:
         return False
-    sizes = {len(p) for p in phrases}
+    sizes, firsts = _shape(phrases)
+    if firsts.isdisjoint(texts):  # most messages: no word starts a phrase, one lookup in C
+        return False
     return any(tuple(texts[i : i + k]) in phrases for k in sizes for i in range(len(texts) - k + 1))
+
+
+@cache
+def _shape(phrases: frozenset[tuple[str, ...]]) -> tuple[tuple[int, ...], frozenset[str]]:
+    """The phrases' lengths and first words, once per phrase set (a frozenset keeps its hash)."""
+    return tuple({len(p) for p in phrases}), frozenset(p[0] for p in phrases if p)
