@@ -5,19 +5,10 @@ changes the level (sudden, now, at rest, a dose), as the seed's red-flag tests d
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from knowledge.engine import Engine
-from tests.support.triage_corpus import load_corpus
-
-
-@cache
-def _text(item_id: str) -> str:
-    item = next(i for i in load_corpus() if i.id == item_id)
-    assert item.split == "tune", item_id  # tuned on tune only
-    return item.text
+from tests.support.triage_corpus import tune_text as _text
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -71,3 +72,12 @@ def load_corpus(directory: Path = CORPUS_DIR) -> list[CorpusItem]:
             if line.strip():
                 items.append(CorpusItem.model_validate(json.loads(line)))
     return items
+
+
+@cache
+def tune_text(item_id: str) -> str:
+    """The text of a tune item, by id: tests that quote a real message name it, and may only
+    name one of the tune split (tuned on tune only)."""
+    item = next(i for i in load_corpus() if i.id == item_id)
+    assert item.split == "tune", item_id
+    return item.text
