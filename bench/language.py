@@ -1,7 +1,7 @@
 """The cost of telling a message's language (knowledge.i18n.detect), on its own line in the
 report: loading the model (in a fresh interpreter, with the memory it adds) and the time per
-message over the real short messages of tests/data/languages/detection.jsonl. The engine's
-own latency does not include it: the front ends call the detector beside Engine.answer()."""
+message over the real short messages of tests/data/languages/detection.jsonl. Engine.answer()
+detects once a turn when it is given no language; this line is that detection's cost alone."""
 
 from __future__ import annotations
 
