@@ -107,11 +107,16 @@ def _english_after_all(text: str, guess: str) -> bool:
     theirs = _common_words(guess)
     if not theirs:
         return False
-    english = _common_words(DEFAULT_LANGUAGE)
-    words = [fold(w) for w in _WORD.findall(text)]
-    only_english = sum(1 for w in words if w in english and w not in theirs)
-    only_theirs = sum(1 for w in words if w in theirs and w not in english)
-    return only_english > only_theirs
+    return _lean(_folded_words(text), _common_words(DEFAULT_LANGUAGE), theirs) > 0
+
+
+def _folded_words(text: str) -> list[str]:
+    return [fold(w) for w in _WORD.findall(text)]
+
+
+def _lean(words: list[str], one: frozenset[str], other: frozenset[str]) -> int:
+    """How many more of `words` are frequent in `one` only than in `other` only."""
+    return sum((w in one) - (w in other) for w in words)
 
 
 # When the model cannot tell (best score under MIN_SCORE), a message in Latin letters may still
@@ -127,7 +132,7 @@ def _latin_by_words(text: str) -> str | None:
     """The language of a message in Latin letters that the model could not tell: the one with
     the most words that are its frequent words and not English ones, MIN_OWN_WORDS or more, and
     MARGIN more than any other language has (Spanish and Portuguese share many words)."""
-    words = [fold(w) for w in _WORD.findall(text)]
+    words = _folded_words(text)
     if len(words) < MIN_OWN_WORDS or not all(c.isascii() for w in words for c in w):
         return None
     english = _common_words(DEFAULT_LANGUAGE)
@@ -161,11 +166,7 @@ def _neighbour_by_words(text: str, guess: str) -> str | None:
     other = _NEIGHBOURS.get(guess)
     if other is None:
         return None
-    ours, theirs = _common_words(guess), _common_words(other)
-    words = [fold(w) for w in _WORD.findall(text)]
-    lead = sum(1 for w in words if w in theirs and w not in ours) - sum(
-        1 for w in words if w in ours and w not in theirs
-    )
+    lead = _lean(_folded_words(text), _common_words(other), _common_words(guess))
     return other if lead >= NEIGHBOUR_LEAD else None
 
 
@@ -185,13 +186,8 @@ def _cyrillic_by_words(text: str, letters: list[str]) -> str | None:
     confuses the two on short messages ("можна трохи натискати на брову?" scores Russian)."""
     if not letters or not all(_is_cyrillic(c) for c in letters):
         return None
-    russian, ukrainian = _common_words("ru"), _common_words("uk")
-    words = [fold(w) for w in _WORD.findall(text)]
-    only_russian = sum(1 for w in words if w in russian and w not in ukrainian)
-    only_ukrainian = sum(1 for w in words if w in ukrainian and w not in russian)
-    if only_russian == only_ukrainian:
-        return None
-    return "ru" if only_russian > only_ukrainian else "uk"
+    lead = _lean(_folded_words(text), _common_words("ru"), _common_words("uk"))
+    return None if lead == 0 else "ru" if lead > 0 else "uk"
 
 
 def _is_cyrillic(c: str) -> bool:
