@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import compress
+from typing import TYPE_CHECKING
 
 from knowledge.levels import ConceptFound, Level
 from knowledge.understanding.discriminators import Judged, RuleFlag
@@ -14,6 +15,9 @@ from knowledge.understanding.lexicon import Duration, FlagGroup, Negation, Triag
 from knowledge.understanding.normalise import Token, Tokens, stem, texts_of, words
 from knowledge.understanding.patterns import CRISIS, DOCTOR, EMERGENCY, FLAG_TAGS, FRAME, IGNORE
 from knowledge.understanding.phrase_matcher import Hit
+
+if TYPE_CHECKING:
+    from knowledge.understanding.concept_reader import Mention
 
 _NUMBER_CAP = 10_000
 _RANK: dict[str, int] = {"none": 0, "doctor": 1, "emergency": 2, "crisis": 3}
@@ -225,17 +229,16 @@ class Triager:
             ]
             said += gone_on
         if concepts is not None:
-            lasting_in = _long_standing(gone_on, texts, concepts)
+            live = [m for m in concepts.reading.mentions if not (m.context.negated or m.context.hypothetical)]
+            lasting_in = _long_standing(gone_on, texts, concepts, live)
+            sentence = concepts.reading.layout.sentence
             said = [
                 replace(f, level="doctor")
-                if f.level == EMERGENCY
-                and f.kind not in _ALWAYS_ACUTE
-                and concepts.reading.layout.sentence[f.start] in lasting_in
+                if (f.level == EMERGENCY and f.kind not in _ALWAYS_ACUTE and sentence[f.start] in lasting_in)
+                or _lowered(f, live)
                 else f
                 for f in said
             ]
-        if concepts is not None:
-            said = [replace(f, level="doctor") if _lowered(f, concepts) else f for f in said]
         found = concepts.reading.concepts() if concepts else ()
         if not said and not denied:
             return TriageResult("none", (), concepts=found)
@@ -434,11 +437,13 @@ def _told_as_recovered(concepts: Judged) -> bool:
     return _RECOVERED in ids and not ids & _NOW
 
 
-def _long_standing(durations: list[Flag], texts: list[str], concepts: Judged) -> frozenset[int]:
+def _long_standing(
+    durations: list[Flag], texts: list[str], concepts: Judged, live: list[Mention]
+) -> frozenset[int]:
     """The sentences that say their complaint has gone on for weeks or longer, when no sudden
     onset or recent episode is said: a duration belongs to what its own sentence says ("high
-    blood pressure for many years" is not how long a chest pain has lasted)."""
-    live = [m for m in concepts.reading.mentions if not (m.context.negated or m.context.hypothetical)]
+    blood pressure for many years" is not how long a chest pain has lasted). `live`: the
+    mentions neither negated nor hypothetical."""
     if any(m.concept in _ACUTE for m in live) or concepts.reading.recent:
         return frozenset()
     sentence = concepts.reading.layout.sentence
@@ -451,11 +456,11 @@ def _long_standing(durations: list[Flag], texts: list[str], concepts: Judged) ->
     return frozenset(said)
 
 
-def _lowered(flag: Flag, concepts: Judged) -> bool:
-    """An emergency flag that the context around it makes a doctor's matter (_LOWERS)."""
+def _lowered(flag: Flag, live: list[Mention]) -> bool:
+    """An emergency flag that the context around it (`live`: the mentions neither negated nor
+    hypothetical) makes a doctor's matter (_LOWERS)."""
     if flag.level != EMERGENCY:
         return False
-    live = [m for m in concepts.reading.mentions if not (m.context.negated or m.context.hypothetical)]
     lowering = [
         m
         for m in live
