@@ -14,9 +14,9 @@ import pytest
 from pydantic import ValidationError
 
 from tests.support.triage_corpus import (
-    CORPUS_DIR,
     LEVEL_OF_KIND,
     CorpusItem,
+    corpus_files,
     load_corpus,
     page_key,
     split_of,
@@ -38,7 +38,7 @@ def corpus() -> list[CorpusItem]:
 
 
 def test_every_line_is_a_valid_item() -> None:
-    for path in sorted(CORPUS_DIR.glob("*.jsonl")):
+    for path, _ in corpus_files():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             try:
                 CorpusItem.model_validate(json.loads(line))
@@ -49,7 +49,7 @@ def test_every_line_is_a_valid_item() -> None:
 def test_ids_are_unique_and_name_their_file(corpus: list[CorpusItem]) -> None:
     counts = Counter(item.id for item in corpus)
     assert [i for i, n in counts.items() if n > 1] == []
-    for path in sorted(CORPUS_DIR.glob("*.jsonl")):
+    for path, _ in corpus_files():
         for line in path.read_text(encoding="utf-8").splitlines():
             item = CorpusItem.model_validate(json.loads(line))
             assert item.system == path.stem, f"{item.id} is in {path.name}"
@@ -80,9 +80,29 @@ def test_level_agrees_with_kind(corpus: list[CorpusItem]) -> None:
     assert wrong == []
 
 
-def test_split_follows_the_hash_of_the_source_page(corpus: list[CorpusItem]) -> None:
-    wrong = [item.id for item in corpus if item.split != split_of(item.source)]
+def test_split_follows_the_hash_of_the_source_page() -> None:
+    wrong = [
+        item.id
+        for path, fresh in corpus_files()
+        for item in load_items(path)
+        if item.split != split_of(item.source, fresh=fresh)
+    ]
     assert wrong == []
+
+
+def test_the_fresh_set_is_blind_and_from_pages_used_nowhere_else() -> None:
+    """The fresh set replaces the blind pages studied on 2026-12-07: no page of it may be one
+    the older files (studied or not) already used."""
+    old = {page_key(i.source) for p, fresh in corpus_files() if not fresh for i in load_items(p)}
+    reused = [
+        i.id for p, fresh in corpus_files() if fresh for i in load_items(p) if page_key(i.source) in old
+    ]
+    assert reused == []
+
+
+def load_items(path: Path) -> list[CorpusItem]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [CorpusItem.model_validate(json.loads(line)) for line in lines if line.strip()]
 
 
 def test_split_rule_ignores_scheme_www_query_and_trailing_slash() -> None:

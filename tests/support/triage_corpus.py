@@ -31,7 +31,13 @@ LEVEL_OF_KIND: dict[str, str] = {
     "benign": "none",
 }
 
-BLIND_PERCENT = 40  # a page is blind when its hash falls in the first 40 of 100 buckets
+BLIND_PERCENT = 40  # a page was blind when its hash fell in the first 40 of 100 buckets
+# Pages in buckets below STUDIED_PERCENT were blind until their misses were studied, and are tune
+# since. A blind split whose misses are studied is replaced by the fresh set: items in FRESH_DIR,
+# from pages used nowhere else, all blind (nobody tunes on them; when their misses are studied,
+# say so, and the next rotation moves them).
+STUDIED_PERCENT = 0
+FRESH_DIR = CORPUS_DIR / "fresh"
 
 
 class CorpusItem(BaseModel):
@@ -58,16 +64,36 @@ def page_key(source: str) -> str:
     return host + parts.path.rstrip("/")
 
 
-def split_of(source: str) -> Split:
-    """The split a source page belongs to, by the frozen hash rule."""
-    bucket = int(hashlib.sha256(page_key(source).encode("utf-8")).hexdigest()[:8], 16) % 100
-    return "blind" if bucket < BLIND_PERCENT else "tune"
+def bucket_of(source: str) -> int:
+    """The page's hash bucket, 0-99: the first 32 bits of the SHA-256 of its page key."""
+    return int(hashlib.sha256(page_key(source).encode("utf-8")).hexdigest()[:8], 16) % 100
+
+
+def split_of(source: str, *, fresh: bool = False) -> Split:
+    """The split a source page belongs to, by the frozen hash rule (a fresh item is blind)."""
+    if fresh:
+        return "blind"
+    return "blind" if STUDIED_PERCENT <= bucket_of(source) < BLIND_PERCENT else "tune"
+
+
+def studied(item: CorpusItem) -> bool:
+    """A tune item whose page was blind until its misses were studied (see STUDIED_PERCENT)."""
+    return item.split == "tune" and bucket_of(item.source) < STUDIED_PERCENT
+
+
+def corpus_files(directory: Path = CORPUS_DIR) -> list[tuple[Path, bool]]:
+    """The corpus's .jsonl files, each with whether it is of the fresh set (directory/fresh)."""
+    fresh = directory / FRESH_DIR.name
+    return [(p, False) for p in sorted(directory.glob("*.jsonl"))] + [
+        (p, True) for p in sorted(fresh.glob("*.jsonl"))
+    ]
 
 
 def load_corpus(directory: Path = CORPUS_DIR) -> list[CorpusItem]:
-    """Every item of every .jsonl file in `directory`, in file then line order."""
+    """Every item of every .jsonl file in `directory` then in its fresh set, in file then line
+    order."""
     items: list[CorpusItem] = []
-    for path in sorted(directory.glob("*.jsonl")):
+    for path, _ in corpus_files(directory):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 items.append(CorpusItem.model_validate(json.loads(line)))
