@@ -21,7 +21,7 @@ import pytest
 from knowledge.engine import Engine
 from tests.conftest import DATA
 from tests.support.eval_scoring import Score, items, score, score_conversations, score_levels
-from tests.support.splits import split_of
+from tests.support.splits import split_of, studied
 
 REAL = ["real_messages.jsonl", "real_more.jsonl"]
 CRISIS = ["crisis.jsonl", "crisis_more.jsonl"]
@@ -130,13 +130,26 @@ def test_thread_conversation_targets(engine: Engine) -> None:
     level held after emergency and crisis advice, follow-ups on the right topic (or on none when
     they name a thing the knowledge base lacks). The blind split is reported, not asserted
     (docs/conversation.md)."""
-    s = score_conversations(engine, DATA / "conversations_threads.jsonl", split="tune")
+    first_tune = {"where": lambda c: not studied(c["source"])}
+    s = score_conversations(engine, DATA / "conversations_threads.jsonl", split="tune", **first_tune)
     assert len(s.whole) >= 164 and len(s.first.recall + s.follow.recall) >= 170
     # Measured 0.988, 0.990 and 0.939 on the 164 tune conversations (docs/conversation.md); the
     # floors are those figures rounded down, above the issue's targets (0.93, 0.93, 0.65).
     assert Score.rate(s.first.recall + s.follow.recall) >= 0.98, s.misses
     assert Score.rate(s.follow.topic) >= 0.98, s.misses
     assert Score.rate(s.whole) >= 0.93, s.misses
+
+
+def test_studied_thread_conversations_hold(engine: Engine) -> None:
+    """The 51 blind threads whose misses were studied on 2026-12-07 (tests/support/splits.py) are
+    tune since, with floors of their own at the figures measured that day: they may only rise."""
+    s = score_conversations(
+        engine, DATA / "conversations_threads.jsonl", where=lambda c: studied(c["source"])
+    )
+    assert len(s.whole) >= 51
+    assert Score.rate(s.first.recall + s.follow.recall) >= 0.87, s.misses
+    assert Score.rate(s.follow.topic) >= 0.96, s.misses
+    assert Score.rate(s.whole) >= 0.73, s.misses
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.engine import Engine
-from tests.support.triage_corpus import CorpusItem, load_corpus
+from tests.support.triage_corpus import CorpusItem, load_corpus, studied
 from tests.support.triage_figures import Figures, figures
 
 NOT_MET = "issue 19 target not met on the grown tune split (docs/triage.md, Figures)"
@@ -29,7 +29,8 @@ def _number(item: CorpusItem) -> int:
 
 @pytest.fixture(scope="module")
 def tune_items() -> list[CorpusItem]:
-    return [item for item in load_corpus() if item.split == "tune"]
+    """The tune split as it was before the blind pages studied on 2026-12-07 joined it."""
+    return [item for item in load_corpus() if item.split == "tune" and not studied(item)]
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +114,20 @@ def test_false_alarms_on_benign_messages(tune: Figures) -> None:
 @pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.130 (0.104 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
+
+
+# --- the blind pages studied on 2026-12-07 (tests/support/triage_corpus.py, STUDIED_PERCENT) ---
+
+
+def test_the_studied_pages_hold(engine: Engine) -> None:
+    """Tune since their misses were studied, with floors of their own at the figures measured
+    that day, before any change made from them: they may only get better."""
+    got = figures(engine, [item for item in load_corpus() if studied(item)])
+    r = Figures.rate
+    assert len(got.red_flag) >= 200 and len(got.false_alarm) >= 75
+    assert r(got.red_flag) >= 0.697, got.misses
+    assert r(got.emergency) >= 0.746, got.misses
+    assert r(got.crisis) >= 0.651, got.misses
+    assert r(got.false_alarm) <= 0.293, got.misses
+    assert r(got.lookalike) <= 0.308, got.misses
+    assert r(got.exact) >= 0.578, got.misses

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,9 +26,9 @@ class Score:
         return sum(xs) / len(xs) if xs else float("nan")
 
 
-def items(path: Path, split: str | None = None) -> list[dict]:
+def items(path: Path, split: str | None = None, where: Callable[[dict], bool] | None = None) -> list[dict]:
     found = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [item for item in found if split is None or item.get("split") == split]
+    return [i for i in found if (split is None or i.get("split") == split) and (where is None or where(i))]
 
 
 def score(engine: Engine, path: Path, split: str | None = None) -> Score:
@@ -87,9 +88,11 @@ class Conversations:
         return self.first.misses + self.follow.misses
 
 
-def score_conversations(engine: Engine, path: Path, split: str | None = None) -> Conversations:
+def score_conversations(
+    engine: Engine, path: Path, split: str | None = None, where: Callable[[dict], bool] | None = None
+) -> Conversations:
     out = Conversations()
-    for conv in items(path, split):
+    for conv in items(path, split, where):
         conversation = None
         misses = len(out.misses)
         for n, turn in enumerate(conv["turns"]):

@@ -36,7 +36,7 @@ BLIND_PERCENT = 40  # a page was blind when its hash fell in the first 40 of 100
 # since. A blind split whose misses are studied is replaced by the fresh set: items in FRESH_DIR,
 # from pages used nowhere else, all blind (nobody tunes on them; when their misses are studied,
 # say so, and the next rotation moves them).
-STUDIED_PERCENT = 0
+STUDIED_PERCENT = 20
 FRESH_DIR = CORPUS_DIR / "fresh"
 
 
