@@ -13,6 +13,7 @@ from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import Conversation
 from knowledge.understanding.concept_reader import ConceptReader
 from knowledge.understanding.condition_flags import ScopedFlags
+from knowledge.understanding.crisis_model import load_crisis_model
 from knowledge.understanding.discriminators import Discriminators, Judged, judged
 from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
 from knowledge.understanding.languages import names_in_languages, names_written_in, own_phrase_labels
@@ -159,7 +160,7 @@ class Reader:
         )
         patterns = build_patterns(lexicon, kb)
         self.phrases = PhraseMatcher(patterns, vocabulary(patterns, lexicon, kb), never_fuzzy)
-        self.triager = Triager(lexicon.triage)
+        self.triager = Triager(lexicon.triage, load_crisis_model())
         clinical = load_vocabulary()
         self.own_stems = OwnStems(lexicon, clinical, kb)
         self._apostrophe_suffixes = frozenset(

@@ -10,6 +10,7 @@ from itertools import compress
 from typing import TYPE_CHECKING
 
 from knowledge.levels import ConceptFound, Level
+from knowledge.understanding.crisis_model import CrisisModel
 from knowledge.understanding.discriminators import Judged, RuleFlag
 from knowledge.understanding.lexicon import Duration, FlagGroup, Negation, Triage
 from knowledge.understanding.normalise import Token, Tokens, stem, texts_of, words
@@ -59,6 +60,9 @@ _PLAIN = FlagGroup(level="doctor")
 # follow-up or an item typed as written, where a `topic_or_short` flag still counts
 _SHORT_MESSAGE = 8
 _LASTING = "lasting"  # the flag of a duration: how long a symptom has lasted
+# The reason a crisis read by the learned backstop gives (crisis_model.py): no phrase of the
+# message was matched, and a crisis reply shows no reasons to the person.
+LEARNED_CRISIS = "crisis language (learned from real messages)"
 _RECOVERED = "recovered"  # concepts.toml
 _NOW = frozenset(("relapse", "plan_future"))  # a relapse, or a plan for tonight
 # The kinds of concept whose context a phrase's flag takes: what a crisis phrase says, and
@@ -140,7 +144,8 @@ class TriageResult:
 class Triager:
     """Reads a message's phrase hits and durations into a TriageResult."""
 
-    def __init__(self, triage: Triage) -> None:
+    def __init__(self, triage: Triage, crisis_model: CrisisModel | None = None) -> None:
+        self._crisis_model = crisis_model
         self._flags_of = triage.flags
         self._duration = triage.duration
         self._function_words = frozenset(triage.ignore.function_words)
@@ -240,10 +245,18 @@ class Triager:
                 for f in said
             ]
         found = concepts.reading.concepts() if concepts else ()
-        if not said and not denied:
+        # The learned backstop only raises, and only a message no rule read as a crisis and
+        # not told as a recovery (crisis_model.py).
+        learned = (
+            self._crisis_model is not None
+            and not recovered
+            and all(f.level != CRISIS for f in said)
+            and self._crisis_model.says_crisis(texts)
+        )
+        if not said and not denied and not learned:
             return TriageResult("none", (), concepts=found)
-        level: Level = max((f.level for f in said), key=rank, default="doctor")
-        reasons = _merged(said, texts)
+        level: Level = "crisis" if learned else max((f.level for f in said), key=rank, default="doctor")
+        reasons = _merged(said, texts) + ((LEARNED_CRISIS,) if learned else ())
         no = tuple(t for t in _merged(denied, texts) if t not in reasons)
         strongest = sorted(said, key=lambda f: -rank(f.level))
         kinds = tuple(dict.fromkeys(f.kind for f in strongest))
