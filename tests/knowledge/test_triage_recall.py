@@ -23,6 +23,12 @@ from tests.support.triage_corpus import tune_text as _text
         "mental-306",  # Portuguese "penso em dar um fim a minha vida" (desire + death)
         "mental-525",  # French "envie de fuir ce monde", "pour ne pas me reveiller"
         "mental-528",  # Portuguese blades on the wrist: "passando" is not "passou" (went away)
+        "mental-195",  # "I feel trapped" (hopeless; mental-578 is the second real example)
+        "mental-335",  # "I tried to strangle myself" (self_harm; mental-579 the second)
+        "mental-515",  # "the most amount of cuts I've ever done" (self_harm)
+        "mental-516",  # "All I can think of is the next time I'll cut" (self_harm)
+        "mental-255",  # "I shouldn't have made it through that night": regret, not recovery
+        "mental-526",  # Spanish "hacerme una ultima herida" (self_harm)
     ],
 )
 def test_crisis_said_in_other_words_is_a_crisis(engine: Engine, item_id: str) -> None:
@@ -39,7 +45,79 @@ def test_crisis_said_in_other_words_is_a_crisis(engine: Engine, item_id: str) ->
         # and what they must not take: a pain that died down, a wish about a rash
         ("the pain has since died down, is that normal?", "none"),
         ("the only way to get rid of a cold sore is to wait?", "none"),
+        ("cut myself shaving and it wont stop bleeding, tips?", "none"),
     ],
 )
 def test_crisis_concepts_in_new_words(engine: Engine, text: str, level: str) -> None:
     assert engine.answer(text).escalation.level == level, text
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "children-006",  # "kept going back to sleep" with a temperature (hard to wake)
+        "children-116",  # a bumped head, "his eyes started rolling back" (unconscious)
+        "head-020",  # "slammed the side of his head into the floor", then lethargic
+        "children-115",  # "fell ... headfirst", then "asked again why his head hurt" (amnesia)
+        "eye-005",  # "In the space of 5 minutes, I lost most of the sight in my left eye"
+        "msk-022",  # "even after applying pressure for 15 minutes, the bleeding won't stop"
+        "pregnancy-032",  # 190/120 at 38 weeks, "barely coherent" (confusion)
+    ],
+)
+def test_emergencies_said_in_other_words_are_emergencies(engine: Engine, item_id: str) -> None:
+    assert engine.answer(_text(item_id)).escalation.level == "emergency", item_id
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "ear-002",  # "I lost all hearing my left ear" (hearing loss)
+        "gi_bleed-007",  # "the most horrible black diarrhea" (black stool)
+    ],
+)
+def test_red_flags_said_in_other_words_bring_advice(engine: Engine, item_id: str) -> None:
+    assert engine.answer(_text(item_id)).escalation.level != "none", item_id
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "skin-704",  # a mole that "seems to have gotten lighter" (rule mole_looks_changed)
+        "skin-707",  # "a rim of lighter colour around it"
+        "skin-081",  # "the border of the mole is rather irregular"
+        "breast-015",  # "a sharp pain shot under my arm into my right boob"
+        "abdomen-062",  # any liquid "was coming straight back up"
+        "children-098",  # "any food or drink he has, he just vomits it back up"
+        "elderly-050",  # "seems very forgetful. He forgets to take his medication"
+    ],
+)
+def test_doctor_level_signs_in_lay_words_bring_advice(engine: Engine, item_id: str) -> None:
+    assert engine.answer(_text(item_id)).escalation.level == "doctor", item_id
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my mole has got darker and the edge is uneven", "doctor"),
+        ("how do I remove a mole at home?", "none"),
+        ("is a mole the same as a freckle?", "none"),
+    ],
+)
+def test_a_mole_is_a_red_flag_only_when_it_looks_changed(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
+
+
+@pytest.mark.parametrize(
+    ("item_id", "level"),
+    [
+        ("chest-058", "emergency"),  # "I couldn't find a pulse" (not breathing)
+        ("neuro-090", "emergency"),  # "No smiling, no facial control": a drooping face, not denied
+        ("pregnancy-052", "emergency"),  # "bleeding all over my bed" (heavy bleeding)
+        ("neuro-527", "emergency"),  # Spanish "poca coordinacion", "sospecha de ictus" (a stroke named)
+        ("eye-023", "doctor"),  # "Half of my vision was a blur" (vision loss)
+        ("pregnancy-055", "doctor"),  # itching on the hands and feet (rule itching_hands_feet)
+        ("pregnancy-056", "doctor"),  # "every single part of my body is itchy: hands, feet"
+    ],
+)
+def test_signs_in_lay_words_reach_their_level(engine: Engine, item_id: str, level: str) -> None:
+    assert engine.answer(_text(item_id)).escalation.level == level, item_id
