@@ -89,6 +89,8 @@ def test_red_flags_said_in_other_words_bring_advice(engine: Engine, item_id: str
         "abdomen-062",  # any liquid "was coming straight back up"
         "children-098",  # "any food or drink he has, he just vomits it back up"
         "elderly-050",  # "seems very forgetful. He forgets to take his medication"
+        "breast-005",  # "Two months ago I noticed a lump": when it began, not a past lump
+        "twitching-017",  # twitching, "I wake in the night with extreme Charley horses"
     ],
 )
 def test_doctor_level_signs_in_lay_words_bring_advice(engine: Engine, item_id: str) -> None:
