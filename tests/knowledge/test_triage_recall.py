@@ -91,6 +91,7 @@ def test_red_flags_said_in_other_words_bring_advice(engine: Engine, item_id: str
         "elderly-050",  # "seems very forgetful. He forgets to take his medication"
         "breast-005",  # "Two months ago I noticed a lump": when it began, not a past lump
         "twitching-017",  # twitching, "I wake in the night with extreme Charley horses"
+        "mental-275",  # French "je sombre dans la depression ... une depression severe" (low mood)
     ],
 )
 def test_doctor_level_signs_in_lay_words_bring_advice(engine: Engine, item_id: str) -> None:
