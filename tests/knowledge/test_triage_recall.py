@@ -29,6 +29,7 @@ from tests.support.triage_corpus import tune_text as _text
         "mental-516",  # "All I can think of is the next time I'll cut" (self_harm)
         "mental-255",  # "I shouldn't have made it through that night": regret, not recovery
         "mental-526",  # Spanish "hacerme una ultima herida" (self_harm)
+        "mental-307",  # Portuguese "nao estou conseguindo suportar mais nada", after "nao me sinto bem"
     ],
 )
 def test_crisis_said_in_other_words_is_a_crisis(engine: Engine, item_id: str) -> None:
@@ -124,3 +125,17 @@ def test_a_mole_is_a_red_flag_only_when_it_looks_changed(engine: Engine, text: s
 )
 def test_signs_in_lay_words_reach_their_level(engine: Engine, item_id: str, level: str) -> None:
     assert engine.answer(_text(item_id)).escalation.level == level, item_id
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        # poisoning-043 "woke up not feeling well, also claiming a headache"
+        ("Caleb woke up not feeling well, also claiming a headache", "headache"),
+        ("I don't feel well and my face is drooping on one side", "droop"),
+        ("I'm not feeling good and I have crushing chest pain", "chest"),
+    ],
+)
+def test_feeling_unwell_does_not_deny_what_follows(engine: Engine, text: str, concept: str) -> None:
+    found = [c for c in engine.answer(text).escalation.concepts if c.id == concept]
+    assert found and not any(c.negated for c in found), text
