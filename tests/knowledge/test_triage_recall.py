@@ -93,6 +93,8 @@ def test_red_flags_said_in_other_words_bring_advice(engine: Engine, item_id: str
         "breast-005",  # "Two months ago I noticed a lump": when it began, not a past lump
         "twitching-017",  # twitching, "I wake in the night with extreme Charley horses"
         "mental-275",  # French "je sombre dans la depression ... une depression severe" (low mood)
+        "breathing-703",  # "The cough got worse" (rule cough_worse)
+        "breathing-704",  # "my cough has got worse"
     ],
 )
 def test_doctor_level_signs_in_lay_words_bring_advice(engine: Engine, item_id: str) -> None:
