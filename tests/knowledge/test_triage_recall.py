@@ -120,6 +120,8 @@ def test_a_mole_is_a_red_flag_only_when_it_looks_changed(engine: Engine, text: s
         ("neuro-090", "emergency"),  # "No smiling, no facial control": a drooping face, not denied
         ("pregnancy-052", "emergency"),  # "bleeding all over my bed" (heavy bleeding)
         ("neuro-527", "emergency"),  # Spanish "poca coordinacion", "sospecha de ictus" (a stroke named)
+        ("neuro-031", "emergency"),  # the room spinning, "Everything started to get blurry" (vertigo_neuro)
+        ("elderly-028", "doctor"),  # "weak and unsteady on her feet" after pneumonia: not vertigo_neuro
         ("eye-023", "doctor"),  # "Half of my vision was a blur" (vision loss)
         ("pregnancy-055", "doctor"),  # itching on the hands and feet (rule itching_hands_feet)
         ("pregnancy-056", "doctor"),  # "every single part of my body is itchy: hands, feet"
