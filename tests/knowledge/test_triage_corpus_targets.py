@@ -52,11 +52,11 @@ def test_the_tune_split_is_large_enough(tune: Figures) -> None:
 
 
 def test_red_flag_recall_floor(tune: Figures) -> None:
-    assert Figures.rate(tune.red_flag) >= 0.927, tune.misses
+    assert Figures.rate(tune.red_flag) >= 0.938, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
-    assert Figures.rate(tune.emergency) >= 0.93, tune.misses
+    assert Figures.rate(tune.emergency) >= 0.945, tune.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:
@@ -78,7 +78,7 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
-    assert Figures.rate(tune.exact) >= 0.744, tune.misses
+    assert Figures.rate(tune.exact) >= 0.755, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------
@@ -86,18 +86,18 @@ def test_exact_level_floor(tune: Figures) -> None:
 
 def test_the_earlier_messages_hold(before: Figures) -> None:
     r = Figures.rate
-    assert r(before.red_flag) >= 0.93, before.misses
-    assert r(before.emergency) >= 0.92, before.misses
-    assert r(before.crisis) >= 0.96, before.misses
+    assert r(before.red_flag) >= 0.938, before.misses
+    assert r(before.emergency) >= 0.941, before.misses
+    assert r(before.crisis) >= 0.974, before.misses
     assert r(before.false_alarm) <= 0.09, before.misses
     assert r(before.lookalike) <= 0.11, before.misses  # 0.105 before the crisis backstop
-    assert r(before.exact) >= 0.748, before.misses
+    assert r(before.exact) >= 0.753, before.misses
 
 
 # --- the issue's targets, unchanged ------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.927")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.938")
 def test_red_flag_recall(tune: Figures) -> None:
     assert Figures.rate(tune.red_flag) >= 0.95, tune.misses
 
@@ -125,14 +125,15 @@ def test_false_alarms_on_look_alikes(tune: Figures) -> None:
 
 
 def test_the_studied_pages_hold(engine: Engine) -> None:
-    """Tune since their misses were studied, with floors of their own at the figures measured
-    that day, before any change made from them: they may only get better."""
+    """Tune since their misses were studied, with floors of their own: first at the figures measured
+    that day, before any change made from them, then raised to t-recall's measured figures (recall
+    0.697 -> 0.834, emergencies 0.747 -> 0.866, crisis 0.652 -> 0.878): they may only get better."""
     got = figures(engine, [item for item in load_corpus() if studied(item)])
     r = Figures.rate
     assert len(got.red_flag) >= 200 and len(got.false_alarm) >= 75
-    assert r(got.red_flag) >= 0.697, got.misses
-    assert r(got.emergency) >= 0.746, got.misses
-    assert r(got.crisis) >= 0.651, got.misses
+    assert r(got.red_flag) >= 0.834, got.misses
+    assert r(got.emergency) >= 0.866, got.misses
+    assert r(got.crisis) >= 0.878, got.misses
     assert r(got.false_alarm) <= 0.293, got.misses
     assert r(got.lookalike) <= 0.308, got.misses
-    assert r(got.exact) >= 0.578, got.misses
+    assert r(got.exact) >= 0.641, got.misses
