@@ -122,6 +122,8 @@ def test_a_mole_is_a_red_flag_only_when_it_looks_changed(engine: Engine, text: s
         ("neuro-527", "emergency"),  # Spanish "poca coordinacion", "sospecha de ictus" (a stroke named)
         ("neuro-031", "emergency"),  # the room spinning, "Everything started to get blurry" (vertigo_neuro)
         ("elderly-028", "doctor"),  # "weak and unsteady on her feet" after pneumonia: not vertigo_neuro
+        ("gi_bleed-036", "emergency"),  # black feces, then dizzy (rule stool_blood_faint)
+        ("gi_bleed-010", "doctor"),  # blood and light-headedness told of age 17: the past
         ("eye-023", "doctor"),  # "Half of my vision was a blur" (vision loss)
         ("pregnancy-055", "doctor"),  # itching on the hands and feet (rule itching_hands_feet)
         ("pregnancy-056", "doctor"),  # "every single part of my body is itchy: hands, feet"
