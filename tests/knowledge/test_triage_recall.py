@@ -124,6 +124,8 @@ def test_a_mole_is_a_red_flag_only_when_it_looks_changed(engine: Engine, text: s
         ("elderly-028", "doctor"),  # "weak and unsteady on her feet" after pneumonia: not vertigo_neuro
         ("gi_bleed-036", "emergency"),  # black feces, then dizzy (rule stool_blood_faint)
         ("gi_bleed-010", "doctor"),  # blood and light-headedness told of age 17: the past
+        ("eye-022", "doctor"),  # slept in contact lenses, "a sharp pain on my eye" (contact_lens_eye_pain)
+        ("eye-028", "doctor"),  # "wore my contacts for 24 hours ... shooting pains"
         ("eye-023", "doctor"),  # "Half of my vision was a blur" (vision loss)
         ("pregnancy-055", "doctor"),  # itching on the hands and feet (rule itching_hands_feet)
         ("pregnancy-056", "doctor"),  # "every single part of my body is itchy: hands, feet"
