@@ -107,6 +107,7 @@ def test_doctor_level_signs_in_lay_words_bring_advice(engine: Engine, item_id: s
         ("my mole has got darker and the edge is uneven", "doctor"),
         ("how do I remove a mole at home?", "none"),
         ("is a mole the same as a freckle?", "none"),
+        ("I bumped my arm on the door, it has a small bump now", "none"),
     ],
 )
 def test_a_mole_is_a_red_flag_only_when_it_looks_changed(engine: Engine, text: str, level: str) -> None:
@@ -126,6 +127,8 @@ def test_a_mole_is_a_red_flag_only_when_it_looks_changed(engine: Engine, text: s
         ("gi_bleed-010", "doctor"),  # blood and light-headedness told of age 17: the past
         ("eye-022", "doctor"),  # slept in contact lenses, "a sharp pain on my eye" (contact_lens_eye_pain)
         ("eye-028", "doctor"),  # "wore my contacts for 24 hours ... shooting pains"
+        ("urinary-027", "doctor"),  # "a small bump on the side of my left testicle" (bump_in_a_part)
+        ("head-038", "doctor"),  # "this bump on the roof of your mouth"
         ("eye-023", "doctor"),  # "Half of my vision was a blur" (vision loss)
         ("pregnancy-055", "doctor"),  # itching on the hands and feet (rule itching_hands_feet)
         ("pregnancy-056", "doctor"),  # "every single part of my body is itchy: hands, feet"
