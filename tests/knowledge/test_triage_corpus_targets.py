@@ -56,7 +56,7 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
 
 
 def test_emergencies_floor(tune: Figures) -> None:
-    assert Figures.rate(tune.emergency) >= 0.945, tune.misses
+    assert Figures.rate(tune.emergency) >= 0.949, tune.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:
@@ -87,7 +87,7 @@ def test_exact_level_floor(tune: Figures) -> None:
 def test_the_earlier_messages_hold(before: Figures) -> None:
     r = Figures.rate
     assert r(before.red_flag) >= 0.938, before.misses
-    assert r(before.emergency) >= 0.941, before.misses
+    assert r(before.emergency) >= 0.946, before.misses
     assert r(before.crisis) >= 0.974, before.misses
     assert r(before.false_alarm) <= 0.09, before.misses
     assert r(before.lookalike) <= 0.11, before.misses  # 0.105 before the crisis backstop
@@ -127,13 +127,13 @@ def test_false_alarms_on_look_alikes(tune: Figures) -> None:
 def test_the_studied_pages_hold(engine: Engine) -> None:
     """Tune since their misses were studied, with floors of their own: first at the figures measured
     that day, before any change made from them, then raised to t-recall's measured figures (recall
-    0.697 -> 0.834, emergencies 0.747 -> 0.866, crisis 0.652 -> 0.878): they may only get better."""
+    0.697 -> 0.853, emergencies 0.747 -> 0.866, crisis 0.652 -> 0.878): they may only get better."""
     got = figures(engine, [item for item in load_corpus() if studied(item)])
     r = Figures.rate
     assert len(got.red_flag) >= 200 and len(got.false_alarm) >= 75
-    assert r(got.red_flag) >= 0.834, got.misses
+    assert r(got.red_flag) >= 0.853, got.misses
     assert r(got.emergency) >= 0.866, got.misses
     assert r(got.crisis) >= 0.878, got.misses
     assert r(got.false_alarm) <= 0.293, got.misses
     assert r(got.lookalike) <= 0.308, got.misses
-    assert r(got.exact) >= 0.641, got.misses
+    assert r(got.exact) >= 0.666, got.misses
