@@ -36,7 +36,7 @@ def test_it_was_trained_on_tune_splits_only() -> None:
 
 
 # Tune crises no phrase or rule reads (measured with the model off, 2026-12-07).
-@pytest.mark.parametrize("item_id", ["mental-116", "mental-142", "mental-216", "mental-283", "mental-528"])
+@pytest.mark.parametrize("item_id", ["mental-072", "mental-120", "mental-142", "mental-283", "mental-512"])
 def test_a_crisis_told_in_other_words_reaches_crisis(engine: Engine, item_id: str) -> None:
     escalation = engine.answer(tune_text(item_id)).escalation
     assert escalation.level == "crisis"
