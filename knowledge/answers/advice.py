@@ -12,7 +12,9 @@ from knowledge.answers.reply import Action, AdviceList, Escalation, Reply, Secti
 from knowledge.base.models import Helplines, KnowledgeBase
 from knowledge.levels import Level
 from knowledge.understanding.lexicon import Triage
-from knowledge.understanding.triage import TriageResult, rank
+from knowledge.understanding.triage import LEARNED, TriageResult, rank
+
+_LEARNED_REASONS = frozenset(LEARNED.values())
 
 # The first letter of a keep code: the level, and "w" for doctor advice about red flags the
 # person said they do not have ("no weakness"). The letters after it name advised flag groups.
@@ -41,7 +43,7 @@ class Advisor:
         code = (_WATCH if not triage.reasons else triage.level[0]) + "".join(
             self._code_of[k] for k in advised
         )
-        said = mentioned(triage.reasons, text, self._spellings)
+        said = mentioned([r for r in triage.reasons if r not in _LEARNED_REASONS], text, self._spellings)
         return self._advice(code, condition, triage.reasons, triage.denied, said)
 
     def emergency_numbers(self) -> str:
@@ -109,7 +111,9 @@ class Advisor:
         groups = [self.flags[self._group_of[c]] for c in code[1:]]
         numbers = _either(lines.emergency_numbers(self.helplines))
         extra = self._group_advice(code)
-        said = (wording.REASONS_LABEL.format(reasons=", ".join(shown or reasons)),) if reasons else ()
+        # A learned backstop's reason is no words of the person's to quote back.
+        typed = tuple(r for r in reasons if r not in _LEARNED_REASONS)
+        said = (wording.REASONS_LABEL.format(reasons=", ".join(shown or typed)),) if typed else ()
         unsaid = (wording.DENIED_LABEL.format(denied=wording.OR.join(denied)),) if denied else ()
         if level == "crisis":  # their own words are not echoed back
             return Escalation(

@@ -13,10 +13,10 @@ from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import Conversation
 from knowledge.understanding.concept_reader import ConceptReader
 from knowledge.understanding.condition_flags import ScopedFlags
-from knowledge.understanding.crisis_model import load_crisis_model
 from knowledge.understanding.discriminators import Discriminators, Judged, judged
 from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
 from knowledge.understanding.languages import names_in_languages, names_written_in, own_phrase_labels
+from knowledge.understanding.learned import load_learned
 from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
 from knowledge.understanding.normalise import Tokens, stem, tokenize, words
 from knowledge.understanding.own_stems import OwnStems
@@ -160,7 +160,7 @@ class Reader:
         )
         patterns = build_patterns(lexicon, kb)
         self.phrases = PhraseMatcher(patterns, vocabulary(patterns, lexicon, kb), never_fuzzy)
-        self.triager = Triager(lexicon.triage, load_crisis_model())
+        self.triager = Triager(lexicon.triage, (load_learned("crisis"), load_learned("emergency")))
         clinical = load_vocabulary()
         self.own_stems = OwnStems(lexicon, clinical, kb)
         self._apostrophe_suffixes = frozenset(

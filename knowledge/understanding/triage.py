@@ -10,8 +10,8 @@ from itertools import compress
 from typing import TYPE_CHECKING
 
 from knowledge.levels import ConceptFound, Level
-from knowledge.understanding.crisis_model import CrisisModel
 from knowledge.understanding.discriminators import Judged, RuleFlag
+from knowledge.understanding.learned import LearnedModel
 from knowledge.understanding.lexicon import Duration, FlagGroup, Negation, Triage
 from knowledge.understanding.normalise import Token, Tokens, stem, texts_of, words
 from knowledge.understanding.patterns import CRISIS, DOCTOR, EMERGENCY, FLAG_TAGS, FRAME, IGNORE
@@ -60,9 +60,12 @@ _PLAIN = FlagGroup(level="doctor")
 # follow-up or an item typed as written, where a `topic_or_short` flag still counts
 _SHORT_MESSAGE = 8
 _LASTING = "lasting"  # the flag of a duration: how long a symptom has lasted
-# The reason a crisis read by the learned backstop gives (crisis_model.py): no phrase of the
-# message was matched, and a crisis reply shows no reasons to the person.
-LEARNED_CRISIS = "crisis language (learned from real messages)"
+# The reasons a level read by a learned backstop gives (learned.py): no phrase of the message
+# was matched, so the reply does not quote them back as the person's words.
+LEARNED = {
+    "crisis": "crisis language (learned from real messages)",
+    "emergency": "emergency signs (learned from real messages)",
+}
 _RECOVERED = "recovered"  # concepts.toml
 _NOW = frozenset(("relapse", "plan_future"))  # a relapse, or a plan for tonight
 # The kinds of concept whose context a phrase's flag takes: what a crisis phrase says, and
@@ -144,8 +147,8 @@ class TriageResult:
 class Triager:
     """Reads a message's phrase hits and durations into a TriageResult."""
 
-    def __init__(self, triage: Triage, crisis_model: CrisisModel | None = None) -> None:
-        self._crisis_model = crisis_model
+    def __init__(self, triage: Triage, learned: tuple[LearnedModel, ...] = ()) -> None:
+        self._learned = sorted(learned, key=lambda m: -rank(m.level))  # the highest level first
         self._flags_of = triage.flags
         self._duration = triage.duration
         self._function_words = frozenset(triage.ignore.function_words)
@@ -214,6 +217,7 @@ class Triager:
             ]
             denied += [_rule_flag(f, "doctor") for f in concepts.verdict.denied]
         recovered = concepts is not None and _told_as_recovered(concepts)
+        lowered = False  # an emergency flag lowered by what the message says of its course
         if recovered:
             said = [f for f in said if f.level != CRISIS]
         gone_on: list[Flag] = []  # durations said
@@ -237,6 +241,7 @@ class Triager:
             live = [m for m in concepts.reading.mentions if not (m.context.negated or m.context.hypothetical)]
             lasting_in = _long_standing(gone_on, texts, concepts, live)
             sentence = concepts.reading.layout.sentence
+            before = said
             said = [
                 replace(f, level="doctor")
                 if (f.level == EMERGENCY and f.kind not in _ALWAYS_ACUTE and sentence[f.start] in lasting_in)
@@ -244,23 +249,32 @@ class Triager:
                 else f
                 for f in said
             ]
+            lowered = said != before
         found = concepts.reading.concepts() if concepts else ()
-        # The learned backstop only raises, and only a message no rule read as a crisis and
-        # not told as a recovery (crisis_model.py).
-        learned = (
-            self._crisis_model is not None
-            and not recovered
-            and all(f.level != CRISIS for f in said)
-            and self._crisis_model.says_crisis(texts)
-        )
-        if not said and not denied and not learned:
+        learned = self._learned_level(texts, said, recovered or lowered)
+        if not said and not denied and learned is None:
             return TriageResult("none", (), concepts=found)
-        level: Level = "crisis" if learned else max((f.level for f in said), key=rank, default="doctor")
-        reasons = _merged(said, texts) + ((LEARNED_CRISIS,) if learned else ())
+        strongest_said: Level = max((f.level for f in said), key=rank, default="doctor")
+        level: Level = learned if learned is not None else strongest_said
+        reasons = _merged(said, texts) + ((LEARNED[learned],) if learned else ())
         no = tuple(t for t in _merged(denied, texts) if t not in reasons)
         strongest = sorted(said, key=lambda f: -rank(f.level))
         kinds = tuple(dict.fromkeys(f.kind for f in strongest))
         return TriageResult(level, reasons, no, kinds, found)
+
+    def _learned_level(self, texts: list[str], said: list[Flag], held_back: bool) -> Level | None:
+        """The highest level a learned backstop (learned.py) reads above every flag said; none
+        for a story told as a recovery or a complaint the message says is long-standing or
+        settles (the exact level's lowering, which the model cannot read)."""
+        if held_back:
+            return None
+        top = max((rank(f.level) for f in said), default=-1)
+        for model in self._learned:
+            if rank(model.level) <= top:
+                return None
+            if model.says(texts):
+                return model.level
+        return None
 
     def _flags(
         self, texts: list[str], hits: list[Hit], groups: Mapping[str, FlagGroup], named: frozenset[int]

@@ -156,8 +156,12 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
     ("directory", "split", "topic", "recall", "alarm"),
     [
         # Seven articles of our own with the overlay an editor would write (tune / holdout).
-        ("kb_many", "tune", 0.90, 0.90, 0.03),
-        ("kb_many", "holdout", 0.90, 0.75, 0.05),
+        # The alarm ceilings were 0.03 and 0.05 until the learned emergency backstop
+        # (learned.py), which over-triages a migraine told with its aura or its dislike of light
+        # ("zigzag lines in my vision and then a throbbing headache on one side", "throbbing
+        # headache with puking and i cant stand the light"): a known cost (docs/triage.md).
+        ("kb_many", "tune", 0.90, 0.90, 0.04),
+        ("kb_many", "holdout", 0.90, 0.75, 0.10),
         # Six articles written blind, with no overlay but the merges `check` asked for: what
         # articles alone give, before an editor adds descriptions and red-flag phrases. First
         # read at topic 0.50, recall 0.64; its misses were then studied (so it is no longer

@@ -1,13 +1,14 @@
-"""A crisis backstop learned from real messages (issue 19, item 6).
+"""Learned backstops for crisis and emergency (issue 19, item 6).
 
-The concepts and rules of triage.toml read a crisis said in the words they know. People in
-crisis say it in endless other ways ("I wish I could just disappear", "the bottles of cold
-medicine I've just bought"), and every set of new messages found crises no phrase had. This is
-a logistic regression over the character 3-5-grams of a message's words, trained by
-`python -m tests.support.train_crisis_model` on the tune split of the labelled triage corpus
-(tests/data/triage: real messages, each with its source page) and stored with its training
-item ids in lexicon/crisis_model.json. It can only raise a message to crisis, never lower one:
-the reply it brings is the crisis lines of helplines.toml, each with its source.
+The concepts and rules of triage.toml read a danger said in the words they know. People say
+it in endless other ways ("I wish I could just disappear", "the bottles of cold medicine I've
+just bought", "I tried to wake him and he wouldn't"), and every set of new messages found
+dangers no phrase had. Each backstop is a logistic regression over the character 3-5-grams of
+a message's words, trained by `python -m tests.support.train_learned` on the tune splits of
+the labelled sets of real messages (tests/data: each message with its source page) and stored
+with the keys of its training messages in lexicon/learned_<level>.json. A backstop can only
+raise a message to its level, never lower one: the reply it brings is that level's advice,
+with the crisis lines and emergency numbers of helplines.toml, each with its source.
 
 It reads the words tokenize() gives (disguised words unmasked, lower case), so that the
 training script and the engine see one and the same text.
@@ -21,13 +22,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from knowledge.understanding.lexicon import LexiconError
 
-MODEL_PATH = Path(__file__).parents[1] / "lexicon" / "crisis_model.json"
+LearnedLevel = Literal["crisis", "emergency"]
+LEXICON = Path(__file__).parents[1] / "lexicon"
 MIN_N, MAX_N = 3, 5
+
+
+def model_path(level: LearnedLevel, directory: Path = LEXICON) -> Path:
+    return directory / f"learned_{level}.json"
 
 
 def grams(words: Iterable[str]) -> dict[str, int]:
@@ -44,31 +51,33 @@ def grams(words: Iterable[str]) -> dict[str, int]:
     return counts
 
 
-class CrisisModelFile(BaseModel):
-    """lexicon/crisis_model.json, as the training script writes it."""
+class ModelFile(BaseModel):
+    """lexicon/learned_<level>.json, as the training script writes it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    level: LearnedLevel
     about: str
     source: str  # the data it was learned from
     threshold: float = Field(gt=0.0, lt=1.0)
     min_words: int = Field(ge=1)  # shorter messages are left to the rules
     intercept: float
     features: dict[str, tuple[float, float]]  # gram -> (idf, weight)
-    trained_on: tuple[str, ...]  # the corpus item ids, all of the tune split
+    trained_on: tuple[str, ...]  # "<set>:<id>" of each training message, all of a tune split
     checks: tuple[tuple[str, float], ...]  # (text, the trainer's probability) for the parity test
 
 
 @dataclass(frozen=True)
-class CrisisModel:
+class LearnedModel:
+    level: LearnedLevel
     threshold: float
     min_words: int
     intercept: float
     features: dict[str, tuple[float, float]]
 
     def probability(self, words: Iterable[str]) -> float:
-        """The model's probability that a message of these words is a crisis (TF-IDF with a
-        sublinear term frequency, L2-normalised, as the trainer computes it)."""
+        """The model's probability that a message of these words is of its level (TF-IDF with
+        a sublinear term frequency, L2-normalised, as the trainer computes it)."""
         dot = norm = 0.0
         features = self.features
         for gram, count in grams(words).items():
@@ -80,21 +89,24 @@ class CrisisModel:
         score = self.intercept + (dot / math.sqrt(norm) if norm else 0.0)
         return 1.0 / (1.0 + math.exp(-score)) if score > -500 else 0.0
 
-    def says_crisis(self, words: list[str]) -> bool:
-        """A crisis, by a message long enough to judge: a few words weigh too much alone ("the
-        pills are huge, is there a powder"), and the crises the rules miss are told at length."""
+    def says(self, words: list[str]) -> bool:
+        """Its level, for a message long enough to judge: a few words weigh too much alone
+        ("would it make me sleepy"), and the dangers the rules miss are told at length."""
         return len(words) >= self.min_words and self.probability(words) >= self.threshold
 
 
-def read_model_file(path: Path = MODEL_PATH) -> CrisisModelFile:
+def read_model_file(path: Path) -> ModelFile:
     """The model file, validated; a LexiconError naming the file and what is wrong otherwise."""
     try:
-        return CrisisModelFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        return ModelFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, ValidationError) as exc:
         raise LexiconError(f"{path}: {exc}") from exc
 
 
 @cache
-def load_crisis_model(path: Path = MODEL_PATH) -> CrisisModel:
+def load_learned(level: LearnedLevel, directory: Path = LEXICON) -> LearnedModel:
+    path = model_path(level, directory)
     found = read_model_file(path)
-    return CrisisModel(found.threshold, found.min_words, found.intercept, dict(found.features))
+    if found.level != level:
+        raise LexiconError(f"{path}: a model of {found.level}, not {level}")
+    return LearnedModel(found.level, found.threshold, found.min_words, found.intercept, dict(found.features))
