@@ -106,6 +106,10 @@ _REACTIONS = frozenset(("allergic", "poisoning", "jaundice"))
 _COURSE = frozenset(("chronic", "long_standing", "ongoing", "recurring"))
 # A medicine named beside an ingredient asks whether the two go together.
 _INTERACTS = frozenset(("drug",))
+# A drink told of (not asked about) beside an ingredient asks the same ("i had a few beers
+# tonight" after "can i take gaba to sleep"); the reply says plainly when no interaction facts
+# are on file.
+_TOLD = frozenset(("drink",))
 
 
 class Turns:
@@ -119,7 +123,7 @@ class Turns:
             return "empty"
         focus = conversation.focus if conversation else None
         if (
-            reading.other_kind in _INTERACTS
+            self._interacts(reading)
             and focus in self.kb.ingredients
             and (reading.inherited or not reading.topics)
         ):
@@ -162,6 +166,17 @@ class Turns:
         if held != "none":  # "ive been planning how to do it", right after crisis advice
             return "asks_help"
         return "not_understood"
+
+    @staticmethod
+    def _interacts(reading: Reading) -> bool:
+        """A medicine named, or a drink told of, not asked about ("i drink wine most nights",
+        "i had a few beers tonight" after GABA): whether the two go together. A question about
+        the drink ("would gatorade help with that", "would coconut water be better") is about the
+        drink."""
+        if reading.other_kind in _INTERACTS:
+            return True
+        asked = reading.question or "asks_if_it_helps" in reading.turn_words
+        return reading.other_kind in _TOLD and not asked
 
     def _alarm(self, reading: Reading, focus: str | None) -> bool:
         """An emergency told in an ingredient's conversation, of a kind the ingredient cannot

@@ -1,0 +1,56 @@
+"""Issue 20, a later round: the turn table's rows read on the grown tune split's misses (the
+threads of tests/data/conversations_threads.jsonl named below), each rule from at least two
+real messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import Conversation, Reply
+from knowledge.engine import Engine
+
+
+def chat(engine: Engine, *texts: str) -> list[Reply]:
+    conversation: Conversation | None = None
+    replies = []
+    for text in texts:
+        reply = engine.answer(text, conversation)
+        conversation = engine.after(conversation, reply)
+        replies.append(reply)
+    return replies
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # thread-147 (biologyinsights.com can-i-take-gaba-after-drinking-alcohol-2)
+        ("can i take gaba to sleep", "i had a few beers tonight"),
+        # thread-032 (medx.it.com what-should-you-not-mix-with-gaba)
+        ("what should you not mix with gaba", "i drink wine most nights"),
+    ],
+)
+def test_a_drink_told_of_beside_an_ingredient_is_an_interaction_question(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    *_, reply = chat(engine, *texts)
+    assert reply.turn == "interaction" and reply.topics == ("gaba",) and reply.section == "safety"
+
+
+def test_a_medicine_after_a_drink_told_of_is_still_about_the_ingredient(engine: Engine) -> None:
+    # thread-032: the drink no longer clears the ingredient, so the pills are asked of it too.
+    *_, reply = chat(
+        engine, "what should you not mix with gaba", "i drink wine most nights", "and my blood pressure pills"
+    )
+    assert reply.turn == "interaction" and reply.topics == ("gaba",)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("does magnesium help with cramps", "would gatorade help with that"),
+        ("which magnesium is best for cramps", "would coconut water be better"),
+    ],
+)
+def test_a_drink_asked_about_is_still_elsewhere(engine: Engine, texts: tuple[str, ...]) -> None:
+    *_, reply = chat(engine, *texts)
+    assert reply.turn == "elsewhere" and not reply.topics
