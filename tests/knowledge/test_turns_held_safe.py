@@ -54,3 +54,25 @@ def test_a_medicine_after_a_drink_told_of_is_still_about_the_ingredient(engine: 
 def test_a_drink_asked_about_is_still_elsewhere(engine: Engine, texts: tuple[str, ...]) -> None:
     *_, reply = chat(engine, *texts)
     assert reply.turn == "elsewhere" and not reply.topics
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # thread-143 (eruditionmag.com throwing-up-after-taking-zinc-on-empty-stomach)
+        ("took zinc on an empty stomach and threw up", "should i take it with food", "lol never again"),
+        ("my eyelid has been twitching all day", "lol never again"),
+    ],
+)
+def test_a_laugh_opening_a_remark_is_said_in_passing(engine: Engine, texts: tuple[str, ...]) -> None:
+    *_, reply = chat(engine, *texts)
+    assert reply.turn == "small_talk" and not reply.topics and reply.escalation.level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lol is it safe for kids", "lol my face is drooping on one side"],
+)
+def test_a_laugh_before_a_question_or_a_red_flag_is_no_small_talk(engine: Engine, text: str) -> None:
+    *_, reply = chat(engine, "took zinc on an empty stomach and threw up", text)
+    assert reply.turn != "small_talk"
