@@ -76,3 +76,21 @@ def test_a_laugh_opening_a_remark_is_said_in_passing(engine: Engine, texts: tupl
 def test_a_laugh_before_a_question_or_a_red_flag_is_no_small_talk(engine: Engine, text: str) -> None:
     *_, reply = chat(engine, "took zinc on an empty stomach and threw up", text)
     assert reply.turn != "small_talk"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # thread-093 (livingwithbfs.wordpress.com)
+        (
+            "my finger started twitching weeks ago",
+            "woke up with my hand stiff like a claw",
+            "now my feet and shoulders too",
+        ),
+        # real-140 (bfsforum.com), said after the twitching was named
+        ("my calf keeps twitching", "now its in my arms and back too"),
+    ],
+)
+def test_twitching_now_in_two_more_places_is_spreading(engine: Engine, texts: tuple[str, ...]) -> None:
+    *_, reply = chat(engine, *texts)
+    assert reply.topics == ("twitching",) and reply.escalation.level == "doctor"
