@@ -94,3 +94,11 @@ def test_a_laugh_before_a_question_or_a_red_flag_is_no_small_talk(engine: Engine
 def test_twitching_now_in_two_more_places_is_spreading(engine: Engine, texts: tuple[str, ...]) -> None:
     *_, reply = chat(engine, *texts)
     assert reply.topics == ("twitching",) and reply.escalation.level == "doctor"
+
+
+def test_a_fluttering_heart_after_magnesium_is_a_red_flag(engine: Engine) -> None:
+    # thread-195 (sehattak.com 7-warning-signs-youre-taking-too-much-magnesium)
+    _, reply = chat(
+        engine, "been taking a lot of magnesium for sleep", "my heart feels like it's fluttering and skipping"
+    )
+    assert reply.escalation.level == "doctor"
