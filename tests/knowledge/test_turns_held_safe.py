@@ -102,3 +102,15 @@ def test_a_fluttering_heart_after_magnesium_is_a_red_flag(engine: Engine) -> Non
         engine, "been taking a lot of magnesium for sleep", "my heart feels like it's fluttering and skipping"
     )
     assert reply.escalation.level == "doctor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "flutter under my eye for weeks, tried magnesium",  # thread-103 (winenfood.com)
+        "flutter under my eye for weeks",
+    ],
+)
+def test_a_flutter_under_the_eye_for_weeks_is_twitching_that_lasts(engine: Engine, text: str) -> None:
+    (reply,) = chat(engine, text)
+    assert "twitching" in reply.topics and reply.escalation.level == "doctor"
