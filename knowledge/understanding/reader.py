@@ -565,9 +565,15 @@ class Reader:
             return reading
         focus = conversation.focus or ""
         if focus in self.kb.ingredients and self._names_form_of(focus, found):
-            # "citrate makes you run to the bathroom right", after magnesium
+            # "citrate makes you run to the bathroom right", after magnesium; how long a form was
+            # taken is no red flag either ("ive taken oxide for a month and nothing changed").
             return replace(
-                reading, ingredients=(focus,), context=conversation.condition, inherited=True, near_misses=()
+                reading,
+                ingredients=(focus,),
+                context=conversation.condition,
+                inherited=True,
+                near_misses=(),
+                triage=self._triage(found, durations="taking" not in reading.turn_words),
             )
         if reading.near_misses and reading.triage.level == "none":  # a name mistyped: ask which
             return reading

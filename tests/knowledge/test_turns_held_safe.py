@@ -114,3 +114,12 @@ def test_a_fluttering_heart_after_magnesium_is_a_red_flag(engine: Engine) -> Non
 def test_a_flutter_under_the_eye_for_weeks_is_twitching_that_lasts(engine: Engine, text: str) -> None:
     (reply,) = chat(engine, text)
     assert "twitching" in reply.topics and reply.escalation.level == "doctor"
+
+
+def test_how_long_a_form_was_taken_is_no_red_flag(engine: Engine) -> None:
+    # thread-134 (ntro.it.com will-magnesium-stop-twitching): the `taking` words, as for
+    # "been taking it a month", when the follow-up names a form of the ingredient.
+    _, reply = chat(
+        engine, "will magnesium stop my twitching", "ive taken oxide for a month and nothing changed"
+    )
+    assert reply.topics == ("magnesium",) and reply.escalation.level == "none"
