@@ -123,3 +123,9 @@ def test_how_long_a_form_was_taken_is_no_red_flag(engine: Engine) -> None:
         engine, "will magnesium stop my twitching", "ive taken oxide for a month and nothing changed"
     )
     assert reply.topics == ("magnesium",) and reply.escalation.level == "none"
+
+
+def test_a_trimester_is_a_pregnancy_and_asks_the_ingredients_safety(engine: Engine) -> None:
+    # thread-161 (bcryj.com ashwagandha-during-pregnancy)
+    (reply,) = chat(engine, "first trimester and i just realised ive been taking ashwagandha capsules")
+    assert reply.topics[0] == "ashwagandha" and reply.section == "safety"
