@@ -227,7 +227,8 @@ class Reader:
             named.concerns,
             named.near_misses,
             triage,
-            any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits),
+            any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits)
+            or self._side_effect(named, triage),
             self._asked_section(named),
             self._small_talk(named, other, other_kind, triage),
             other_topic=other,
@@ -236,6 +237,17 @@ class Reader:
             question=self._asks(tokens, hits),
         )
         return reading, found
+
+    def _side_effect(self, named: _Topics, triage: TriageResult) -> bool:
+        """A symptom of the writer's own told beside an ingredient, and no condition ("got a
+        weird headache on day three of l-theanine"): what the ingredient may have done, its
+        Safety section."""
+        if not named.ingredients or named.conditions or named.concerns:
+            return False
+        return any(
+            self._kinds.get(c.id) == "symptom" and not c.negated and c.experiencer == "self"
+            for c in triage.concepts
+        )
 
     def _asks(self, tokens: Tokens, hits: list[Hit]) -> bool:
         """Whether the message asks: a question, but not a question word inside the words of

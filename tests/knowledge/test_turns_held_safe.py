@@ -129,3 +129,21 @@ def test_a_trimester_is_a_pregnancy_and_asks_the_ingredients_safety(engine: Engi
     # thread-161 (bcryj.com ashwagandha-during-pregnancy)
     (reply,) = chat(engine, "first trimester and i just realised ive been taking ashwagandha capsules")
     assert reply.topics[0] == "ashwagandha" and reply.section == "safety"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got a weird headache on day three of l-theanine",  # thread-213 (rjawv.com)
+        # blind2-004 (conversations_blind2.jsonl, studied)
+        "took zinc this morning before breakfast and threw up 20 mins later lol",
+    ],
+)
+def test_a_symptom_told_beside_an_ingredient_asks_its_safety(engine: Engine, text: str) -> None:
+    (reply,) = chat(engine, text)
+    assert reply.section == "safety"
+
+
+def test_a_symptom_told_beside_an_ingredient_and_a_condition_is_the_conditions(engine: Engine) -> None:
+    (reply,) = chat(engine, "does magnesium help with twitching and headaches")
+    assert reply.section != "safety"
