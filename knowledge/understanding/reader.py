@@ -240,12 +240,19 @@ class Reader:
 
     def _side_effect(self, named: _Topics, triage: TriageResult) -> bool:
         """A symptom of the writer's own told beside an ingredient, and no condition ("got a
-        weird headache on day three of l-theanine"): what the ingredient may have done, its
-        Safety section."""
+        weird headache on day three of l-theanine", "took zinc this morning ... and threw up"):
+        what the ingredient may have done, its Safety section. Not a symptom the ingredient is
+        asked to help with ("does magnesium help with cramps", "magnesium for my cramps")."""
         if not named.ingredients or named.conditions or named.concerns:
             return False
+        said = {h.pattern.kind for h in named.hits if h.pattern.tag == TURN}
+        if "asks_if_it_helps" in said or ("for" in named.tokens.texts and "taking" not in said):
+            return False
         return any(
-            self._kinds.get(c.id) == "symptom" and not c.negated and c.experiencer == "self"
+            self._kinds.get(c.id) == "symptom"
+            and not c.negated
+            and not c.hypothetical
+            and c.experiencer == "self"
             for c in triage.concepts
         )
 

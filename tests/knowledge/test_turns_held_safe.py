@@ -144,6 +144,14 @@ def test_a_symptom_told_beside_an_ingredient_asks_its_safety(engine: Engine, tex
     assert reply.section == "safety"
 
 
-def test_a_symptom_told_beside_an_ingredient_and_a_condition_is_the_conditions(engine: Engine) -> None:
-    (reply,) = chat(engine, "does magnesium help with twitching and headaches")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does magnesium help with twitching and headaches",
+        "does magnesium help with cramps",
+        "magnesium for my cramps",
+    ],
+)
+def test_a_symptom_the_ingredient_is_asked_to_help_is_no_side_effect(engine: Engine, text: str) -> None:
+    (reply,) = chat(engine, text)
     assert reply.section != "safety"
