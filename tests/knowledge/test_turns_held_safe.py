@@ -155,3 +155,23 @@ def test_a_symptom_told_beside_an_ingredient_asks_its_safety(engine: Engine, tex
 def test_a_symptom_the_ingredient_is_asked_to_help_is_no_side_effect(engine: Engine, text: str) -> None:
     (reply,) = chat(engine, text)
     assert reply.section != "safety"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # thread-258 (1doc3.com a-mi-tia-se-le-durmio-una-parte-de-la-cara)
+        ("a mi tía de repente se le durmió una parte de la cara", "y no puede mover la boca"),
+        ("se me duerme un lado de la cara",),  # marbellavital.es
+    ],
+)
+def test_a_face_gone_numb_said_with_the_spanish_verb_is_an_emergency(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    replies = chat(engine, *texts)
+    assert all(r.escalation.level == "emergency" for r in replies)
+
+
+def test_falling_asleep_in_spanish_is_no_numbness(engine: Engine) -> None:
+    (reply,) = chat(engine, "mi tía se durmió en el sofá")
+    assert reply.escalation.level == "none"
