@@ -315,7 +315,11 @@ class Reader:
             tokens,
             named.hits,
             named.named,
-            scope=self._scope((*named.conditions, *named.concerns), named.ingredients, conversation),
+            scope=self._scope(
+                (*named.conditions, *named.concerns),
+                named.ingredients if self._says_symptom(concepts) else (),
+                conversation,
+            ),
             naming=named.naming,
             concepts=concepts,
             in_context=not (named.conditions or named.concerns or named.ingredients)
@@ -404,12 +408,20 @@ class Reader:
             or not all(w in common for w in texts[h.start : h.end])
         ]
 
+    def _says_symptom(self, concepts: Judged) -> bool:
+        """Whether a message says a symptom (a clinical concept of a symptom, a body site, a
+        quality or a function lost, not denied): a condition's own red flags are of its symptoms,
+        so the condition an ingredient implies has none to read in a message that says none ("i'm
+        tapering off klonopin, can i take gaba supplements" is about the medicine and GABA)."""
+        return any(m.kind in _SYMPTOM_KINDS and not m.context.negated for m in concepts.reading.mentions)
+
     def _scope(
         self, conditions: tuple[str, ...], ingredients: tuple[str, ...], conversation: Conversation | None
     ) -> frozenset[str]:
         """The conditions whose own red flags count: those the message names or describes;
-        else the one in the conversation; and those an ingredient asked about is used for,
-        unless it is used for so many that it implies none of them."""
+        else the one in the conversation; and those an ingredient asked about is used for (when
+        the message says a symptom), unless it is used for so many that it implies none of
+        them."""
         scope = set(conditions)
         if not scope and conversation is not None and conversation.condition is not None:
             scope.add(conversation.condition)

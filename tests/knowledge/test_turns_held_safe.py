@@ -175,3 +175,23 @@ def test_a_face_gone_numb_said_with_the_spanish_verb_is_an_emergency(
 def test_falling_asleep_in_spanish_is_no_numbness(engine: Engine) -> None:
     (reply,) = chat(engine, "mi tía se durmió en el sofá")
     assert reply.escalation.level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm tapering off klonopin, can i take gaba supplements",  # thread-206 (drnicolecain.com)
+        # as thread-131 (eatsip365.com)
+        "my mom just started a new blood pressure medication, can she take magnesium",
+    ],
+)
+def test_a_medicine_change_beside_an_ingredient_with_no_symptom_is_no_red_flag(
+    engine: Engine, text: str
+) -> None:
+    (reply,) = chat(engine, text)
+    assert reply.escalation.level == "none"
+
+
+def test_a_symptom_beside_an_ingredient_still_reads_the_conditions_flags(engine: Engine) -> None:
+    (reply,) = chat(engine, "been on magnesium for weeks and my legs feel weak and the muscles look smaller")
+    assert reply.escalation.level == "doctor"
