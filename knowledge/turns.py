@@ -249,7 +249,9 @@ class Turns:
             keep = conversation.keep  # the short line keeps the advice it stands for
         row = TURNS[reply.turn]
         if row.context == "clear":
-            return Conversation(level=level, keep=keep)
+            # The condition stays for its red flags and what is said of it (a symptom), never
+            # for a question about the thing named.
+            return Conversation(level=level, keep=keep, condition=conversation.condition)
         topics = tuple(t for t in reply.topics if t in self.kb.conditions or t in self.kb.ingredients)
         if row.context == "keep" or not topics:
             return conversation.model_copy(update={"level": level, "keep": keep})

@@ -549,6 +549,14 @@ class Reader:
             return True
         return is_question(found.tokens, found.tokens.source, language)
 
+    def _lingers(self, reading: Reading, found: _Words) -> bool:
+        """Whether a follow-up is about the condition left in context with no topic (after a
+        thing the knowledge base lacks): it has a red flag, or says a symptom without asking
+        about safety ("any risks taking it with blood thinners" asks about the thing)."""
+        if reading.triage.level != "none":
+            return True
+        return not reading.asks_safety and self._symptom_sentence(reading, found)
+
     def _names_form_of(self, ingredient: str, found: _Words) -> bool:
         """A word of one of the ingredient's product forms ("citrate" of magnesium citrate)."""
         forms = {w for form in self.kb.ingredients[ingredient].forms for w in words(form)}
@@ -593,6 +601,11 @@ class Reader:
         if reading.small_talk or reading.triage.level == "crisis":
             return reading
         if reading.other_topic and not self._thing_in_context(reading, found):
+            return reading
+        if not conversation.topics and not self._lingers(reading, found):
+            # After a thing the knowledge base lacks ("would gatorade help"), the condition
+            # stays only for what is said of it: a symptom or a red flag ("i dont feel weak
+            # though"); "is it safe?" is about the thing, not the condition.
             return reading
         focus = conversation.focus or ""
         if focus in self.kb.ingredients and self._names_form_of(focus, found):

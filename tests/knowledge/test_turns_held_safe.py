@@ -195,3 +195,29 @@ def test_a_medicine_change_beside_an_ingredient_with_no_symptom_is_no_red_flag(
 def test_a_symptom_beside_an_ingredient_still_reads_the_conditions_flags(engine: Engine) -> None:
     (reply,) = chat(engine, "been on magnesium for weeks and my legs feel weak and the muscles look smaller")
     assert reply.escalation.level == "doctor"
+
+
+def test_a_symptom_after_a_thing_the_knowledge_base_lacks_is_the_conditions(engine: Engine) -> None:
+    # thread-006 (doctorqna.com/en/article/110525)
+    *_, reply = chat(
+        engine,
+        "twitching in my calves and thighs for 2-3 months",
+        "a doctor said it might be electrolytes, would gatorade help",
+        "i dont feel weak though",
+    )
+    assert reply.topics == ("twitching",)
+
+
+def test_the_conditions_red_flags_still_count_after_a_thing_the_knowledge_base_lacks(engine: Engine) -> None:
+    *_, reply = chat(
+        engine, "does magnesium help cramps", "would gatorade help with that", "it keeps me up at night"
+    )
+    assert reply.escalation.level == "doctor"
+
+
+@pytest.mark.parametrize("text", ["is it safe?", "any risks taking it with blood thinners"])
+def test_a_safety_question_after_a_thing_the_knowledge_base_lacks_is_not_the_conditions(
+    engine: Engine, text: str
+) -> None:
+    *_, reply = chat(engine, "my calves keep twitching", "would gatorade help with that", text)
+    assert "twitching" not in reply.topics
