@@ -133,11 +133,12 @@ def test_thread_conversation_targets(engine: Engine) -> None:
     first_tune = {"where": lambda c: not studied(c["source"])}
     s = score_conversations(engine, DATA / "conversations_threads.jsonl", split="tune", **first_tune)
     assert len(s.whole) >= 164 and len(s.first.recall + s.follow.recall) >= 170
-    # Measured 0.988, 0.990 and 0.939 on the 164 tune conversations (docs/conversation.md); the
-    # floors are those figures rounded down, above the targets (0.93, 0.93, 0.65).
-    assert Score.rate(s.first.recall + s.follow.recall) >= 0.98, s.misses
-    assert Score.rate(s.follow.topic) >= 0.98, s.misses
-    assert Score.rate(s.whole) >= 0.93, s.misses
+    # Measured 1.000 (170/170), 0.997 and 0.963 on the 164 tune conversations after the round
+    # of the studied threads (docs/conversation.md; 0.988, 0.990 and 0.939 before it); the floors
+    # are those figures rounded down, above the targets (0.93, 0.93, 0.65).
+    assert Score.rate(s.first.recall + s.follow.recall) >= 1.0, s.misses
+    assert Score.rate(s.follow.topic) >= 0.99, s.misses
+    assert Score.rate(s.whole) >= 0.96, s.misses
 
 
 def test_studied_thread_conversations_hold(engine: Engine) -> None:
@@ -147,9 +148,11 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
         engine, DATA / "conversations_threads.jsonl", where=lambda c: studied(c["source"])
     )
     assert len(s.whole) >= 51
-    assert Score.rate(s.first.recall + s.follow.recall) >= 0.87, s.misses
-    assert Score.rate(s.follow.topic) >= 0.96, s.misses
-    assert Score.rate(s.whole) >= 0.73, s.misses
+    # Measured 0.947, 0.970 and 0.745 on the day they were studied, then 0.982 (56/57), 0.990 (98/99)
+    # and 0.922 (47/51) after the changes made from their misses (docs/conversation.md).
+    assert Score.rate(s.first.recall + s.follow.recall) >= 0.98, s.misses
+    assert Score.rate(s.follow.topic) >= 0.98, s.misses
+    assert Score.rate(s.whole) >= 0.92, s.misses
 
 
 @pytest.mark.parametrize(
