@@ -221,3 +221,15 @@ def test_a_safety_question_after_a_thing_the_knowledge_base_lacks_is_not_the_con
 ) -> None:
     *_, reply = chat(engine, "my calves keep twitching", "would gatorade help with that", text)
     assert "twitching" not in reply.topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i have hyperthyroidism is ashwagandha ok",  # conv-016 (conversations.jsonl)
+        "is gaba ok with one beer at dinner",  # cx-262 (crisis_more.jsonl, tune)
+    ],
+)
+def test_asking_whether_an_ingredient_is_ok_asks_its_safety(engine: Engine, text: str) -> None:
+    (reply,) = chat(engine, text)
+    assert reply.section == "safety"
