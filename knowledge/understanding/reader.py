@@ -526,6 +526,7 @@ class Reader:
             reading.triage.level != "none"
             or self._symptom_sentence(reading, found)
             or "taking" in reading.turn_words  # "how much should a runner take"
+            or reading.asks_safety  # "how much before bed": the ingredient's safety, at bedtime
             or not any(w in language.follow_up for w in texts)
             or any(w in language.refers_back for w in texts)
         ):

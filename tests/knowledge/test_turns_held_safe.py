@@ -233,3 +233,18 @@ def test_a_safety_question_after_a_thing_the_knowledge_base_lacks_is_not_the_con
 def test_asking_whether_an_ingredient_is_ok_asks_its_safety(engine: Engine, text: str) -> None:
     (reply,) = chat(engine, text)
     assert reply.section == "safety"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("gaba for sleep?", "how much before bed"),  # conv-023 (cnet.com, conversations.jsonl)
+        # "How Much Magnesium Before Bed" (a page's own question, foreverdreamin.com)
+        ("does magnesium help me sleep", "how much before sleep"),
+    ],
+)
+def test_a_safety_question_with_a_word_of_its_own_is_still_the_ingredients(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    first, reply = chat(engine, *texts)
+    assert reply.topics == first.topics[:1] and reply.section == "safety"
