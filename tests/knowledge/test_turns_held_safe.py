@@ -248,3 +248,21 @@ def test_a_safety_question_with_a_word_of_its_own_is_still_the_ingredients(
 ) -> None:
     first, reply = chat(engine, *texts)
     assert reply.topics == first.topics[:1] and reply.section == "safety"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it started in one hand, then my other arm, and now my legs",  # thread-270 (mysideofthepole.com)
+        "this twitching quickly moved to my calves, face and arms",  # bfsforum.com
+        "the twitching has progressed to my feet",  # livingwithbfs.wordpress.com
+    ],
+)
+def test_twitching_from_one_place_to_another_is_spreading(engine: Engine, text: str) -> None:
+    _, reply = chat(engine, "my hands twitch a lot", text)
+    assert reply.topics == ("twitching",) and reply.escalation.level == "doctor"
+
+
+def test_moving_house_is_no_spreading(engine: Engine) -> None:
+    (reply,) = chat(engine, "i moved to my parents house and my eyelid twitches")
+    assert reply.escalation.level == "none"
