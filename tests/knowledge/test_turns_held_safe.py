@@ -253,7 +253,7 @@ def test_a_safety_question_with_a_word_of_its_own_is_still_the_ingredients(
 @pytest.mark.parametrize(
     "text",
     [
-        "it started in one hand, then my other arm, and now my legs",  # thread-270 (mysideofthepole.com)
+        "it started in one hand, then my other arm, and now my legs",  # mysideofthepole.com
         "this twitching quickly moved to my calves, face and arms",  # bfsforum.com
         "the twitching has progressed to my feet",  # livingwithbfs.wordpress.com
     ],
