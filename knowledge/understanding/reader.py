@@ -11,8 +11,9 @@ from datetime import date
 
 from knowledge.base.models import KnowledgeBase
 from knowledge.conversation import Conversation
-from knowledge.understanding.concept_reader import ConceptReader
+from knowledge.understanding.concept_reader import ConceptReader, Mention
 from knowledge.understanding.condition_flags import ScopedFlags
+from knowledge.understanding.context import Context
 from knowledge.understanding.discriminators import Discriminators, Judged, judged
 from knowledge.understanding.intent import emoji_small_talk, is_question, section_for, small_talk
 from knowledge.understanding.languages import names_in_languages, names_written_in, own_phrase_labels
@@ -305,12 +306,20 @@ class Reader:
     def _concepts(self, named: _Topics, conversation: Conversation | None, lang: str) -> _Words:
         """The clinical concepts and the rules' verdict, and whose red flags count."""
         tokens = named.tokens
-        concepts = judged(
-            self.concepts.read(tokens, tokens.source, lang),
-            self.discriminators,
-            self._kinds,
-            bool(named.conditions),
+        read = self.concepts.read(tokens, tokens.source, lang)
+        concepts = judged(read, self.discriminators, self._kinds, bool(named.conditions))
+        in_context = (
+            not (named.conditions or named.concerns or named.ingredients)
+            and conversation is not None
+            and conversation.condition is not None
         )
+        if in_context and conversation is not None and read.mentions and lang != ENGLISH:
+            # In a conversation about a condition, a follow-up in another language that names
+            # none is judged as if the condition's own symptom were said: "ya lleva un mes así"
+            # after Spanish twitching talk is the rule of a twitch that lasts, as "its been about
+            # a month now" is in English through the overlay's flags and the durations (issue
+            # 20). Only the rules' verdict reads it, not the turn.
+            concepts = self._with_condition(concepts, conversation.condition)
         return _Words(
             tokens,
             named.hits,
@@ -322,10 +331,20 @@ class Reader:
             ),
             naming=named.naming,
             concepts=concepts,
-            in_context=not (named.conditions or named.concerns or named.ingredients)
-            and conversation is not None
-            and conversation.condition is not None,
+            in_context=in_context,
         )
+
+    def _with_condition(self, concepts: Judged, condition: str | None) -> Judged:
+        """The rules' verdict with the condition's own symptom concept said (concepts.toml
+        names it by the condition's slug), when it has one and the message does not say it."""
+        reading = concepts.reading
+        if condition is None or self._kinds.get(condition) != "symptom":
+            return concepts
+        if any(m.concept == condition for m in reading.mentions):
+            return concepts
+        said = Mention(condition, "symptom", 0, 0, Context())
+        verdict = self.discriminators.judge(replace(reading, mentions=(said, *reading.mentions)))
+        return replace(concepts, verdict=verdict)
 
     def _asked_section(self, named: _Topics) -> str:
         """The section asked of the condition or concern in question; "overview" when none is."""

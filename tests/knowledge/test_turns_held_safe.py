@@ -266,3 +266,26 @@ def test_twitching_from_one_place_to_another_is_spreading(engine: Engine, text: 
 def test_moving_house_is_no_spreading(engine: Engine) -> None:
     (reply,) = chat(engine, "i moved to my parents house and my eyelid twitches")
     assert reply.escalation.level == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # As thread-001's "its been about a month now" after "does magnesium help with it"
+        # (alsforums.com), in the words of each language's `twitch_lasting` (concepts/<lang>.toml).
+        ("me tiembla el párpado", "el magnesio ayuda?", "ya lleva un mes así"),
+        ("mein augenlid zuckt", "hilft magnesium?", "das geht schon seit einem monat so"),
+        ("ma paupière tremble", "le magnésium aide?", "ça dure depuis un mois"),
+        ("meu olho treme", "magnésio ajuda?", "já faz um mês"),
+    ],
+)
+def test_a_month_said_in_another_language_is_the_conditions_duration_in_context(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    *_, reply = chat(engine, *texts)
+    assert reply.escalation.level == "doctor"
+
+
+def test_the_condition_in_context_is_no_flag_of_its_own(engine: Engine) -> None:
+    *_, reply = chat(engine, "me tiembla el párpado", "gracias")
+    assert reply.escalation.level == "none"
