@@ -57,7 +57,11 @@ class ContextReader:
             and not any(i in pseudo for i in range(f.start, f.end))
             and not any(m.start <= f.start and f.end <= m.end for m in mentions)
         ]
-        stops = {f.start for f in found if f.label == "terminators" and f.start not in covered}
+        # A terminator inside a concept's words is not one ("every day since"), unless the
+        # concept's words begin with it: "and now", "now i have" (new_now) still end a past
+        # trigger's reach ("i had a heart attack last year and now i have crushing chest pain").
+        inside = {i for m in mentions for i in range(m.start + 1, m.end)}
+        stops = {f.start for f in found if f.label == "terminators" and f.start not in inside}
         selves = {f.start for f in found if f.label == "self" and f.start not in covered}
         # No trigger reaches past its sentence: a mention looks only at its own sentence's.
         by_sentence: dict[int, list[Found]] = {}

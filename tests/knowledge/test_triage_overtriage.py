@@ -1,0 +1,90 @@
+"""Over-triage and false alarms by sense and context (issue 19, items 3 and 5; t-precision,
+session 4): each case quotes real messages of the triage corpus's tune split (by id), with the
+message that must still escalate beside it. Each fails without its change in the lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.engine import Engine
+from tests.support.triage_corpus import tune_text as _text
+
+
+def _level(engine: Engine, text: str) -> str:
+    return engine.answer(text).escalation.level
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "lookalike-033",  # "the first time I have run a mile since I had a heart attack in 1999"
+        "lookalike-036",  # "close to my pre heart attack pace"
+    ],
+)
+def test_a_heart_attack_named_as_the_time_before_or_after_is_a_recovery(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+def test_pre_stroke_is_no_stroke_now(engine: Engine) -> None:
+    # neuro-705: "Gardening strains my back more than it did pre-stroke; ... my legs were somewhat wobbly"
+    assert _level(engine, _text("neuro-705")) in ("none", "doctor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think I'm having a heart attack",
+        "I think my dad is having a stroke right now",
+        "I had a heart attack last year and now I have crushing chest pain again",
+    ],
+)
+def test_a_heart_attack_or_stroke_now_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) in ("emergency", "crisis"), text
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "head-051",  # "The back of your eyeballs hurt" beside a hangover's nausea: not back pain
+        "msk-709",  # "running up my entire spine": a spine, not a room that spins
+    ],
+)
+def test_the_back_of_another_part_and_the_spine_are_no_heart_attack(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pain in my back and jaw and I feel sick and sweaty",
+        "crushing pain in my chest going to my back",
+    ],
+)
+def test_back_pain_of_a_heart_attack_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "gyn-003",  # "I nearly pass out from the pain"
+        "neuro-064",  # "I thought I was going to faint when I came to a stop"
+        "neuro-072",  # "I feel like I'm going to faint"
+    ],
+)
+def test_feeling_about_to_faint_is_a_doctors_matter(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "doctor", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she fainted and we cant wake her",
+        "I passed out at work",
+        "I have chest pain and I feel faint",
+        "my heart is racing and I feel like I'm going to pass out",
+        "I have hives all over and I feel faint",
+    ],
+)
+def test_fainting_or_feeling_faint_beside_a_red_flag_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
