@@ -7,7 +7,19 @@ from __future__ import annotations
 import pytest
 
 from knowledge.engine import Engine
+from knowledge.understanding.concept_reader import ConceptReader
+from knowledge.understanding.normalise import tokenize
+from knowledge.understanding.vocabulary import load_vocabulary
 from tests.support.triage_corpus import tune_text as _text
+
+
+@pytest.fixture(scope="module")
+def reader() -> ConceptReader:
+    return ConceptReader(load_vocabulary())
+
+
+def _ids(reader: ConceptReader, text: str) -> set[str]:
+    return {m.concept for m in reader.read(tokenize(text), text, "en").mentions}
 
 
 def _level(engine: Engine, text: str) -> str:
@@ -88,3 +100,27 @@ def test_feeling_about_to_faint_is_a_doctors_matter(engine: Engine, item_id: str
 )
 def test_fainting_or_feeling_faint_beside_a_red_flag_stays_an_emergency(engine: Engine, text: str) -> None:
     assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # children-053 "a spotty rash behind her ears that has now spread to her face and neck"
+        ("a spotty rash that has now spread to her face and neck", "ingested"),
+        ("the muscle pain is running up my entire spine", "dizziness"),  # msk-709
+    ],
+)
+def test_a_word_stem_is_not_another_word(reader: ConceptReader, text: str, absent: str) -> None:
+    assert absent not in _ids(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("he necked a bottle of pills", "ingested"),
+        ("i popped a handful of pills", "ingested"),
+        ("the room spins when i stand", "dizziness"),
+    ],
+)
+def test_the_word_itself_still_reads(reader: ConceptReader, text: str, present: str) -> None:
+    assert present in _ids(reader, text)
