@@ -108,6 +108,9 @@ def test_fainting_or_feeling_faint_beside_a_red_flag_stays_an_emergency(engine: 
         # children-053 "a spotty rash behind her ears that has now spread to her face and neck"
         ("a spotty rash that has now spread to her face and neck", "ingested"),
         ("the muscle pain is running up my entire spine", "dizziness"),  # msk-709
+        ("how do you know if your period bleeding is too heavy", "vomiting"),  # gyn-006
+        ("since my surgery and radiation i get tired", "radiating"),  # breathing-037
+        ("my heart was racing with anxiety", "activity"),  # sleep-021
     ],
 )
 def test_a_word_stem_is_not_another_word(reader: ConceptReader, text: str, absent: str) -> None:
@@ -120,7 +123,15 @@ def test_a_word_stem_is_not_another_word(reader: ConceptReader, text: str, absen
         ("he necked a bottle of pills", "ingested"),
         ("i popped a handful of pills", "ingested"),
         ("the room spins when i stand", "dizziness"),
+        ("i was heaving all night", "vomiting"),
+        ("the pain radiates to my left arm", "radiating"),
+        ("i was radiating pain down my leg", "radiating"),
     ],
 )
 def test_the_word_itself_still_reads(reader: ConceptReader, text: str, present: str) -> None:
     assert present in _ids(reader, text)
+
+
+def test_heavy_period_bleeding_asked_about_is_no_vomited_blood(engine: Engine) -> None:
+    # gyn-006 "How do you know if your period bleeding is too heavy?": "heavy" was "heaving"
+    assert _level(engine, _text("gyn-006")) == "none"
