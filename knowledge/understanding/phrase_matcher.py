@@ -86,7 +86,12 @@ class PhraseMatcher:
     def _alternatives(self, token: Token) -> tuple[str, ...]:
         """The stems a message word may stand for: its own, and a lexicon word's if misspelt."""
         text = token.text
-        if text in self._known or text in self._never_fuzzy or not text.isalpha():
+        if (
+            text in self._known
+            or text in self._never_fuzzy
+            or not text.isalpha()
+            or _inflected(text, self._never_fuzzy)
+        ):
             return (token.stem,)
         corrected = [self._stems[w] for w, _ in self._speller.lookup(text)]
         return (token.stem, *corrected) if corrected else (token.stem,)
@@ -188,3 +193,18 @@ def _foreign(tokens: list[Token]) -> frozenset[str]:
     return frozenset(
         w for raw in source.split() if any(c.isalpha() and not c.isascii() for c in raw) for w in words(raw)
     )
+
+
+_INFLECTIONS = ("ing", "ed", "es", "s", "d")
+_MIN_BASE = 3
+
+
+def _inflected(text: str, words: frozenset[str]) -> bool:
+    """Whether `text` is a common word with an inflection ("slurped", "yellowing"): a word, not
+    a typo for a lexicon word ("slurred", "hollowing": children-704, children-060). A typo
+    whose stem happens to be a word ("weekness") is still corrected."""
+    for suffix in _INFLECTIONS:
+        base = text[: -len(suffix)]
+        if text.endswith(suffix) and len(base) >= _MIN_BASE and (base in words or base + "e" in words):
+            return True
+    return False

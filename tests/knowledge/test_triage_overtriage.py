@@ -135,3 +135,19 @@ def test_the_word_itself_still_reads(reader: ConceptReader, text: str, present: 
 def test_heavy_period_bleeding_asked_about_is_no_vomited_blood(engine: Engine) -> None:
     # gyn-006 "How do you know if your period bleeding is too heavy?": "heavy" was "heaving"
     assert _level(engine, _text("gyn-006")) == "none"
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "children-704",  # "He slurped, gurgled, coughed and spluttered his way through his feeds"
+        "children-060",  # "a slight yellowing of the skin on day three"
+    ],
+)
+def test_a_common_word_with_an_ending_is_no_typo_for_a_flag(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+@pytest.mark.parametrize("text", ["twitching and weekness", "my speach is slured", "numbnes in my legs"])
+def test_typos_of_red_flag_words_still_escalate(engine: Engine, text: str) -> None:
+    assert _level(engine, text) != "none", text
