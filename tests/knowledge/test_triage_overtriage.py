@@ -151,3 +151,26 @@ def test_a_common_word_with_an_ending_is_no_typo_for_a_flag(engine: Engine, item
 @pytest.mark.parametrize("text", ["twitching and weekness", "my speach is slured", "numbnes in my legs"])
 def test_typos_of_red_flag_words_still_escalate(engine: Engine, text: str) -> None:
     assert _level(engine, text) != "none", text
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "neuro-063",  # "Suddenly, without warning, the room would be spinning."
+        "neuro-068",  # "Suddenly, I felt pressure and buzzing in my ear and I became dizzy."
+    ],
+)
+def test_a_sudden_dizziness_alone_is_a_doctors_matter(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "doctor", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I suddenly lost my balance and can't walk straight",
+        "suddenly dizzy and my face is drooping on one side",
+        "de repente perdida del equilibrio y no puedo caminar",
+    ],
+)
+def test_a_sudden_loss_of_balance_stays_a_stroke_sign(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
