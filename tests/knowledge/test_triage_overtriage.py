@@ -111,6 +111,13 @@ def test_fainting_or_feeling_faint_beside_a_red_flag_stays_an_emergency(engine: 
         ("how do you know if your period bleeding is too heavy", "vomiting"),  # gyn-006
         ("since my surgery and radiation i get tired", "radiating"),  # breathing-037
         ("my heart was racing with anxiety", "activity"),  # sleep-021
+        ("the cat flopped across my neck", "hard_to_wake"),  # lookalike-701
+        ("my voice suddenly went quiet and raspy", "stridor"),  # infection-066
+        ("a spotty rash behind her ears", "spotting"),  # children-053
+        ("my nose has been runny for weeks", "activity"),
+        ("the pain was quite bad for a month", "activity"),
+        ("i have a plan for tonight", "clot_risk"),
+        ("I have what they call Bells Palsy", "abdomen"),  # neuro-093
     ],
 )
 def test_a_word_stem_is_not_another_word(reader: ConceptReader, text: str, absent: str) -> None:
@@ -126,6 +133,12 @@ def test_a_word_stem_is_not_another_word(reader: ConceptReader, text: str, absen
         ("i was heaving all night", "vomiting"),
         ("the pain radiates to my left arm", "radiating"),
         ("i was radiating pain down my leg", "radiating"),
+        ("the baby is floppy and pale", "hard_to_wake"),
+        ("a rasping sound when he breathes in", "stridor"),
+        ("i am 8 weeks pregnant and spotting", "spotting"),
+        ("after a long flight on a plane my calf hurts", "clot_risk"),
+        ("i quit smoking last year", "activity"),
+        ("sharp pain in my belly", "abdomen"),
     ],
 )
 def test_the_word_itself_still_reads(reader: ConceptReader, text: str, present: str) -> None:
@@ -174,3 +187,14 @@ def test_a_sudden_dizziness_alone_is_a_doctors_matter(engine: Engine, item_id: s
 )
 def test_a_sudden_loss_of_balance_stays_a_stroke_sign(engine: Engine, text: str) -> None:
     assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "lookalike-701",  # "the cat flopped across my neck": not a floppy child
+        "infection-066",  # "My voice suddenly went quiet and raspy": not a rasping breath
+    ],
+)
+def test_another_word_of_the_same_stem_raises_nothing(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "none", item_id
