@@ -198,3 +198,36 @@ def test_a_sudden_loss_of_balance_stays_a_stroke_sign(engine: Engine, text: str)
 )
 def test_another_word_of_the_same_stem_raises_nothing(engine: Engine, item_id: str) -> None:
     assert _level(engine, _text(item_id)) == "none", item_id
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "abdomen-057",  # "I suffocate and feel a lot of pain. I was prescribed sleeping pills"
+        "gyn-013",  # "Sometimes the pain is too much ... took one pill straight away"
+    ],
+)
+def test_how_much_it_hurts_is_no_amount_swallowed(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "doctor", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took a lot of pills an hour ago",
+        "I swallowed too much of my sleeping pills on purpose",
+    ],
+)
+def test_a_large_amount_swallowed_stays_a_crisis(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "crisis", text
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "pregnancy-800",  # "six weeks pregnant and have been feeling a dull pain in my right side"
+        "pregnancy-801",  # "6 wks pregnant ... on the left side ... sharp but light pinches or cramps"
+    ],
+)
+def test_one_sided_pain_in_early_pregnancy_is_a_doctors_matter(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "doctor", item_id
