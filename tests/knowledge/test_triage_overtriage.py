@@ -231,3 +231,20 @@ def test_a_large_amount_swallowed_stays_a_crisis(engine: Engine, text: str) -> N
 )
 def test_one_sided_pain_in_early_pregnancy_is_a_doctors_matter(engine: Engine, item_id: str) -> None:
     assert _level(engine, _text(item_id)) == "doctor", item_id
+
+
+def test_bleeding_in_pregnancy_without_pain_or_heavy_flow_is_a_doctors_matter(engine: Engine) -> None:
+    # pregnancy-050: "bright red blood in my panties ... clots ... I'm having no stomach pain"
+    assert _level(engine, _text("pregnancy-050")) == "doctor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 10 weeks pregnant and have heavy bleeding",
+        "I'm pregnant and bleeding with bad cramps",
+        "pregnant and severe bleeding",
+    ],
+)
+def test_heavy_bleeding_or_pain_in_pregnancy_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
