@@ -248,3 +248,18 @@ def test_bleeding_in_pregnancy_without_pain_or_heavy_flow_is_a_doctors_matter(en
 )
 def test_heavy_bleeding_or_pain_in_pregnancy_stays_an_emergency(engine: Engine, text: str) -> None:
     assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "breathing-025",  # "that out-of-the-gate feeling that makes you catch your breath just a little"
+        "breathing-045",  # "The landscape just takes your breath away sometimes."
+    ],
+)
+def test_a_breath_taken_by_a_feeling_is_no_breathlessness(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+def test_a_breath_that_cannot_be_caught_stays_an_emergency(engine: Engine) -> None:
+    assert _level(engine, "I can't catch my breath and my chest feels tight") == "emergency"
