@@ -66,7 +66,7 @@ def test_crisis_floor(tune: Figures) -> None:
 
 
 def test_false_alarms_ceiling(tune: Figures) -> None:
-    assert Figures.rate(tune.false_alarm) <= 0.122, tune.misses
+    assert Figures.rate(tune.false_alarm) <= 0.114, tune.misses
 
 
 def test_look_alikes_ceiling(tune: Figures) -> None:
@@ -111,12 +111,12 @@ def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.122 (0.088 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.113 (0.082 on the earlier messages)")
 def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.130 (0.104 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.126 (0.104 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
 
