@@ -61,6 +61,9 @@ class ModelFile(BaseModel):
     source: str  # the data it was learned from
     threshold: float = Field(gt=0.0, lt=1.0)
     min_words: int = Field(ge=1)  # shorter messages are left to the rules
+    # The levels the rules may have read that the backstop may raise from: where they read a
+    # red flag and judged it, their sourced judgement stands.
+    raises: tuple[Literal["none", "doctor", "emergency"], ...]
     intercept: float
     features: dict[str, tuple[float, float]]  # gram -> (idf, weight)
     trained_on: tuple[str, ...]  # "<set>:<id>" of each training message, all of a tune split
@@ -72,6 +75,7 @@ class LearnedModel:
     level: LearnedLevel
     threshold: float
     min_words: int
+    raises: frozenset[str]
     intercept: float
     features: dict[str, tuple[float, float]]
 
@@ -109,4 +113,11 @@ def load_learned(level: LearnedLevel, directory: Path = LEXICON) -> LearnedModel
     found = read_model_file(path)
     if found.level != level:
         raise LexiconError(f"{path}: a model of {found.level}, not {level}")
-    return LearnedModel(found.level, found.threshold, found.min_words, found.intercept, dict(found.features))
+    return LearnedModel(
+        found.level,
+        found.threshold,
+        found.min_words,
+        frozenset(found.raises),
+        found.intercept,
+        dict(found.features),
+    )

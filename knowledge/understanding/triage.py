@@ -268,11 +268,11 @@ class Triager:
         settles (the exact level's lowering, which the model cannot read)."""
         if held_back:
             return None
-        top = max((rank(f.level) for f in said), default=-1)
+        top = max((f.level for f in said), key=rank, default="none")
         for model in self._learned:
-            if rank(model.level) <= top:
+            if rank(model.level) <= rank(top):
                 return None
-            if model.says(texts):
+            if top in model.raises and model.says(texts):
                 return model.level
         return None
 

@@ -129,7 +129,7 @@ def test_a_mole_is_a_red_flag_only_when_it_looks_changed(engine: Engine, text: s
         ("eye-028", "doctor"),  # "wore my contacts for 24 hours ... shooting pains"
         ("urinary-027", "doctor"),  # "a small bump on the side of my left testicle" (bump_in_a_part)
         ("head-038", "doctor"),  # "this bump on the roof of your mouth"
-        ("eye-023", "emergency"),  # "Half of my vision was a blur" (labelled so; the learned backstop)
+        ("eye-023", "doctor"),  # "Half of my vision was a blur" (vision loss)
         ("pregnancy-055", "doctor"),  # itching on the hands and feet (rule itching_hands_feet)
         ("pregnancy-056", "doctor"),  # "every single part of my body is itchy: hands, feet"
     ],

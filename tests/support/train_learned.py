@@ -48,6 +48,15 @@ C = 4.0  # inverse L2 strength
 MIN_DF = 3  # a gram in fewer tune messages than this is noise
 THRESHOLD: dict[LearnedLevel, float] = {"crisis": 0.8, "emergency": 0.8}
 MIN_WORDS = 10
+# The rules' levels a backstop may raise from. A crisis said beside a red flag is still a crisis
+# ("four pills on my counter that I might just pop", read as an overdose: emergency). An
+# emergency backstop speaks only where the rules read nothing: where they read a red flag and
+# judged it a doctor's matter by its source (NHS.uk: feeling about to faint, a sudden dizziness
+# alone), their judgement stands (on the studied pages: emergencies 0.773 instead of 0.800).
+RAISES: dict[LearnedLevel, tuple[str, ...]] = {
+    "crisis": ("none", "doctor", "emergency"),
+    "emergency": ("none",),
+}
 CHECKS = 40
 
 
@@ -141,6 +150,7 @@ def train(items: list[Example], level: LearnedLevel) -> dict[str, Any]:
         ),
         "threshold": THRESHOLD[level],
         "min_words": MIN_WORDS,
+        "raises": list(RAISES[level]),
         "intercept": round(float(regression.intercept_[0]), 6),
         "features": features,
         "trained_on": [i.key for i in kept],
