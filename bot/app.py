@@ -193,12 +193,13 @@ def register(application: BotApplication) -> None:
     )
     application.add_handlers(
         [
-            # The commands of handlers/telegram/commands.py; their table also makes the menus and /help.
-            *(CommandHandler(c.name, c.callback) for c in COMMANDS),
-            # A question: answer it.
+            # A question: answer it. First, since most updates are questions: no command
+            # handler would take a text that is not a command, so none is tried on one.
             MessageHandler(filters.UpdateType.MESSAGE & text, messages.on_text),
             # An edited question: edit the answer.
             MessageHandler(filters.UpdateType.EDITED_MESSAGE & text, messages.on_edited_text),
+            # The commands of handlers/telegram/commands.py; their table also makes the menus and /help.
+            *(CommandHandler(c.name, c.callback) for c in COMMANDS),
             # A button under an answer.
             CallbackQueryHandler(callbacks.on_callback),
             # "@bot question" in any chat.

@@ -56,12 +56,19 @@ class Metrics:
         self.webhook_rejected = Counter(
             "bot_webhook_rejected", "Webhook requests refused, by reason", ["reason"], registry=r
         )
+        self._answered: dict[tuple[str, str, str], tuple[Counter, ...]] = {}
 
     def answered(self, kind: str, level: str, platform: str = "telegram") -> None:
-        self.replies.labels(kind).inc()
-        self.platform_replies.labels(platform, level).inc()
-        if level != "none":
-            self.escalations.labels(level).inc()
+        # The counters of a kind, level and platform, looked up once (`labels` checks and
+        # hashes the label values on every call; a turn counts one answer).
+        counters = self._answered.get((kind, level, platform))
+        if counters is None:
+            counters = (self.replies.labels(kind), self.platform_replies.labels(platform, level))
+            if level != "none":
+                counters += (self.escalations.labels(level),)
+            self._answered[(kind, level, platform)] = counters
+        for counter in counters:
+            counter.inc()
 
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
