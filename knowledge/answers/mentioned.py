@@ -123,7 +123,7 @@ def _as_typed(phrase: list[str], typed: _Typed, spellings: dict[str, str]) -> st
     typo corrected)."""
 
     def spelt(word: str) -> str:
-        return spellings.get(" ".join(words(word)), word)
+        return spellings.get(" ".join(word_forms(word)), word)  # words(), quick on a plain word
 
     start = typed.find(phrase)
     if start is None:

@@ -308,15 +308,16 @@ def _phrases() -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str, ...]],
 
 @cache
 def _typo_words_by_length() -> dict[int, tuple[str, ...]]:
-    """The words a typo may stand for (`_phrases`), by length."""
+    """The words a typo may stand for (`_phrases`), by the length of a word one edit from
+    them (`_by_length`)."""
     return _by_length(_phrases()[2])
 
 
 @cache
 def _places() -> tuple[dict[int, tuple[str, ...]], dict[str, tuple[tuple[tuple[str, ...], int], ...]]]:
-    """Every word of the red-flag phrases, by length, and the phrases each is in with its
-    place there: a typed word can only fit a phrase where the phrase's word is one edit
-    from it (or is it)."""
+    """Every word of the red-flag phrases, by the length of a word one edit from them
+    (`_by_length`), and the phrases each is in with its place there: a typed word can only
+    fit a phrase where the phrase's word is one edit from it (or is it)."""
     places: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for phrase in _phrases()[0]:
         for k, word in enumerate(phrase):
@@ -325,23 +326,30 @@ def _places() -> tuple[dict[int, tuple[str, ...]], dict[str, tuple[tuple[tuple[s
 
 
 def _by_length(words: Iterable[str]) -> dict[int, tuple[str, ...]]:
+    """For each length, the words one edit from a word of that length may be: those one
+    letter shorter, as long, and one letter longer (in that order), gathered once, not per
+    typed word."""
     by_length: dict[int, list[str]] = {}
     for word in sorted(words):
         by_length.setdefault(len(word), []).append(word)
-    return {length: tuple(found) for length, found in by_length.items()}
+    lengths = {length + n for length in by_length for n in (-1, 0, 1)}
+    return {length: tuple(w for n in (-1, 0, 1) for w in by_length.get(length + n, ())) for length in lengths}
 
 
 def _near(word: str, by_length: dict[int, tuple[str, ...]]) -> list[str]:
-    """The words of `by_length` at most one edit (OSA) from `word`: only words one letter
-    shorter or longer at most can be, scanned by rapidfuzz in C."""
-    candidates = [w for n in (-1, 0, 1) for w in by_length.get(len(word) + n, ())]
+    """The words of `by_length` (`_by_length`) at most one edit (OSA) from `word`: only words
+    one letter shorter or longer at most can be, scanned by rapidfuzz in C."""
+    candidates = by_length.get(len(word), ())
+    if not candidates:
+        return []
     found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=1, limit=None)
     return [w for w, _, _ in found]
 
 
 def _repair_typos(text: str) -> str:
-    typed = [(m.start(), m.end(), m.group().lower()) for m in _PHRASE_WORD.finditer(text.lower())]
-    unknown = [i for i, (_, _, w) in enumerate(typed) if len(w) >= _MIN_TYPO_WORD and not _known(w)]
+    typed = [(m.start(), m.end(), m.group()) for m in _PHRASE_WORD.finditer(text.lower())]  # lower already
+    known = known_words()
+    unknown = [i for i, (_, _, w) in enumerate(typed) if len(w) >= _MIN_TYPO_WORD and w not in known]
     if not unknown:
         return text
     _, urgent, _ = _phrases()
