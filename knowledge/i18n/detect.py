@@ -55,15 +55,22 @@ class Detector:
 
     def detect_unmasked(self, text: str) -> str | None:
         """`detect` of a text already unmasked: the engine unmasks a message once a turn."""
-        text = _ukrainian_i(text)
-        letters = [c for c in text.casefold() if c.isalpha()]
-        by_script = _by_script(letters)
-        if by_script is not None:
-            return by_script
-        words = [w for w in text.split() if any(c.isalpha() for c in w)]
-        if len(letters) < MIN_LETTERS or len(words) < MIN_WORDS:
+        # A message in ASCII (most are) has no letter of a script of its own and no Cyrillic
+        # word: only its letters are counted, in C.
+        ascii = text.isascii()
+        letters: list[str] = []
+        if ascii:
+            count = sum(map(str.isalpha, text))
+        else:
+            text = _ukrainian_i(text)
+            letters = [c for c in text.casefold() if c.isalpha()]
+            by_script = _by_script(letters)
+            if by_script is not None:
+                return by_script
+            count = len(letters)
+        if count < MIN_LETTERS or _words_with_letters(text) < MIN_WORDS:
             return None
-        cyrillic = _cyrillic_by_words(text, letters)
+        cyrillic = None if ascii else _cyrillic_by_words(text, letters)
         if cyrillic is not None:
             return cyrillic
         # Only a score of MIN_SCORE or more can win: asking the model for those alone gives the
@@ -82,7 +89,7 @@ class Detector:
         """The model's score of each supported language it names for `text` (those scoring
         `threshold` or more)."""
         # fastText takes valid UTF-8 only: a lone surrogate ("\udcdb", from a broken client) goes
-        clean = text.encode("utf-8", "ignore").decode("utf-8")
+        clean = text if text.isascii() else text.encode("utf-8", "ignore").decode("utf-8")
         found = self._loaded().detect(" ".join(clean.split()), k=_TOP, threshold=threshold)
         return {r["lang"]: float(r["score"]) for r in found if r["lang"] in CODES}
 
@@ -102,12 +109,23 @@ def _english_after_all(text: str, guess: str) -> bool:
     English sets. A message in plain ASCII letters whose words are English and not the guessed
     language's more often than the other way round is English. Accents are never English:
     "la paupière qui tremble, est-ce grave?" stays French."""
-    if guess == DEFAULT_LANGUAGE or not all(c.isascii() for c in text if c.isalpha()):
+    if guess == DEFAULT_LANGUAGE or not (text.isascii() or all(c.isascii() for c in text if c.isalpha())):
         return False
     theirs = _common_words(guess)
     if not theirs:
         return False
     return _lean(_folded_words(text), _common_words(DEFAULT_LANGUAGE), theirs) > 0
+
+
+def _words_with_letters(text: str) -> int:
+    """How many of the words (split at spaces) have a letter, counted up to MIN_WORDS."""
+    found = 0
+    for word in text.split():
+        if any(c.isalpha() for c in word):
+            found += 1
+            if found == MIN_WORDS:
+                break
+    return found
 
 
 def _folded_words(text: str) -> list[str]:
