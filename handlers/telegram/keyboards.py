@@ -34,7 +34,24 @@ def keyboard(
 
     Keyboards depend only on the (few) topic and section buttons, never on what a user wrote,
     and PTB's markup objects are immutable, so each distinct keyboard is built once."""
-    return _keyboard(actions, extra)
+    # Knowledge hands out the same Action objects answer after answer: found by their ids
+    # first, without hashing each button's every field in Python (pydantic's frozen hash).
+    key = (*map(id, actions), id(extra))
+    found = _BY_IDS.get(key)
+    if found is not None:
+        return found[2]
+    markup = _keyboard(actions, extra)
+    if len(_BY_IDS) >= _MAX_BY_IDS:
+        _BY_IDS.clear()
+    _BY_IDS[key] = (actions, extra, markup)  # kept, so that no id is reused while it is a key
+    return markup
+
+
+_MAX_BY_IDS = 4096
+_BY_IDS: dict[
+    tuple[int, ...],
+    tuple[tuple[Action, ...], tuple[InlineKeyboardButton, ...], InlineKeyboardMarkup | None],
+] = {}
 
 
 @lru_cache(maxsize=4096)
