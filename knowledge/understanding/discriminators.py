@@ -56,16 +56,19 @@ class Discriminators:
         denied: list[RuleFlag] = []
         if not reading.mentions:
             return Verdict((), ())
+        # The stretches of a scope, and what their concepts count as, worked out the first time
+        # a rule of that scope is tried (most messages start no rule at all).
         units: dict[str, list[tuple[list[Mention], frozenset[str]]]] = {}
-        for scope in ("clause", "sentence", "message"):
-            units[scope] = [
-                (unit, frozenset().union(*(self._counts_as[m.concept] for m in unit)))
-                for unit in _units(reading, scope)
-            ]
         tried = sorted({n for m in reading.mentions for n in self._starts[m.concept]})
         for n in tried:
             rule, groups = self.rules[n], self._groups[n]
-            for unit, have in units[rule.scope]:
+            scoped = units.get(rule.scope)
+            if scoped is None:
+                scoped = units[rule.scope] = [
+                    (unit, frozenset().union(*(self._counts_as[m.concept] for m in unit)))
+                    for unit in _units(reading, rule.scope)
+                ]
+            for unit, have in scoped:
                 if not all(group & have for group in groups):
                     continue
                 fired = self._fires(rule, unit, live=True)
