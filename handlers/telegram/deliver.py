@@ -62,7 +62,9 @@ async def deliver(bot: Bot, reply: Reply, where: Where, metrics: Metrics | None 
     with speaking(reply.lang):
         rendered = render_html(reply)
         markup = keyboard(rendered.buttons, _ways_in(wording.TRY_INLINE) if reply.welcome else ())
-        superseded = html.escape(wording.EDIT_SUPERSEDED)
+        # Said only over earlier messages the answer no longer needs (an edit's, rarely).
+        leftover = len(where.replace) > len(rendered.messages)
+        superseded = html.escape(wording.EDIT_SUPERSEDED) if leftover else ""
     ids: list[int] = []
     last = len(rendered.messages) - 1
     for i, text in enumerate(rendered.messages):

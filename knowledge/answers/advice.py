@@ -23,6 +23,10 @@ _WATCH = "w"
 HeldForm = Literal["again", "short", "watch"]
 
 
+# No advice: one immutable object, as Reply's default, not a new validated one per message.
+_NO_ADVICE = Escalation(level="none")
+
+
 class Advisor:
     def __init__(self, kb: KnowledgeBase, triage: Triage, helplines: Helplines) -> None:
         self.kb = kb
@@ -38,7 +42,7 @@ class Advisor:
         """The advice for a message's red flags; nothing when there are none. `text`, the
         message, gives the flags back as the person wrote them."""
         if triage.level == "none":
-            return Escalation(level="none")
+            return _NO_ADVICE
         advised = [k for k in triage.kinds if k in self._code_of]
         code = (_WATCH if not triage.reasons else triage.level[0]) + "".join(
             self._code_of[k] for k in advised
@@ -53,7 +57,7 @@ class Advisor:
         """The advice a button brings back (Action.keep): as first shown, without the words
         the person wrote, which no button carries. Unknown codes keep nothing."""
         if not code or code[0] not in _LEVEL_CODES or any(c not in self._group_of for c in code[1:]):
-            return Escalation(level="none")
+            return _NO_ADVICE
         return self._advice(code, condition, (), ())
 
     def held(self, level: Level, keep: str, condition: str | None, form: HeldForm) -> Escalation:
