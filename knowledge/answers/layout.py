@@ -54,7 +54,24 @@ class Layout:
         return (self.head, *self.sections) if self.head else self.sections
 
 
+# Knowledge hands out the same Section objects answer after answer (immutable): each is laid
+# out once, found by its id (kept while cached, so that no id is reused while it is a key).
+_LAID: dict[int, tuple[Section, Block]] = {}
+_MAX_LAID = 4096
+
+
 def _section(section: Section) -> Block:
+    found = _LAID.get(id(section))
+    if found is not None:
+        return found[1]
+    block = _laid_out(section)
+    if len(_LAID) >= _MAX_LAID:
+        _LAID.clear()
+    _LAID[id(section)] = (section, block)
+    return block
+
+
+def _laid_out(section: Section) -> Block:
     lines = [Line(section.heading, "bold")]
     if section.paragraph:
         lines.append(Line(section.paragraph))
