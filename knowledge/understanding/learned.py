@@ -80,23 +80,31 @@ class LearnedModel:
     features: dict[str, tuple[float, float]]
 
     def probability(self, words: Iterable[str]) -> float:
-        """The model's probability that a message of these words is of its level (TF-IDF with
-        a sublinear term frequency, L2-normalised, as the trainer computes it)."""
+        """The model's probability that a message of these words is of its level."""
+        return self.probability_of(grams(words))
+
+    def probability_of(self, counts: dict[str, int]) -> float:
+        """The same from the message's grams() (worked out once for both backstops): TF-IDF
+        with a sublinear term frequency, L2-normalised, as the trainer computes it."""
         dot = norm = 0.0
         features = self.features
-        for gram, count in grams(words).items():
+        log = math.log
+        for gram, count in counts.items():
             found = features.get(gram)
             if found is not None:
-                value = (1.0 + math.log(count)) * found[0]
+                value = found[0] if count == 1 else (1.0 + log(count)) * found[0]
                 norm += value * value
                 dot += value * found[1]
         score = self.intercept + (dot / math.sqrt(norm) if norm else 0.0)
         return 1.0 / (1.0 + math.exp(-score)) if score > -500 else 0.0
 
-    def says(self, words: list[str]) -> bool:
+    def says(self, words: list[str], counts: dict[str, int] | None = None) -> bool:
         """Its level, for a message long enough to judge: a few words weigh too much alone
-        ("would it make me sleepy"), and the dangers the rules miss are told at length."""
-        return len(words) >= self.min_words and self.probability(words) >= self.threshold
+        ("would it make me sleepy"), and the dangers the rules miss are told at length.
+        `counts`: the message's grams(), when the caller has them."""
+        if len(words) < self.min_words:
+            return False
+        return self.probability_of(grams(words) if counts is None else counts) >= self.threshold
 
 
 def read_model_file(path: Path) -> ModelFile:

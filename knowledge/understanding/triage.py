@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.levels import ConceptFound, Level
 from knowledge.understanding.discriminators import Judged, RuleFlag
-from knowledge.understanding.learned import LearnedModel
+from knowledge.understanding.learned import LearnedModel, grams
 from knowledge.understanding.lexicon import Duration, FlagGroup, Negation, Triage
 from knowledge.understanding.normalise import Token, Tokens, stem, texts_of, words
 from knowledge.understanding.patterns import CRISIS, DOCTOR, EMERGENCY, FLAG_TAGS, FRAME, IGNORE
@@ -269,11 +269,14 @@ class Triager:
         if held_back:
             return None
         top = max((f.level for f in said), key=rank, default="none")
+        counts: dict[str, int] | None = None  # the message's grams, for both backstops
         for model in self._learned:
             if rank(model.level) <= rank(top):
                 return None
-            if top in model.raises and model.says(texts):
-                return model.level
+            if top in model.raises and len(texts) >= model.min_words:
+                counts = counts if counts is not None else grams(texts)
+                if model.says(texts, counts):
+                    return model.level
         return None
 
     def _flags(
