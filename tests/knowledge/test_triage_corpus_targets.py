@@ -52,11 +52,11 @@ def test_the_tune_split_is_large_enough(tune: Figures) -> None:
 
 
 def test_red_flag_recall_floor(tune: Figures) -> None:
-    assert Figures.rate(tune.red_flag) >= 0.938, tune.misses
+    assert Figures.rate(tune.red_flag) >= 0.949, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
-    assert Figures.rate(tune.emergency) >= 0.949, tune.misses
+    assert Figures.rate(tune.emergency) >= 0.96, tune.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:
@@ -70,15 +70,15 @@ def test_false_alarms_ceiling(tune: Figures) -> None:
 
 
 def test_look_alikes_ceiling(tune: Figures) -> None:
-    # 0.131 until the learned crisis backstop (crisis_model.py), which reads one tune look-alike
-    # as a crisis ("I don't want to think about kicking the bucket anytime soon"): the price of
-    # crises caught on unseen pages (docs/triage.md).
-    assert Figures.rate(tune.lookalike) <= 0.135, tune.misses
+    # The learned crisis backstop (learned.py) reads one tune look-alike as a crisis ("I don't
+    # want to think about kicking the bucket anytime soon"): the price of crises caught on
+    # unseen pages (docs/triage.md).
+    assert Figures.rate(tune.lookalike) <= 0.131, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
-    assert Figures.rate(tune.exact) >= 0.753, tune.misses  # 0.755 before the emergency backstop
+    assert Figures.rate(tune.exact) >= 0.776, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------
@@ -86,18 +86,18 @@ def test_exact_level_floor(tune: Figures) -> None:
 
 def test_the_earlier_messages_hold(before: Figures) -> None:
     r = Figures.rate
-    assert r(before.red_flag) >= 0.938, before.misses
-    assert r(before.emergency) >= 0.946, before.misses
-    assert r(before.crisis) >= 0.974, before.misses
-    assert r(before.false_alarm) <= 0.09, before.misses
-    assert r(before.lookalike) <= 0.11, before.misses  # 0.105 before the crisis backstop
-    assert r(before.exact) >= 0.75, before.misses  # 0.753 before the emergency backstop
+    assert r(before.red_flag) >= 0.949, before.misses
+    assert r(before.emergency) >= 0.959, before.misses
+    assert r(before.crisis) >= 0.99, before.misses
+    assert r(before.false_alarm) <= 0.083, before.misses
+    assert r(before.lookalike) <= 0.11, before.misses
+    assert r(before.exact) >= 0.775, before.misses
 
 
 # --- the issue's targets, unchanged ------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.938")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.9498")
 def test_red_flag_recall(tune: Figures) -> None:
     assert Figures.rate(tune.red_flag) >= 0.95, tune.misses
 
@@ -116,7 +116,7 @@ def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.126 (0.104 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.130 (0.109 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
 
@@ -131,9 +131,9 @@ def test_the_studied_pages_hold(engine: Engine) -> None:
     got = figures(engine, [item for item in load_corpus() if studied(item)])
     r = Figures.rate
     assert len(got.red_flag) >= 200 and len(got.false_alarm) >= 75
-    assert r(got.red_flag) >= 0.853, got.misses
-    assert r(got.emergency) >= 0.866, got.misses
-    assert r(got.crisis) >= 0.878, got.misses
-    assert r(got.false_alarm) <= 0.293, got.misses
-    assert r(got.lookalike) <= 0.308, got.misses
-    assert r(got.exact) >= 0.666, got.misses
+    assert r(got.red_flag) >= 0.899, got.misses
+    assert r(got.emergency) >= 0.933, got.misses
+    assert r(got.crisis) >= 0.969, got.misses
+    assert r(got.false_alarm) <= 0.244, got.misses
+    assert r(got.lookalike) <= 0.262, got.misses
+    assert r(got.exact) >= 0.691, got.misses
