@@ -13,16 +13,7 @@ from knowledge.answers import wording
 from knowledge.base.models import KnowledgeBase
 from knowledge.engine import Engine
 from tests.knowledge.test_properties import RED_FLAGS, SETTINGS
-
-
-def chat(engine: Engine, *messages: str) -> list[Reply]:
-    """Answer messages as one conversation, as the bot does."""
-    conversation, replies = None, []
-    for text in messages:
-        reply = engine.answer(text, conversation)
-        conversation = engine.after(conversation, reply)
-        replies.append(reply)
-    return replies
+from tests.support.conversation import chat
 
 
 def topic_and_section(reply: Reply) -> tuple[str | None, str]:

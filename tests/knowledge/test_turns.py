@@ -7,7 +7,7 @@ from typing import get_args
 
 import pytest
 
-from knowledge import Conversation, Reply
+from knowledge import Conversation
 from knowledge.answers import wording
 from knowledge.answers.reply import TurnKind
 from knowledge.base.models import KnowledgeBase
@@ -16,16 +16,7 @@ from knowledge.turns import TURNS
 from knowledge.understanding.lexicon import load_lexicon
 from knowledge.understanding.normalise import tokenize
 from knowledge.understanding.patterns import OTHER_TOPIC, TURN
-
-
-def chat(engine: Engine, *texts: str) -> list[Reply]:
-    conversation: Conversation | None = None
-    replies = []
-    for text in texts:
-        reply = engine.answer(text, conversation)
-        conversation = engine.after(conversation, reply)
-        replies.append(reply)
-    return replies
+from tests.support.conversation import chat
 
 
 def context_after(engine: Engine, *texts: str) -> Conversation:

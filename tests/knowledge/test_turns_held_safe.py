@@ -6,18 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import Conversation, Reply
 from knowledge.engine import Engine
-
-
-def chat(engine: Engine, *texts: str) -> list[Reply]:
-    conversation: Conversation | None = None
-    replies = []
-    for text in texts:
-        reply = engine.answer(text, conversation)
-        conversation = engine.after(conversation, reply)
-        replies.append(reply)
-    return replies
+from tests.support.conversation import chat
 
 
 @pytest.mark.parametrize(
