@@ -62,13 +62,23 @@ def test_a_learned_reason_is_not_quoted_as_the_persons_words(engine: Engine) -> 
     assert LEARNED["emergency"] not in reply.model_dump_json()[reply.model_dump_json().find('"paragraphs"') :]
 
 
-# Real follow-ups (conversations_threads.jsonl, conversations.jsonl) the crisis model alone
-# scores above its threshold: a few words weigh too much, so short messages are left to the rules.
-@pytest.mark.parametrize("text", ["would it make me sleepy", "could it be als", "would glycinate be better"])
-def test_a_short_message_is_left_to_the_rules(engine: Engine, text: str) -> None:
-    model = load_learned("crisis")
-    assert model.probability(words_of(text)) >= model.threshold
-    assert engine.answer(text).escalation.level == "none"
+@pytest.mark.parametrize("level", LEVELS)
+def test_a_short_message_is_left_to_the_rules(engine: Engine, level: LearnedLevel) -> None:
+    """Real short follow-ups of the tune conversations ("would glycinate be better", "i feel
+    better now") that a model alone scores above its threshold on a few grams: never raised by
+    it. At least two such turns exist, or the test proves nothing."""
+    model = load_learned(level)
+    short = [
+        turn["text"]
+        for name in ("conversations_threads.jsonl", "conversations.jsonl")
+        for conv in (json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines())
+        if conv.get("split", "tune") == "tune"
+        for turn in conv["turns"]
+        if len(words_of(turn["text"])) < model.min_words and level not in turn["escalation"]
+    ]
+    flagged = [t for t in short if model.probability(words_of(t)) >= model.threshold]
+    assert len(flagged) >= (2 if level == "crisis" else 1)
+    assert [t for t in flagged if LEARNED[level] in engine.answer(t).escalation.reasons] == []
 
 
 def test_a_broken_model_file_names_itself(tmp_path: Path) -> None:
