@@ -159,11 +159,10 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
     ("directory", "split", "topic", "recall", "alarm"),
     [
         # Seven articles of our own with the overlay an editor would write (tune / holdout).
-        # The alarm ceilings were 0.03 and 0.05 until the learned emergency backstop
-        # (learned.py), which over-triages a migraine told with its aura or its dislike of light
-        # ("zigzag lines in my vision and then a throbbing headache on one side", "throbbing
-        # headache with puking and i cant stand the light"): a known cost (docs/triage.md).
-        ("kb_many", "tune", 0.90, 0.90, 0.04),
+        ("kb_many", "tune", 0.90, 0.90, 0.03),
+        # 0.05 until the learned emergency backstop (learned.py), which over-triages a migraine
+        # told with its dislike of light ("throbbing headache with puking and i cant stand the
+        # light"): 2 of 21, a known cost (docs/triage.md).
         ("kb_many", "holdout", 0.90, 0.75, 0.10),
         # Six articles written blind, with no overlay but the merges `check` asked for: what
         # articles alone give, before an editor adds descriptions and red-flag phrases. First
