@@ -98,13 +98,14 @@ class LearnedModel:
         score = self.intercept + (dot / math.sqrt(norm) if norm else 0.0)
         return 1.0 / (1.0 + math.exp(-score)) if score > -500 else 0.0
 
-    def says(self, words: list[str], counts: dict[str, int] | None = None) -> bool:
-        """Its level, for a message long enough to judge: a few words weigh too much alone
-        ("would it make me sleepy"), and the dangers the rules miss are told at length.
-        `counts`: the message's grams(), when the caller has them."""
-        if len(words) < self.min_words:
-            return False
-        return self.probability_of(grams(words) if counts is None else counts) >= self.threshold
+    def reads(self, words: list[str]) -> bool:
+        """Whether a message is long enough to judge: a few words weigh too much alone ("would
+        it make me sleepy"), and the dangers the rules miss are told at length."""
+        return len(words) >= self.min_words
+
+    def says(self, counts: dict[str, int]) -> bool:
+        """Its level, from the grams() of a message it reads."""
+        return self.probability_of(counts) >= self.threshold
 
 
 def read_model_file(path: Path) -> ModelFile:

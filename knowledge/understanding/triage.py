@@ -273,9 +273,9 @@ class Triager:
         for model in self._learned:
             if rank(model.level) <= rank(top):
                 return None
-            if top in model.raises and len(texts) >= model.min_words:
+            if top in model.raises and model.reads(texts):
                 counts = counts if counts is not None else grams(texts)
-                if model.says(texts, counts):
+                if model.says(counts):
                     return model.level
         return None
 
