@@ -261,8 +261,7 @@ class Reader:
         """Whether the message asks: a question, but not a question word inside the words of
         a doctor it reports ("his doctor just said to track how often they happen")."""
         said = [h.end for h in hits if h.pattern.tag == TURN and h.pattern.kind == "reported"]
-        asked = list(tokens)[: min(said)] if said else list(tokens)
-        return is_question(asked, tokens.source, self.lexicon.language)
+        return is_question(tokens[: min(said)] if said else tokens, tokens.source, self.lexicon.language)
 
     def _topics(self, tokens: Tokens, lang: str) -> _Topics:
         """The phrases found, and the ingredients, conditions and concerns named or described."""
