@@ -3,7 +3,6 @@ splits only, raising only messages long enough to judge, never quoting their rea
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from knowledge.engine import Engine
 from knowledge.understanding.learned import LearnedLevel, load_learned, model_path, read_model_file
 from knowledge.understanding.lexicon import LexiconError
 from knowledge.understanding.triage import LEARNED
+from tests.support.eval_scoring import items
 from tests.support.train_learned import DATA, LEVELS, OTHER_SETS, words_of
 from tests.support.triage_corpus import load_corpus, tune_text
 
@@ -28,10 +28,7 @@ def test_the_engine_reads_a_model_as_the_trainer_computed_it(level: LearnedLevel
 def test_a_model_was_trained_on_tune_splits_only(level: LearnedLevel) -> None:
     split = {f"triage:{item.id}": item.split for item in load_corpus()}
     for name in OTHER_SETS:
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                split[f"{name}:{item['id']}"] = item.get("split", "")
+        split.update({f"{name}:{item['id']}": item.get("split", "") for item in items(DATA / name)})
     trained_on = read_model_file(model_path(level)).trained_on
     assert len(trained_on) >= 2000
     assert [key for key in trained_on if split.get(key) != "tune"] == []
@@ -71,7 +68,7 @@ def test_a_short_message_is_left_to_the_rules(engine: Engine, level: LearnedLeve
     short = [
         turn["text"]
         for name in ("conversations_threads.jsonl", "conversations.jsonl")
-        for conv in (json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines())
+        for conv in items(DATA / name)
         if conv.get("split", "tune") == "tune"
         for turn in conv["turns"]
         if len(words_of(turn["text"])) < model.min_words and level not in turn["escalation"]

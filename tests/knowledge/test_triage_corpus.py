@@ -18,6 +18,7 @@ from tests.support.triage_corpus import (
     CorpusItem,
     corpus_files,
     load_corpus,
+    load_file,
     page_key,
     split_of,
 )
@@ -84,7 +85,7 @@ def test_split_follows_the_hash_of_the_source_page() -> None:
     wrong = [
         item.id
         for path, fresh in corpus_files()
-        for item in load_items(path)
+        for item in load_file(path)
         if item.split != split_of(item.source, fresh=fresh)
     ]
     assert wrong == []
@@ -93,16 +94,9 @@ def test_split_follows_the_hash_of_the_source_page() -> None:
 def test_the_fresh_set_is_blind_and_from_pages_used_nowhere_else() -> None:
     """The fresh set replaces the blind pages studied on 2026-12-07: no page of it may be one
     the older files (studied or not) already used."""
-    old = {page_key(i.source) for p, fresh in corpus_files() if not fresh for i in load_items(p)}
-    reused = [
-        i.id for p, fresh in corpus_files() if fresh for i in load_items(p) if page_key(i.source) in old
-    ]
+    old = {page_key(i.source) for p, fresh in corpus_files() if not fresh for i in load_file(p)}
+    reused = [i.id for p, fresh in corpus_files() if fresh for i in load_file(p) if page_key(i.source) in old]
     assert reused == []
-
-
-def load_items(path: Path) -> list[CorpusItem]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [CorpusItem.model_validate(json.loads(line)) for line in lines if line.strip()]
 
 
 def test_split_rule_ignores_scheme_www_query_and_trailing_slash() -> None:

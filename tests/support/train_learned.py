@@ -31,6 +31,7 @@ from typing import Any
 
 from knowledge.understanding.learned import LearnedLevel, grams, model_path
 from knowledge.understanding.normalise import tokenize
+from tests.support.eval_scoring import items
 from tests.support.triage_corpus import load_corpus
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -77,13 +78,10 @@ def examples() -> list[Example]:
         Example(f"triage:{i.id}", i.text, frozenset({i.level})) for i in load_corpus() if i.split == "tune"
     ]
     for name in OTHER_SETS:
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                if item.get("split") == "tune":
-                    found.append(
-                        Example(f"{name}:{item['id']}", item["text"], frozenset(item.get("escalation", [])))
-                    )
+        found += [
+            Example(f"{name}:{item['id']}", item["text"], frozenset(item.get("escalation", [])))
+            for item in items(DATA / name, split="tune")
+        ]
     return found
 
 

@@ -92,12 +92,13 @@ def corpus_files(directory: Path = CORPUS_DIR) -> list[tuple[Path, bool]]:
 def load_corpus(directory: Path = CORPUS_DIR) -> list[CorpusItem]:
     """Every item of every .jsonl file in `directory` then in its fresh set, in file then line
     order."""
-    items: list[CorpusItem] = []
-    for path, _ in corpus_files(directory):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                items.append(CorpusItem.model_validate(json.loads(line)))
-    return items
+    return [item for path, _ in corpus_files(directory) for item in load_file(path)]
+
+
+def load_file(path: Path) -> list[CorpusItem]:
+    """The items of one .jsonl file, in line order."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [CorpusItem.model_validate(json.loads(line)) for line in lines if line.strip()]
 
 
 @cache
