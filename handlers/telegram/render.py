@@ -106,13 +106,18 @@ def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT, most: int = MAX_MESSA
     """The reply as at most `most` messages: one answer never floods a chat, however large
     an article is. What does not fit is cut from the body, never from the advice or the
     disclaimer, and the cut is said."""
-    messages = _messages(layout(reply), reply.lang, bool(reply.disclaimer), limit, most)
+    laid, disclaimed = layout(reply), bool(reply.disclaimer)
+    if reply.escalation.reasons:  # advice that quotes the person's words is never kept
+        messages = _splitter(reply.lang, limit, most).messages(laid, disclaimed)
+    else:
+        messages = _messages(laid, reply.lang, disclaimed, limit, most)
     return Rendered(messages, (*reply.suggestions, *reply.actions))
 
 
-# The messages depend only on the layout (its lines are knowledge's words, never a user's),
-# the language and the limits: the same answer, asked again by anyone, is written once. The
-# key is the content itself, so a knowledge reload can never serve a stale answer.
+# The messages depend only on the layout, the language and the limits: the same answer, asked
+# again by anyone, is written once. Only layouts of knowledge's words are kept (render_html
+# leaves out advice that quotes what the person wrote); the key is the content itself, so a
+# knowledge reload can never serve a stale answer.
 @lru_cache(maxsize=512)
 def _messages(laid: Layout, lang: str, disclaimed: bool, limit: int, most: int) -> tuple[str, ...]:
     return _splitter(lang, limit, most).messages(laid, disclaimed)

@@ -54,12 +54,17 @@ _MARKUP = WhatsAppMarkup()
 
 def render_whatsapp(reply: Reply, limit: int = WHATSAPP_LIMIT) -> tuple[str, ...]:
     """The reply as at most three WhatsApp text messages."""
+    if reply.escalation.reasons:  # advice that quotes the person's words is never kept
+        return _write(layout(reply), reply.lang, bool(reply.disclaimer), limit)
     return _messages(layout(reply), reply.lang, bool(reply.disclaimer), limit)
 
 
-# Written once per layout (knowledge's words, never a user's), language and limit: the key is
-# the content itself, so a knowledge reload can never serve a stale answer.
-@lru_cache(maxsize=512)
-def _messages(laid: Layout, lang: str, disclaimed: bool, limit: int) -> tuple[str, ...]:
+def _write(laid: Layout, lang: str, disclaimed: bool, limit: int) -> tuple[str, ...]:
     splitter = Splitter(_MARKUP, limit, MAX_MESSAGES, wording.text("SHORTENED_CHOICES", lang))
     return splitter.messages(laid, disclaimed)
+
+
+# Written once per layout of knowledge's words only (render_whatsapp leaves out advice that
+# quotes what the person wrote), language and limit: the key is the content itself, so a
+# knowledge reload can never serve a stale answer.
+_messages = lru_cache(maxsize=512)(_write)

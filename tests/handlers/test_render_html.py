@@ -166,3 +166,20 @@ def test_a_written_answer_is_reused_only_in_its_own_language() -> None:
     german_whatsapp = render_whatsapp(big_reply(3000, "x" * 30).model_copy(update={"lang": "de"}))
     assert any(note in m for m in german_whatsapp)
     assert not any(note in m for m in render_whatsapp(big_reply(3000, "x" * 30)))
+
+
+def test_advice_that_quotes_the_person_is_never_kept(engine: Engine) -> None:
+    """Rendered messages are kept for answers made of knowledge's words only: advice that
+    quotes what the person wrote ("You mentioned: ...") is written anew and held nowhere."""
+    from handlers.telegram import render
+    from handlers.whatsapp import render as whatsapp
+
+    quoting = engine.answer("my calf twitches and my leg feels weak")
+    assert quoting.escalation.reasons
+    plain = engine.answer("zinc side effects")
+    for module, draw in ((render, render_html), (whatsapp, whatsapp.render_whatsapp)):
+        module._messages.cache_clear()
+        draw(quoting)
+        assert module._messages.cache_info().currsize == 0
+        draw(plain)
+        assert module._messages.cache_info().currsize == 1
