@@ -38,6 +38,13 @@ _NOT_CARRIED = ("safety", "overview")  # sections a condition does not take from
 _CLEAR_ASK = 4
 # Kinds of clinical concept (concepts.toml) that make a sentence a symptom sentence.
 _SYMPTOM_KINDS = frozenset(("symptom", "body_site", "quality", "function_lost"))
+# The heart's beat felt (concepts.toml), and where it is felt: a movement word said there
+# ("fluttering in my chest") is the heart's, not a muscle's twitch.
+_HEARTBEAT = frozenset(("palpitations",))
+_HEART_PLACE = frozenset(("chest",))
+# Kinds of things the knowledge base lacks (conversation.toml [elsewhere]) that are taken with
+# an ingredient: a medicine or a drink.
+_TAKEN_WITH = frozenset(("drug", "drink"))
 _ENGLISH_LEAD = 2  # English words that make a mixed message worth reading as English too
 # An ingredient used for more conditions than this implies none of them (magnesium in 80
 # articles says nothing about which condition's red flags apply).
@@ -217,6 +224,9 @@ class Reader:
         the section asked for, a thing the knowledge base lacks, and small talk."""
         named = self._topics(tokens, lang)
         found = self._concepts(named, conversation, lang)
+        beating = self._heartbeat(named, found)
+        if beating is not None:
+            named, found = beating, self._concepts(beating, conversation, lang)
         # How long someone has taken a supplement is not how long a symptom has lasted.
         durations = named.in_question is not None or not named.ingredients
         triage = self._triage(found, durations, lang)
@@ -229,7 +239,8 @@ class Reader:
             named.near_misses,
             triage,
             any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits)
-            or self._side_effect(named, triage),
+            or self._side_effect(named, triage)
+            or self._taken_together(named),
             self._asked_section(named),
             self._small_talk(named, other, other_kind, triage),
             other_topic=other,
@@ -238,6 +249,39 @@ class Reader:
             question=self._asks(tokens, hits),
         )
         return reading, found
+
+    def _heartbeat(self, named: _Topics, found: _Words) -> _Topics | None:
+        """The topics without a condition only described by a movement said of the heart or
+        the chest, beside the heart's beat: "my heart is racing and pounding, fluttering in my
+        chest and throat" (biologyinsights.com), "a fluttering, pounding feeling in my chest
+        like a skipped beat" (scienceinsights.org) are palpitations, not twitching. None when
+        nothing changes ("my calf keeps jumping and my heart is racing" stays twitching)."""
+        described = [h for h in named.hits if h.pattern.tag == "topic"]
+        if not described or found.concepts is None:
+            return None
+        mentions = found.concepts.reading.mentions
+        if not any(m.concept in _HEARTBEAT for m in mentions):
+            return None
+        heart = [m for m in mentions if m.concept in _HEARTBEAT or m.concept in _HEART_PLACE]
+        kept = [h for h in described if not any(m.start < h.end and h.start < m.end for m in heart)]
+        if len(kept) == len(described):
+            return None
+        owners = tuple(o for h in kept for o in sorted(h.pattern.owners))
+        by_name = tuple(slug for slug, kind in named.mentioned if kind == "condition")
+        return replace(named, described=owners, conditions=tuple(dict.fromkeys((*by_name, *owners))))
+
+    @staticmethod
+    def _taken_together(named: _Topics) -> bool:
+        """An ingredient named beside a medicine or a drink, and no condition: whether the two go
+        together, its Safety section ("can you drink alcohol and take a gaba supplement?",
+        nashualabs.com; "can you take ibuprofen with magnesium", sciencedepot.blog), as the same
+        medicine said in a follow-up is (the `interaction` turn)."""
+        if not named.ingredients or named.conditions:
+            return False
+        # "does magnesium help more than gatorade" compares the two, it does not take them together.
+        if any(h.pattern.tag == TURN and h.pattern.kind == "asks_if_it_helps" for h in named.hits):
+            return False
+        return any(h.pattern.tag == OTHER_TOPIC and h.pattern.kind in _TAKEN_WITH for h in named.hits)
 
     def _side_effect(self, named: _Topics, triage: TriageResult) -> bool:
         """A symptom of the writer's own told beside an ingredient, and no condition ("got a
@@ -366,6 +410,13 @@ class Reader:
             drugs = [t.text for t in named.tokens if self._medicine(t.text)]
             return (" and ".join(dict.fromkeys(drugs)), "drug") if drugs else ("", "")
         kind = things[0].pattern.kind or ""
+        # A medicine told of beside a supplement's word is the medicine: "i take a
+        # potassium-sparing diuretic" (healthyflux.com), "i take thiazide diuretics" (read
+        # "thiamine"; laboiteagrains.com) name a diuretic, not potassium or thiamine. A question
+        # ("would potassium help, i take a diuretic") is still about the supplement.
+        if not kind and any(h.pattern.kind == "drug" for h in things) and not self._asks_of_it(named):
+            kind = "drug"
+            things = [h for h in things if h.pattern.kind == "drug"]
         same = [
             self._other_names.get(h.pattern.label, "")
             for h in things
@@ -375,6 +426,15 @@ class Reader:
         if not kind and self._medicine(name):  # "propranolol" among the other remedies
             kind = "drug"
         return name, kind
+
+    def _asks_of_it(self, named: _Topics) -> bool:
+        """A question about the thing named ("would potassium help, i take a diuretic"): a
+        question, a question verb first, or the words of asking whether it helps."""
+        language = self.lexicon.language
+        tokens = named.tokens
+        first = tokens[0].text if tokens else ""
+        helps = any(h.pattern.tag == TURN and h.pattern.kind == "asks_if_it_helps" for h in named.hits)
+        return helps or first in language.questions.verbs or is_question(tokens, tokens.source, language)
 
     def _medicine(self, word: str) -> bool:
         """A word with a medicine's ending (conversation.toml's drug `stems`), at least three
@@ -598,8 +658,12 @@ class Reader:
         context: in a statement ("i had a clean emg", "im on xanax and paxil") or with a word
         pointing back at the topic ("can i take it with coffee", "could that be it"). A
         question about the thing itself ("would gatorade help with that") is not."""
-        if not reading.other_kind:  # a supplement the knowledge base lacks: its own topic
-            return False
+        if not reading.other_kind:
+            # A supplement the knowledge base lacks is its own topic ("what about melatonin"),
+            # unless it is to be taken with the topic in context: "can i take it with
+            # valerian" (wise-geek.com), "can i take it with melatonin?" after ashwagandha
+            # (biologyinsights.com) ask whether the two go together.
+            return {"points_back", "together"} <= reading.turn_words
         language = self.lexicon.language
         first = found.tokens[0].text if found.tokens else ""
         question = (
