@@ -125,12 +125,17 @@ def test_fresh_conversations_come_from_threads_used_nowhere_else() -> None:
     assert [c["id"] for c in fresh if c["source"] in old] == []
 
 
+def _gathered_in_session_5(conversation: dict) -> bool:
+    """The tune threads rebuilt on 2026-12-07, session 5 (ids thread-301 on): floors of their own."""
+    return int(conversation["id"].rsplit("-", 1)[1]) >= 301
+
+
 def test_thread_conversation_targets(engine: Engine) -> None:
     """Issue 20's targets on the tune split: red flags caught on every turn they are said, the
     level held after emergency and crisis advice, follow-ups on the right topic (or on none when
     they name a thing the knowledge base lacks). The blind split is reported, not asserted
     (docs/conversation.md)."""
-    first_tune = {"where": lambda c: not studied(c["source"])}
+    first_tune = {"where": lambda c: not studied(c["source"]) and not _gathered_in_session_5(c)}
     s = score_conversations(engine, DATA / "conversations_threads.jsonl", split="tune", **first_tune)
     assert len(s.whole) >= 164 and len(s.first.recall + s.follow.recall) >= 170
     # Measured 1.000 (170/170), 0.997 and 0.963 on the 164 tune conversations after the round
@@ -145,7 +150,9 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
     """The 51 blind threads whose misses were studied on 2026-12-07 (tests/support/splits.py) are
     tune since, with floors of their own at the figures measured that day: they may only rise."""
     s = score_conversations(
-        engine, DATA / "conversations_threads.jsonl", where=lambda c: studied(c["source"])
+        engine,
+        DATA / "conversations_threads.jsonl",
+        where=lambda c: studied(c["source"]) and not _gathered_in_session_5(c),
     )
     assert len(s.whole) >= 51
     # Measured 0.947, 0.970 and 0.745 on the day they were studied, then 0.982 (56/57), 0.990 (98/99)
@@ -153,6 +160,22 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
     assert Score.rate(s.first.recall + s.follow.recall) >= 0.98, s.misses
     assert Score.rate(s.follow.topic) >= 0.98, s.misses
     assert Score.rate(s.whole) >= 0.92, s.misses
+
+
+def test_session_5_thread_conversations_hold(engine: Engine) -> None:
+    """The 62 tune threads gathered in session 5 (docs/conversation.md): red flags said in a
+    follow-up, context let go of things the knowledge base lacks, medicines and supplements told
+    beside an ingredient. Floors at the figures measured after the changes made from them."""
+    s = score_conversations(
+        engine, DATA / "conversations_threads.jsonl", split="tune", where=_gathered_in_session_5
+    )
+    assert len(s.whole) >= 62
+    # Measured 0.894 (42/47), 0.992 (132/133) and 0.839 (52/62) after the round; 0.894, 0.865
+    # and 0.661 (41/62) before it. The red flags missed are single-message triage words (dropping
+    # things, loss of smell, German weakness), left to the triage lexicon (docs/conversation.md).
+    assert Score.rate(s.first.recall + s.follow.recall) >= 0.89, s.misses
+    assert Score.rate(s.follow.topic) >= 0.99, s.misses
+    assert Score.rate(s.whole) >= 0.83, s.misses
 
 
 @pytest.mark.parametrize(
