@@ -134,3 +134,22 @@ def test_a_flutter_in_the_chest_beside_the_hearts_beat_is_not_twitching(
 def test_a_muscle_twitch_beside_the_heart_is_still_twitching(engine: Engine, text: str) -> None:
     (reply,) = chat(engine, text)
     assert reply.topics[:1] == ("twitching",)
+
+
+def test_asking_whether_a_thing_the_knowledge_base_lacks_would_fix_it_is_about_that_thing(
+    engine: Engine,
+) -> None:
+    # thread-115 (wgoldsteinmd.blogspot.com): "fix" asks whether botox helps, as "help" and
+    # "work" do (haihonginc.com "have twitching eyelids? here's how to fix the problem", of botox).
+    *_, reply = chat(
+        engine,
+        "my eyelid keeps twitching, could it be a brain tumor",
+        "what actually causes it",
+        "would botox fix it",
+    )
+    assert reply.turn == "elsewhere" and not reply.topics
+
+
+def test_asking_how_to_fix_the_condition_stays_on_it(engine: Engine) -> None:
+    _, reply = chat(engine, "my eyelid keeps twitching", "how do i fix it")
+    assert reply.topics[:1] == ("twitching",)
