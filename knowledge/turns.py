@@ -63,7 +63,8 @@ TURNS: dict[TurnKind, Row] = {
     # An ingredient named as lacking in its condition's conversation ("could it be low
     # magnesium?" while talking of twitching): what causes the condition.
     "cause": Row("causes", "own", "answer"),
-    # A drink, drug, test or condition the knowledge base lacks ("would gatorade help").
+    # A drink, drug, test or condition the knowledge base lacks ("would gatorade help"), with no
+    # emergency or crisis of its own (then the advice alone: an `advice` turn).
     # The topic in context stays a tap away, but "is it safe?" next is about the thing named.
     "elsewhere": Row("nothing_on_it", "own", "clear"),
     # Red flags about no topic ("my leg is giving out").
@@ -155,6 +156,11 @@ class Turns:
             return "alarm"
         if reading.topics:
             return "topic"
+        if reading.other_topic and rank(reading.triage.level) >= rank("emergency"):
+            # "my 7 year old accidentally ate 16 melatonin gummies", "my child ate a bunch of
+            # melatonin gummies": the advice alone, not "I have nothing on melatonin" and the
+            # topics there are under "do not wait for a reply from this bot".
+            return "advice"
         if reading.other_topic:
             return "elsewhere"
         if reading.triage.level != "none":

@@ -153,3 +153,25 @@ def test_asking_whether_a_thing_the_knowledge_base_lacks_would_fix_it_is_about_t
 def test_asking_how_to_fix_the_condition_stays_on_it(engine: Engine) -> None:
     _, reply = chat(engine, "my eyelid keeps twitching", "how do i fix it")
     assert reply.topics[:1] == ("twitching",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thread-334 (missouripoisoncenter.org melatonin)
+        "my child ate a bunch of melatonin gummies",
+        # thread-335 (tips.moredeal.us melatonin-overdose-kid-eats-16-gummies-and-survives)
+        "my 7 year old accidentally ate 16 melatonin gummies",
+    ],
+)
+def test_an_emergency_about_a_thing_the_knowledge_base_lacks_gets_the_advice_alone(
+    engine: Engine, text: str
+) -> None:
+    (reply,) = chat(engine, text)
+    assert reply.turn == "advice" and reply.escalation.level == "emergency" and not reply.topics
+    assert "information on" not in (reply.title or "")
+
+
+def test_a_thing_the_knowledge_base_lacks_with_no_emergency_is_still_elsewhere(engine: Engine) -> None:
+    _, reply = chat(engine, "does magnesium help with cramps", "would gatorade help with that")
+    assert reply.turn == "elsewhere" and reply.escalation.level == "none"
