@@ -150,3 +150,35 @@ def test_signs_in_lay_words_reach_their_level(engine: Engine, item_id: str, leve
 def test_feeling_unwell_does_not_deny_what_follows(engine: Engine, text: str, concept: str) -> None:
     found = [c for c in engine.answer(text).escalation.concepts if c.id == concept]
     assert found and not any(c.negated for c in found), text
+
+
+# t-em: emergencies told in words the concepts missed, each backed by two real messages (tune split)
+@pytest.mark.parametrize(
+    ("item_id", "concept"),
+    [
+        ("children-923", "unconscious"),  # a newborn: "his eyes kept rolling back" (words between)
+        ("children-2500", "unconscious"),  # a fit: "her eyes rolling in the back of her head"
+        ("neuro-2503", "speech_problem"),  # French "je ne pouvais plus parler" (as "ne peut plus parler")
+        ("neuro-2512", "droop"),  # French "son sourire n'est pas symétrique" (as "asymetrique")
+    ],
+)
+def test_emergency_signs_in_other_words_are_read(engine: Engine, item_id: str, concept: str) -> None:
+    escalation = engine.answer(_text(item_id)).escalation
+    assert escalation.level == "emergency", item_id
+    read = {c.id for c in escalation.concepts if not (c.negated or c.historical or c.hypothetical)}
+    assert concept in read, (item_id, read)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # other wordings of the same signs
+        ("his eyes were rolling back and he wouldnt answer me", "emergency"),
+        ("il ne pouvait plus parler depuis ce matin, tout d'un coup", "emergency"),
+        # and what they must not take: eyes rolled at a joke, a symmetry that is fine
+        ("my teenager rolled her eyes at me again, so annoying", "none"),
+        ("mon sourire est symetrique, tout va bien", "none"),
+    ],
+)
+def test_emergency_sign_words_keep_their_sense(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
