@@ -10,10 +10,11 @@ no change may trade the old messages for the new. Then g-tune added 199 harder m
 900-999, mostly emergencies and look-alikes), and the emergencies target met before (0.965)
 is not on the grown split (0.927). Each target not met is a strict expected failure naming the
 measured figure (it fails the day the target is met, so that it is then asserted).
-Then t-em added 18 messages (ids 2500 and up, 17 emergencies told as they happened, strokes
-in French, Italian and German among them); four are missed, in words with one example each, so
-the whole split's recall and emergencies floors moved to what was measured (0.943, 0.921),
-while the items numbered below 2500 keep the floors they had (0.944, 0.927).
+Then t-em added 25 messages (ids 2500 and up, mostly emergencies told as they happened, strokes
+in French, Italian and German among them); five are under-triaged and one over-triaged, in words
+with one example each, so the whole split's floors moved to what was measured (recall 0.944,
+emergencies 0.923, exact level 0.777), while the items numbered below 2500 hold what t-em's
+fixes raised them to (recall 0.946, emergencies 0.933, exact level 0.779).
 """
 
 from __future__ import annotations
@@ -58,17 +59,18 @@ def test_the_tune_split_is_large_enough(tune: Figures) -> None:
 
 
 def test_red_flag_recall_floor(tune: Figures) -> None:
-    assert Figures.rate(tune.red_flag) >= 0.943, tune.misses
+    assert Figures.rate(tune.red_flag) >= 0.944, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
-    assert Figures.rate(tune.emergency) >= 0.921, tune.misses
+    assert Figures.rate(tune.emergency) >= 0.923, tune.misses
 
 
 def test_the_items_before_session_5_keep_their_floors(engine: Engine, tune_items: list[CorpusItem]) -> None:
     earlier = figures(engine, [item for item in tune_items if _number(item) < _SESSION_5])
-    assert Figures.rate(earlier.red_flag) >= 0.944, earlier.misses
-    assert Figures.rate(earlier.emergency) >= 0.927, earlier.misses
+    assert Figures.rate(earlier.red_flag) >= 0.946, earlier.misses
+    assert Figures.rate(earlier.emergency) >= 0.933, earlier.misses
+    assert Figures.rate(earlier.exact) >= 0.779, earlier.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:
@@ -90,7 +92,7 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
-    assert Figures.rate(tune.exact) >= 0.779, tune.misses
+    assert Figures.rate(tune.exact) >= 0.777, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------

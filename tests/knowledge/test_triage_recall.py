@@ -182,3 +182,18 @@ def test_emergency_signs_in_other_words_are_read(engine: Engine, item_id: str, c
 )
 def test_emergency_sign_words_keep_their_sense(engine: Engine, text: str, level: str) -> None:
     assert engine.answer(text).escalation.level == level, text
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (_text("msk-903"), "emergency"),  # "I heard a crack. I can't put weight on it" (limb_snap_heard)
+        ("I heard a snap in my ankle when I landed and now it's swelling up", "emergency"),
+        # not a snap of a limb, nor a limb that only clicks
+        (_text("msk-709"), "none"),  # "my back snapped" lifting a case of seltzer
+        ("my knee makes a cracking noise when I squat, is that bad?", "none"),
+        ("I heard a snapping sound from the tree in the storm", "none"),
+    ],
+)
+def test_a_snap_heard_in_an_injured_limb_is_a_break(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
