@@ -197,3 +197,51 @@ def test_emergency_sign_words_keep_their_sense(engine: Engine, text: str, level:
 )
 def test_a_snap_heard_in_an_injured_limb_is_a_break(engine: Engine, text: str, level: str) -> None:
     assert engine.answer(text).escalation.level == level, text
+
+
+# t-em: English concepts in other languages' words (as h19-crisis did for crisis words): each a
+# tune message in that language, the concept backed by English messages of the corpus
+@pytest.mark.parametrize(
+    ("item_id", "concept"),
+    [
+        ("neuro-905", "unconscious"),  # German "kippte ich um", as "umgekippt"
+        ("neuro-905", "function_lost"),  # German "alles ... fallen lies", as "dropping things"
+        ("neuro-905", "droop"),  # German "aus meinem rechten Mundwinkel", as "out of the side of my mouth"
+        ("neuro-2511", "speech_problem"),  # German "keine Worte formen", as "cant form a sentence"
+        ("neuro-908", "fall_event"),  # Italian "sono caduta", as "fell"
+        ("neuro-908", "cant_get_up"),  # Italian "non riesco a tirarmi su", as "cant get up"
+        ("neuro-907", "function_lost"),  # Italian "il braccio sinistro smette di funzionare"
+        ("pregnancy-900", "function_lost"),  # "my right arm wouldn't work correctly"
+        ("neuro-2504", "function_lost"),  # French "je ne pouvais plus avoir aucune prise", not negated
+        ("children-900", "breathless"),  # Spanish "respirar rápido", as "breathing fast"
+    ],
+)
+def test_concepts_in_other_languages_are_read(engine: Engine, item_id: str, concept: str) -> None:
+    escalation = engine.answer(_text(item_id)).escalation
+    read = {c.id for c in escalation.concepts if not (c.negated or c.historical or c.hypothetical)}
+    assert concept in read, (item_id, read)
+
+
+@pytest.mark.parametrize(
+    ("item_id", "level"),
+    [
+        ("neuro-905", "emergency"),  # keeled over, dropping things, drink running from the mouth
+        ("neuro-2511", "emergency"),  # no words would come
+        ("neuro-908", "emergency"),  # fell and cannot get up (NHS.uk Falls)
+        ("children-900", "emergency"),  # a 19-day-old breathing fast all of a sudden
+    ],
+)
+def test_emergencies_in_other_languages_reach_their_level(engine: Engine, item_id: str, level: str) -> None:
+    assert engine.answer(_text(item_id)).escalation.level == level, item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich habe das Glas fallen lassen, weil ich abgelenkt war",  # one glass dropped
+        "Il telefono non funziona più",  # a phone, not a limb
+        "mi sono caduti gli occhiali per terra",  # glasses fell, nobody did
+    ],
+)
+def test_other_language_words_keep_their_sense(engine: Engine, text: str) -> None:
+    assert engine.answer(text).escalation.level == "none", text
