@@ -11,10 +11,11 @@ no change may trade the old messages for the new. Then g-tune added 199 harder m
 is not on the grown split (0.927). Each target not met is a strict expected failure naming the
 measured figure (it fails the day the target is met, so that it is then asserted).
 Then t-em added 25 messages (ids 2500 and up, mostly emergencies told as they happened, strokes
-in French, Italian and German among them; one doctor-level message is over-triaged, so the exact
-level floor moved to 0.777), and read more of them and of the earlier ones in their languages:
-the recall (0.951) and emergencies (0.934) targets are met and asserted since; the items
-numbered below 2500 hold their own floors (recall 0.950, emergencies 0.942, exact level 0.779).
+in French, Italian and German among them; one doctor-level message is over-triaged), and read
+more of them and of the earlier ones in their languages, and a worry about one's own sign as
+no supposition: the recall (0.952) and emergencies (0.934) targets are met and asserted since;
+the items numbered below 2500 hold their own floors (recall 0.952, emergencies 0.942, exact
+level 0.780).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def test_the_tune_split_is_large_enough(tune: Figures) -> None:
 
 
 def test_red_flag_recall_floor(tune: Figures) -> None:
-    assert Figures.rate(tune.red_flag) >= 0.951, tune.misses
+    assert Figures.rate(tune.red_flag) >= 0.952, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
@@ -68,9 +69,9 @@ def test_emergencies_floor(tune: Figures) -> None:
 
 def test_the_items_before_session_5_keep_their_floors(engine: Engine, tune_items: list[CorpusItem]) -> None:
     earlier = figures(engine, [item for item in tune_items if _number(item) < _SESSION_5])
-    assert Figures.rate(earlier.red_flag) >= 0.950, earlier.misses
+    assert Figures.rate(earlier.red_flag) >= 0.952, earlier.misses
     assert Figures.rate(earlier.emergency) >= 0.942, earlier.misses
-    assert Figures.rate(earlier.exact) >= 0.779, earlier.misses
+    assert Figures.rate(earlier.exact) >= 0.780, earlier.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:
@@ -92,7 +93,7 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
-    assert Figures.rate(tune.exact) >= 0.777, tune.misses
+    assert Figures.rate(tune.exact) >= 0.779, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------
@@ -111,7 +112,7 @@ def test_the_earlier_messages_hold(before: Figures) -> None:
 # --- the issue's targets, unchanged ------------------------------------------------------------
 
 
-# met since t-em (0.951: a snap heard in an injured limb, stroke and fall words in German, Italian
+# met since t-em (0.952: a snap heard in an injured limb, stroke and fall words in German, Italian
 # and French, fast breathing in Spanish)
 def test_red_flag_recall(tune: Figures) -> None:
     assert Figures.rate(tune.red_flag) >= 0.95, tune.misses
@@ -145,13 +146,15 @@ def test_the_studied_pages_hold(engine: Engine) -> None:
     that day, before any change made from them, then raised to t-recall's measured figures (recall
     0.697 -> 0.853, emergencies 0.747 -> 0.866, crisis 0.652 -> 0.878), then to the session's end.
     The learned backstops are trained on them too (in-sample); retrained with g-tune's 199 new
-    messages, they gave back two studied emergencies (0.933 -> 0.907) for five on the fresh set."""
+    messages, they gave back two studied emergencies (0.933 -> 0.907) for five on the fresh set.
+    t-em's reading of a worry about one's own sign (urinary-021) raised recall to 0.894 and the
+    exact level to 0.698."""
     got = figures(engine, [item for item in load_corpus() if studied(item)])
     r = Figures.rate
     assert len(got.red_flag) >= 200 and len(got.false_alarm) >= 75
-    assert r(got.red_flag) >= 0.889, got.misses
+    assert r(got.red_flag) >= 0.894, got.misses
     assert r(got.emergency) >= 0.906, got.misses
     assert r(got.crisis) >= 0.969, got.misses
     assert r(got.false_alarm) <= 0.244, got.misses
     assert r(got.lookalike) <= 0.262, got.misses
-    assert r(got.exact) >= 0.691, got.misses
+    assert r(got.exact) >= 0.698, got.misses

@@ -245,3 +245,23 @@ def test_emergencies_in_other_languages_reach_their_level(engine: Engine, item_i
 )
 def test_other_language_words_keep_their_sense(engine: Engine, text: str) -> None:
     assert engine.answer(text).escalation.level == "none", text
+
+
+# t-em: "worried about" before a sign one has is no supposition (ear-016, urinary-021); before a
+# condition named as the fear, it still is (senses.heart_attack_named.feared)
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (_text("ear-016"), "doctor"),  # "worried about a large lump that recently appeared on my neck"
+        (_text("urinary-021"), "doctor"),  # "should be worried about is blood in my urine"
+        ("I'm worried about my chest pain, it spreads to my left arm", "emergency"),
+        ("I'm worried about the blood in my stool", "doctor"),
+        # the fear of a condition, not a sign of it
+        ("I'm worried about my heart attack risk", "none"),
+        ("I'm worried about a stroke because my dad had one", "none"),
+        ("I am worried about getting a stroke", "none"),
+        (_text("skin-051"), "none"),  # "Should I be worried about a wasp sting?"
+    ],
+)
+def test_a_worry_about_ones_own_sign_is_not_a_supposition(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
