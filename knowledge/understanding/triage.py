@@ -201,7 +201,11 @@ class Triager:
                 said.append(flag)
             elif group.negated or (
                 flag.level != CRISIS
-                and (flag.negated_within or self._negation.negates(texts, breaks, flag.start, negated_ends))
+                and (
+                    flag.negated_within
+                    or self._negation.negates(texts, breaks, flag.start, negated_ends)
+                    or (concepts is not None and _denied_by_concepts(flag, concepts))
+                )
             ):
                 denied.append(flag)
                 negated_ends.add(flag.end)
@@ -457,6 +461,19 @@ def _out_of_context(flag: Flag, concepts: Judged) -> bool:
     if flag.level == CRISIS:
         return any(c.negated_adjacent for c in overlapping) and all(c.negated for c in overlapping)
     return all((c.historical or c.hypothetical) and not c.negated for c in overlapping)
+
+
+def _denied_by_concepts(flag: Flag, concepts: Judged) -> bool:
+    """A symptom phrase's flag whose words the concept reader read, every one of them, as
+    negated: ConText's negation reaches along a list and past words the phrase reader's short
+    window does not ("still no other symptoms such as headaches, weakness or body temperature
+    changes", corpus skin-716)."""
+    overlapping = [
+        m.context
+        for m in concepts.reading.mentions
+        if m.kind in _SYMPTOM_KINDS and m.start < flag.end and flag.start < m.end
+    ]
+    return bool(overlapping) and all(c.negated for c in overlapping)
 
 
 def _told_as_recovered(concepts: Judged) -> bool:

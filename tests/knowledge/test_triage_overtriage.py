@@ -263,3 +263,64 @@ def test_a_breath_taken_by_a_feeling_is_no_breathlessness(engine: Engine, item_i
 
 def test_a_breath_that_cannot_be_caught_stays_an_emergency(engine: Engine) -> None:
     assert _level(engine, "I can't catch my breath and my chest feels tight") == "emergency"
+
+
+# t-fa (session 5): causes of over-triage found in the tune split and in t-fa's new tune items
+# (ids 2000 and up, tests/data/triage/README.md).
+
+
+def test_period_pain_is_not_a_heart_attack_nor_an_emergency(engine: Engine) -> None:
+    # gyn-2001: "every month, on my first day ... a disgusting sweat and cramp filled day. My back
+    # and stomach ache": sweating and a back ache, a period's (heart_attack_atypical's `unless`)
+    assert _level(engine, _text("gyn-2001")) == "none"
+    # gyn-2000: "once a month ... HORRIBLE cramps and back pain": severe period pain is a GP's
+    # matter (NHS.uk Period pain), not severe pain in the trunk (MTS)
+    assert _level(engine, _text("gyn-2000")) == "doctor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "crushing pain in my back and jaw and I'm sweating",
+        "severe pain in my stomach, the worst ever, and I keep vomiting",
+        "I'm 33 weeks and having horrible period-like cramping that has moved into my lower back",
+    ],
+)
+def test_pain_in_the_trunk_that_is_no_period_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize("item_id", ["lookalike-034", "chest-2001"])
+def test_a_heart_attack_recovered_from_in_cardiac_rehab_is_no_emergency(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+def test_chest_pain_now_in_cardiac_rehab_stays_an_emergency(engine: Engine) -> None:
+    text = "I'm in cardiac rehab and right now I have crushing chest pain spreading to my left arm"
+    assert _level(engine, text) == "emergency"
+
+
+@pytest.mark.parametrize("item_id", ["skin-728", "children-905"])
+def test_breathing_through_a_blocked_nose_is_no_breathlessness(engine: Engine, item_id: str) -> None:
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I can't breathe and my throat is closing", "my baby is struggling to breathe and grunting"],
+)
+def test_struggling_to_breathe_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
+
+
+def test_a_scratchy_throat_is_no_self_harm(engine: Engine) -> None:
+    # skin-005: "my throat was swelling and scratchy, now my stomach is cramping": anaphylaxis,
+    # an emergency, not "scratch ... my stomach"
+    assert _level(engine, _text("skin-005")) == "emergency"
+    assert _level(engine, "I scratched my arms until they bled, on purpose") == "crisis"
+
+
+def test_a_flag_the_concepts_read_as_negated_is_denied(engine: Engine) -> None:
+    # skin-716: "still no other symptoms such as headaches, weakness or body temperature changes"
+    escalation = engine.answer(_text("skin-716")).escalation
+    assert "weakness" not in escalation.reasons and "weakness" in escalation.denied
