@@ -1,14 +1,15 @@
 """A story told as history: a message dated in the past ("in 1995", "that was years ago", "last
 year") that says nothing of a recent episode ("today", "last night", "right now"). Its concepts
 said in a sentence in the past tense only ("I was unable to talk and had weakness on my right
-side") are historical, like those after a ConText trigger ("history of"): the stroke or heart
+side"), or in a short fragment of such a story with no present-tense word ("No breathing, no
+pulse."), are historical, like those after a ConText trigger ("history of"): the stroke or heart
 attack of a recovery story is not an emergency now. A sentence with a present-tense word ("my
 face is drooping", "now I can't breathe") keeps its own context, and so does a crisis (intent),
 a dose taken (action, amount, substance): those are another helper's rules, never retold here.
 
 The words are data (concepts/<lang>.toml [context]: retold_anchor, retold_recent, retold_past,
 retold_present); a language without them is never read so. A year written in digits before this
-year dates the story too."""
+year, or its decade ("the 1980s"), dates the story too."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 # Kinds of concept a retold story never makes historical: intent (crisis), and what says a dose.
 _KEPT_KINDS = frozenset(("intent", "action", "amount", "substance", "modality"))
 _FIRST_YEAR = 1900
+_FRAGMENT = 5  # words: a sentence this short with no verb of the present is the story's fragment
 
 
 class Retold:
@@ -47,12 +49,13 @@ class Retold:
         sentences: dict[int, list[int]] = {}
         for i, n in enumerate(shape.sentence):
             sentences.setdefault(n, []).append(i)
-        past = {
-            n
-            for n, positions in sentences.items()
-            if _any([texts[i] for i in positions], self._past)
-            and not _any([texts[i] for i in positions], self._present)
-        }
+        # A sentence in the past tense, or a fragment without a verb of either tense ("No
+        # breathing, no pulse."), reads as the story's; one with a present-tense word keeps its own.
+        said = {n: [texts[i] for i in positions] for n, positions in sentences.items()}
+        present = {n for n, words in said.items() if _any(words, self._present)}
+        past = {n for n, words in said.items() if n not in present and _any(words, self._past)}
+        if past:  # a story is told: its fragments are its own
+            past |= {n for n, words in said.items() if n not in present and len(words) <= _FRAGMENT}
         retold = [
             replace(m, context=replace(m.context, historical=True))
             if m.kind not in _KEPT_KINDS and shape.sentence[m.start] in past
@@ -67,9 +70,14 @@ class Retold:
 
     def _dated(self, texts: Sequence[str]) -> bool:
         this_year = date.today().year
-        return _any(texts, self._anchor) or any(
-            t.isdecimal() and len(t) == 4 and _FIRST_YEAR <= int(t) < this_year for t in texts
-        )
+        return _any(texts, self._anchor) or any(_a_past_year(t, this_year) for t in texts)
+
+
+def _a_past_year(word: str, this_year: int) -> bool:
+    """A year before this one in digits ("1995"), or its decade ("the 1980s": chest-916 "Back in
+    the mid-1980's ... a golfer ... collapsed"; lookalike "in the 1990s")."""
+    year = word[:-1] if len(word) == 5 and word.endswith("s") else word
+    return year.isdecimal() and len(year) == 4 and _FIRST_YEAR <= int(year) < this_year
 
 
 def _phrases(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:

@@ -91,7 +91,7 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # The learned crisis backstop (learned.py) reads one tune look-alike as a crisis ("I don't
     # want to think about kicking the bucket anytime soon"): the price of crises caught on
     # unseen pages (docs/triage.md).
-    assert Figures.rate(tune.lookalike) <= 0.21, tune.misses  # 0.195 before t-fa's items
+    assert Figures.rate(tune.lookalike) <= 0.204, tune.misses  # 0.195 before t-fa's items
 
 
 def test_exact_level_floor(tune: Figures) -> None:
@@ -119,7 +119,7 @@ def test_the_messages_before_session_5_hold(tune_items: list[CorpusItem], engine
     assert r(old.red_flag) >= 0.944, old.misses
     assert r(old.emergency) >= 0.927, old.misses
     assert r(old.false_alarm) <= 0.122, old.misses
-    assert r(old.lookalike) <= 0.195, old.misses
+    assert r(old.lookalike) <= 0.188, old.misses
     assert r(old.exact) >= 0.78, old.misses
 
 
@@ -147,7 +147,7 @@ def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.209 (0.109 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.203 (0.109 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
 

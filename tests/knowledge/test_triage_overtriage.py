@@ -324,3 +324,26 @@ def test_a_flag_the_concepts_read_as_negated_is_denied(engine: Engine) -> None:
     # skin-716: "still no other symptoms such as headaches, weakness or body temperature changes"
     escalation = engine.answer(_text("skin-716")).escalation
     assert "weakness" not in escalation.reasons and "weakness" in escalation.denied
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "chest-916",  # "Back in the mid-1980's ... a golfer ... collapsed ... No breathing, no pulse."
+        "chest-917",  # "a little over a year ago. I saw one of their group laying on the ground"
+    ],
+)
+def test_a_story_dated_in_the_past_is_read_as_history(engine: Engine, item_id: str) -> None:
+    # a decade ("the 1980s"), "a year ago", and a short fragment with no verb of the present
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back in the 1990s I had a heart attack. Right now I have crushing chest pain spreading to my arm.",
+        "A year ago my dad had a stroke. His face is drooping again and he can't lift his arm.",
+    ],
+)
+def test_an_emergency_now_after_a_story_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
