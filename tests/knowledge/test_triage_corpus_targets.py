@@ -169,7 +169,7 @@ def test_the_studied_pages_hold(engine: Engine) -> None:
     assert r(got.red_flag) >= 0.894, got.misses
     assert r(got.emergency) >= 0.906, got.misses
     assert r(got.crisis) >= 0.969, got.misses
-    # t-fa (session 5): false alarms 0.244 -> 0.232, look-alikes 0.262 -> 0.246, exact 0.692 -> 0.698
-    assert r(got.false_alarm) <= 0.233, got.misses
+    # t-fa (session 5): false alarms 0.244 -> 0.220, look-alikes 0.262 -> 0.246, exact 0.692 -> 0.704
+    assert r(got.false_alarm) <= 0.221, got.misses
     assert r(got.lookalike) <= 0.247, got.misses
-    assert r(got.exact) >= 0.697, got.misses
+    assert r(got.exact) >= 0.703, got.misses

@@ -347,3 +347,10 @@ def test_a_story_dated_in_the_past_is_read_as_history(engine: Engine, item_id: s
 )
 def test_an_emergency_now_after_a_story_stays_an_emergency(engine: Engine, text: str) -> None:
     assert _level(engine, text) == "emergency", text
+
+
+def test_a_brain_freeze_is_no_thunderclap_headache(engine: Engine) -> None:
+    # head-032: "when you eat ice cream? All of a sudden BAM, this big almost headache like feeling"
+    assert _level(engine, _text("head-032")) == "none"
+    text = "I was eating ice cream and suddenly got the worst headache of my life and I'm vomiting"
+    assert _level(engine, text) == "emergency"
