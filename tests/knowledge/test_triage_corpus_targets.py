@@ -60,10 +60,10 @@ def test_the_tune_split_is_large_enough(tune: Figures) -> None:
 
 
 def test_red_flag_recall_floor(tune: Figures) -> None:
-    # 0.944 before t-fa's 43 items (ids 2000+, session 5), four of whose ten doctor-level
-    # messages the rules miss (a week of one-sided deafness, an ear that hurts again, a wrist
-    # swollen black and blue, a wasp sting swelling for a day): held on the older items below.
-    assert Figures.rate(tune.red_flag) >= 0.940, tune.misses
+    # 0.944 before t-fa's 54 items (ids 2000+, session 5), a few of whose doctor-level messages
+    # the rules miss (a week of one-sided deafness, an ear that hurts again, a wrist swollen
+    # black and blue, a wasp sting swelling for a day): held on the older items below.
+    assert Figures.rate(tune.red_flag) >= 0.941, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
@@ -84,19 +84,19 @@ def test_crisis_floor(tune: Figures) -> None:
 
 
 def test_false_alarms_ceiling(tune: Figures) -> None:
-    assert Figures.rate(tune.false_alarm) <= 0.122, tune.misses
+    assert Figures.rate(tune.false_alarm) <= 0.12, tune.misses
 
 
 def test_look_alikes_ceiling(tune: Figures) -> None:
     # The learned crisis backstop (learned.py) reads one tune look-alike as a crisis ("I don't
     # want to think about kicking the bucket anytime soon"): the price of crises caught on
     # unseen pages (docs/triage.md).
-    assert Figures.rate(tune.lookalike) <= 0.204, tune.misses  # 0.195 before t-fa's items
+    assert Figures.rate(tune.lookalike) <= 0.206, tune.misses  # 0.195 before t-fa's items
 
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
-    assert Figures.rate(tune.exact) >= 0.78, tune.misses
+    assert Figures.rate(tune.exact) >= 0.786, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------
@@ -116,11 +116,11 @@ def test_the_messages_before_session_5_hold(tune_items: list[CorpusItem], engine
     """The tune items numbered below 2000 (before session 5's new items): never looser."""
     old = figures(engine, [item for item in tune_items if _number(item) < 2000])
     r = Figures.rate
-    assert r(old.red_flag) >= 0.944, old.misses
+    assert r(old.red_flag) >= 0.945, old.misses
     assert r(old.emergency) >= 0.927, old.misses
     assert r(old.false_alarm) <= 0.122, old.misses
     assert r(old.lookalike) <= 0.188, old.misses
-    assert r(old.exact) >= 0.78, old.misses
+    assert r(old.exact) >= 0.782, old.misses
 
 
 # --- the issue's targets, unchanged ------------------------------------------------------------
@@ -142,12 +142,12 @@ def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.122 (0.082 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.120 (0.082 on the earlier messages)")
 def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.203 (0.109 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.205 (0.109 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
 

@@ -354,3 +354,23 @@ def test_a_brain_freeze_is_no_thunderclap_headache(engine: Engine) -> None:
     assert _level(engine, _text("head-032")) == "none"
     text = "I was eating ice cream and suddenly got the worst headache of my life and I'm vomiting"
     assert _level(engine, text) == "emergency"
+
+
+@pytest.mark.parametrize("item_id", ["mental-2005", "mental-111"])
+def test_having_almost_died_is_no_wish_to_die(engine: Engine, item_id: str) -> None:
+    # "how I almost died today lifting"; "I nearly died laughing"
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+def test_a_wish_to_die_beside_having_almost_died_stays_a_crisis(engine: Engine) -> None:
+    assert _level(engine, "I almost died last night and now I want to die") == "crisis"
+
+
+@pytest.mark.parametrize("item_id", ["skin-740", "skin-2005"])
+def test_an_infected_bite_or_splinter_is_a_doctors_matter(engine: Engine, item_id: str) -> None:
+    # "bites ... a couple got infected"; "a splinter ... a little infected ... pus"
+    assert _level(engine, _text(item_id)) == "doctor", item_id
+
+
+def test_preventing_an_infection_is_no_sign_of_one(engine: Engine) -> None:
+    assert _level(engine, "How do I stop my mosquito bites getting infected?") == "none"
