@@ -374,3 +374,20 @@ def test_an_infected_bite_or_splinter_is_a_doctors_matter(engine: Engine, item_i
 
 def test_preventing_an_infection_is_no_sign_of_one(engine: Engine) -> None:
     assert _level(engine, "How do I stop my mosquito bites getting infected?") == "none"
+
+
+def test_a_sudden_headache_without_severity_is_no_thunderclap(engine: Engine) -> None:
+    # infection-2010: "plötzlich rinnt die Nase, kratzt der Hals und schmerzt der Kopf" (a cold)
+    assert engine.answer(_text("infection-2010"), lang=None).escalation.level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I suddenly got a terrible headache, like being hit on the head",
+        "sudden severe headache that came on in seconds",
+        "the worst headache of my life",
+    ],
+)
+def test_a_sudden_and_severe_headache_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
