@@ -60,7 +60,7 @@ def test_the_tune_split_is_large_enough(tune: Figures) -> None:
 
 
 def test_red_flag_recall_floor(tune: Figures) -> None:
-    # 0.944 before t-fa's 64 items (ids 2000+, session 5), a few of whose doctor-level messages
+    # 0.944 before t-fa's 66 items (ids 2000+, session 5), a few of whose doctor-level messages
     # the rules miss (a week of one-sided deafness, an ear that hurts again, a wrist swollen
     # black and blue, a wasp sting swelling for a day): held on the older items below.
     assert Figures.rate(tune.red_flag) >= 0.939, tune.misses
@@ -96,7 +96,7 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
-    assert Figures.rate(tune.exact) >= 0.781, tune.misses
+    assert Figures.rate(tune.exact) >= 0.783, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------
@@ -120,7 +120,7 @@ def test_the_messages_before_session_5_hold(tune_items: list[CorpusItem], engine
     assert r(old.emergency) >= 0.927, old.misses
     assert r(old.false_alarm) <= 0.122, old.misses
     assert r(old.lookalike) <= 0.188, old.misses
-    assert r(old.exact) >= 0.782, old.misses
+    assert r(old.exact) >= 0.786, old.misses
 
 
 # --- the issue's targets, unchanged ------------------------------------------------------------
@@ -142,7 +142,7 @@ def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.120 (0.082 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.118 (0.082 on the earlier messages)")
 def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 

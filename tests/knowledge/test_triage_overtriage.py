@@ -391,3 +391,15 @@ def test_a_sudden_headache_without_severity_is_no_thunderclap(engine: Engine) ->
 )
 def test_a_sudden_and_severe_headache_stays_an_emergency(engine: Engine, text: str) -> None:
     assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize("item_id", ["neuro-070", "abdomen-2003"])
+def test_a_sudden_tummy_upset_with_vomiting_is_no_emergency_without_severe_pain(
+    engine: Engine, item_id: str
+) -> None:
+    # "sudden abdominal pain and nausea, I got up and vomited"; a stomach bug, "Sudden."
+    assert _level(engine, _text(item_id)) in ("none", "doctor"), item_id
+
+
+def test_severe_tummy_pain_with_vomiting_stays_an_emergency(engine: Engine) -> None:
+    assert _level(engine, "sudden severe pain in my stomach and I keep vomiting") == "emergency"
