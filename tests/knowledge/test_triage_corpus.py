@@ -26,10 +26,9 @@ from tests.support.triage_corpus import (
 # Issue 19 asks for at least 1,500; the corpus holds over 1,600 (h19-gather's second pass), so a
 # floor of 1,600 catches items lost by accident.
 MIN_ITEMS = 1600
-# Session 5 asked each helper for new tune items from tune pages only (no blind ones), so the
-# blind share fell under 30% (757 of 2,541 after t-fa's pass); 757 blind items (395 never-studied
-# pages and the fresh set) stay. The floor catches blind items lost by accident.
-MIN_BLIND_SHARE = 0.27
+# Session 5's tune passes took the share under 30% (757 blind of 2,541) until g-fresh2's 251
+# blind items came (36%). The floor catches blind items lost by accident.
+MIN_BLIND_SHARE = 0.30
 # Every kind is present in both splits, in at least this many items.
 MIN_PER_KIND_AND_SPLIT = 15
 # Two items from one page above this similarity are one message harvested twice.
