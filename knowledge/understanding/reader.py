@@ -45,6 +45,14 @@ _HEART_PLACE = frozenset(("chest",))
 # Kinds of things the knowledge base lacks (conversation.toml [elsewhere]) that are taken with
 # an ingredient: a medicine or a drink.
 _TAKEN_WITH = frozenset(("drug", "drink"))
+# A follow-up in an ingredient's conversation that says an amount of something swallowed
+# (concepts.toml: `referred`, "10 of them"; `large_amount`, "the whole bottle") and names no
+# substance takes the ingredient as the substance (`ingredient_in_context`) for the rules'
+# verdict: a supplement's poisoning, as "ate a whole bottle of magnesium" is.
+_SWALLOWED = frozenset(("ingested", "overdose_taken"))
+_AMOUNT_OF_IT = frozenset(("referred", "large_amount"))
+_SUBSTANCE = frozenset(("medicine", "household_poison"))
+_SUBSTANCE_SAID = "ingredient_in_context"
 _ENGLISH_LEAD = 2  # English words that make a mixed message worth reading as English too
 # An ingredient used for more conditions than this implies none of them (magnesium in 80
 # articles says nothing about which condition's red flags apply).
@@ -363,6 +371,9 @@ class Reader:
             # a month now" is in English through the overlay's flags and the durations (issue
             # 20). Only the rules' verdict reads it, not the turn.
             concepts = self._with_condition(concepts, conversation.condition)
+        names_none = not (named.conditions or named.concerns or named.ingredients)
+        if names_none and conversation is not None and conversation.focus in self.kb.ingredients:
+            concepts = self._with_ingredient(concepts)
         return _Words(
             tokens,
             named.hits,
@@ -387,6 +398,24 @@ class Reader:
             return concepts
         said = Mention(condition, "symptom", 0, 0, Context())
         verdict = self.discriminators.judge(replace(reading, mentions=(said, *reading.mentions)))
+        return replace(concepts, verdict=verdict)
+
+    def _with_ingredient(self, concepts: Judged) -> Judged:
+        """The rules' verdict with the ingredient in context said as the substance taken, when
+        the message says an amount of something swallowed and names no substance: "my toddler
+        ate them all today" (blog.providence.org), "they found the bottle and ate 85 of them"
+        (ipcblog.org) after a talk about a supplement are that supplement's poisoning, as
+        the message naming it would be (NHS.uk, Poisoning). The substance is said where the
+        amount is, with its context (negated, supposed, whose)."""
+        reading = concepts.reading
+        kinds = {m.concept for m in reading.mentions}
+        if _SUBSTANCE & kinds or not _SWALLOWED & kinds:
+            return concepts
+        amount = next((m for m in reading.mentions if m.concept in _AMOUNT_OF_IT), None)
+        if amount is None:
+            return concepts
+        said = Mention(_SUBSTANCE_SAID, "substance", amount.start, amount.end, amount.context)
+        verdict = self.discriminators.judge(replace(reading, mentions=(*reading.mentions, said)))
         return replace(concepts, verdict=verdict)
 
     def _asked_section(self, named: _Topics) -> str:

@@ -1,0 +1,65 @@
+"""Issue 20, session 5 (t-conv2): red flags said in a follow-up in words that lean on the
+conversation, each rule from at least two real messages (the pages named below, found with the
+search tool). Each test fails without its change."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.engine import Engine
+from knowledge.understanding.triage import rank
+from tests.support.conversation import chat
+
+# droracle.ai "Is it safe for a toddler to take a magnesium gummy daily?": a real first turn.
+_GUMMY = "is it safe for a toddler to take a magnesium gummy daily"
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [
+        # blog.providence.org can-a-child-overdose-on-gummy-vitamins: a 3-year-old and a
+        # 15-month-old, "Me and Zane ate them all today"
+        "my 3 year old and my 15 month old ate them all today",
+        # ipcblog.org two-3-year-olds-and-bottle-of-melatonin-supplements: "they found a big
+        # bottle of gummies ... eating 85 of the sleep aids between the two of them"
+        "my two 3 year olds ate 85 of them",
+    ],
+)
+def test_an_amount_a_child_ate_of_the_ingredient_in_context_is_its_poisoning(
+    engine: Engine, amount: str
+) -> None:
+    # NHS.uk, Poisoning: a child who has swallowed medicines not meant for them needs A&E; the
+    # message naming the supplement ("ate 85 magnesium gummies") is already that.
+    _, reply = chat(engine, _GUMMY, amount)
+    assert reply.escalation.level == "emergency"
+    assert reply.topics == ("magnesium",)
+
+
+def test_an_amount_taken_of_the_ingredient_is_read_as_the_message_naming_it_would_be(
+    engine: Engine,
+) -> None:
+    # The same level as the single message that names it, whatever that level is.
+    named = engine.answer("my two 3 year olds ate 85 magnesium gummies")
+    *_, reply = chat(engine, _GUMMY, "my two 3 year olds ate 85 of them")
+    assert rank(reply.escalation.level) >= rank(named.escalation.level) >= rank("emergency")
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # No amount and no child swallowing one: taking it, or how many a day, stays calm.
+        (_GUMMY, "my son has been taking them for a month"),
+        (_GUMMY, "how many of them can he have a day"),
+        # An amount of something else, with nothing swallowed (twitches a day).
+        ("does magnesium help twitching", "i get like 10 of them a day"),
+    ],
+)
+def test_no_amount_swallowed_no_poisoning(engine: Engine, texts: tuple[str, ...]) -> None:
+    *_, reply = chat(engine, *texts)
+    assert reply.escalation.level == "none"
+
+
+def test_without_an_ingredient_in_context_an_amount_of_them_is_no_substance(engine: Engine) -> None:
+    # Nothing said before: "them" stands for nothing the rules can weigh.
+    reply = engine.answer("my son ate like 10 of them")
+    assert reply.escalation.level == "none"
