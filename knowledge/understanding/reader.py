@@ -53,6 +53,7 @@ _SWALLOWED = frozenset(("ingested", "overdose_taken"))
 _AMOUNT_OF_IT = frozenset(("referred", "large_amount"))
 _SUBSTANCE = frozenset(("medicine", "household_poison"))
 _SUBSTANCE_SAID = "ingredient_in_context"
+_IN_CONTEXT = "_in_context"  # the concept of a condition said by its conversation (concepts.toml)
 _ENGLISH_LEAD = 2  # English words that make a mixed message worth reading as English too
 # An ingredient used for more conditions than this implies none of them (magnesium in 80
 # articles says nothing about which condition's red flags apply).
@@ -397,7 +398,11 @@ class Reader:
         if any(m.concept == condition for m in reading.mentions):
             return concepts
         said = Mention(condition, "symptom", 0, 0, Context())
-        verdict = self.discriminators.judge(replace(reading, mentions=(said, *reading.mentions)))
+        # and the condition as in context (concepts.toml `twitching_in_context`), for the rules
+        # only a follow-up in its conversation meets ("dazu muskelschwäche und taubheitsgefühl")
+        context = f"{condition}{_IN_CONTEXT}"
+        also = (Mention(context, "symptom", 0, 0, Context()),) if context in self._kinds else ()
+        verdict = self.discriminators.judge(replace(reading, mentions=(said, *also, *reading.mentions)))
         return replace(concepts, verdict=verdict)
 
     def _with_ingredient(self, concepts: Judged) -> Judged:

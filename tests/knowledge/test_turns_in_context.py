@@ -63,3 +63,77 @@ def test_without_an_ingredient_in_context_an_amount_of_them_is_no_substance(engi
     # Nothing said before: "them" stands for nothing the rules can weigh.
     reply = engine.answer("my son ate like 10 of them")
     assert reply.escalation.level == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # thread-338 (a child after melatonin gummies; scienceinsights.org: "difficulty staying awake")
+        (
+            "what happens if a child eats too many melatonin gummies",
+            "he's vomiting and can barely stay awake",
+        ),
+        (
+            "what happens if a child eats too many melatonin gummies",
+            "she has difficulty staying awake and keeps vomiting",
+        ),
+    ],
+)
+def test_staying_awake_only_just_with_vomiting_is_an_emergency(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    # NICE NG143 and NG232: drowsiness with vomiting (the drowsy_unwell rule).
+    *_, reply = chat(engine, *texts)
+    assert reply.escalation.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("texts", "topic"),
+    [
+        # thread-302 (mysideofthepole.com), and its comment "I drop a lot of things! Mostly my phone"
+        (
+            (
+                "my hands twitch the most, making it difficult to hold things",
+                "i often drop the scoop of dog food before i get to the bowl, and my phone and water bottles",
+            ),
+            "twitching",
+        ),
+        (("my hands twitch a lot", "i drop a lot of things, mostly my phone"), "twitching"),
+        # thread-303 (futureworldblog.blogspot.com); richardislivingwithals.blogspot.com "Things
+        # fall out of my hands"; blog.ohmyarthritis.com "your coffee cup keep slipping out of your hands"
+        (
+            (
+                "my right hand has been shaking a lot lately",
+                "halfway through lunch the fork flew right out of my right hand, it keeps happening",
+            ),
+            None,
+        ),
+        (("my arms twitch all day", "things fall out of my hands"), "twitching"),
+        (("my arms twitch all day", "my coffee cup keeps slipping out of my hands"), "twitching"),
+    ],
+)
+def test_dropping_things_is_function_lost(engine: Engine, texts: tuple[str, ...], topic: str | None) -> None:
+    # NICE NG42: loss of function such as dropping things warrants referral.
+    *_, reply = chat(engine, *texts)
+    assert reply.escalation.level == "doctor"
+    assert reply.topics[:1] == ((topic,) if topic else ())
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # thread-358 (nixzhu.me, a German forum on twitching all over)
+        ("muskelzuckungen am ganzen körper in ruhe", "dazu muskelschwäche und taubheitsgefühl"),
+        ("muskelzuckungen in den waden", "und jetzt muskelschwäche in den beinen"),
+    ],
+)
+def test_twitching_with_weakness_in_german_is_a_doctors_matter(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    # The twitching article's own item: accompanied by muscle weakness (rules.toml twitch_weakness).
+    conversation = None
+    for text in texts:  # in the language each message is written in, as `ask` reads them
+        reply = engine.answer(text, conversation, lang=None)
+        conversation = engine.after(conversation, reply)
+    assert reply.escalation.level == "doctor" and reply.topics == ("twitching",)
+    assert reply.lang == "de"
