@@ -295,8 +295,10 @@ class Reader:
     def _side_effect(self, named: _Topics, triage: TriageResult) -> bool:
         """A symptom of the writer's own told beside an ingredient, and no condition ("got a
         weird headache on day three of l-theanine", "took zinc this morning ... and threw up"):
-        what the ingredient may have done, its Safety section. Not a symptom the ingredient is
-        asked to help with ("does magnesium help with cramps", "magnesium for my cramps")."""
+        what the ingredient may have done, its Safety section; or asked whether it can do it
+        ("can ashwagandha cause palpitations", "can vitamin b6 make your hands tingle": the
+        symptom supposed). Not a symptom the ingredient is asked to help with ("does magnesium
+        help with cramps", "magnesium for my cramps")."""
         if not named.ingredients or named.conditions or named.concerns:
             return False
         said = {h.pattern.kind for h in named.hits if h.pattern.tag == TURN}
@@ -305,7 +307,6 @@ class Reader:
         return any(
             self._kinds.get(c.id) == "symptom"
             and not c.negated
-            and not c.hypothetical
             and c.experiencer == "self"
             for c in triage.concepts
         )

@@ -137,3 +137,27 @@ def test_twitching_with_weakness_in_german_is_a_doctors_matter(
         conversation = engine.after(conversation, reply)
     assert reply.escalation.level == "doctor" and reply.topics == ("twitching",)
     assert reply.lang == "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "ingredient"),
+    [
+        # thread-312 (biologyinsights.com can-ashwagandha-cause-palpitations)
+        ("can ashwagandha cause palpitations", "ashwagandha"),
+        # thread-139 (ntro.it.com can-too-much-vitamins-cause-tingling)
+        ("can vitamin b6 make your hands tingle", "vitamin-b6"),
+    ],
+)
+def test_whether_an_ingredient_can_cause_a_symptom_is_a_safety_question(
+    engine: Engine, text: str, ingredient: str
+) -> None:
+    # Asked, not told: the symptom is supposed (ConText's hypothetical), no red flag.
+    reply = engine.answer(text)
+    assert reply.escalation.level == "none"
+    assert reply.topics[:1] == (ingredient,) and reply.section == "safety"
+
+
+def test_a_symptom_told_beside_can_is_still_told(engine: Engine) -> None:
+    # "can" with no "cause" or "make your" after it says nothing supposed.
+    reply = engine.answer("i can barely make it up the stairs, my legs give out")
+    assert reply.escalation.level == "doctor"
