@@ -305,9 +305,7 @@ class Reader:
         if "asks_if_it_helps" in said or ("for" in named.tokens.texts and "taking" not in said):
             return False
         return any(
-            self._kinds.get(c.id) == "symptom"
-            and not c.negated
-            and c.experiencer == "self"
+            self._kinds.get(c.id) == "symptom" and not c.negated and c.experiencer == "self"
             for c in triage.concepts
         )
 
