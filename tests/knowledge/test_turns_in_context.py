@@ -161,3 +161,24 @@ def test_a_symptom_told_beside_can_is_still_told(engine: Engine) -> None:
     # "can" with no "cause" or "make your" after it says nothing supposed.
     reply = engine.answer("i can barely make it up the stairs, my legs give out")
     assert reply.escalation.level == "doctor"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # thread-344 (dr-razavi.blogspot.com, zinc nasal sprays and loss of smell)
+        (
+            "i used a zinc nasal spray for my cold",
+            "i suddenly felt a severe sharp burning sensation in my nose",
+            "since then i have completely lost my sense of smell and taste",
+        ),
+        # lawyersandsettlements.com (two Zicam users): "my sense of smell and taste were gone",
+        # "I couldn't smell or taste anything"
+        ("i used a zinc nasal spray for my cold", "the next week my sense of smell and taste were gone"),
+        ("i used a zinc nasal spray for my cold", "i couldn't smell or taste anything"),
+    ],
+)
+def test_a_lost_sense_of_smell_is_a_doctors_matter(engine: Engine, texts: tuple[str, ...]) -> None:
+    # FDA (2009, intranasal zinc) and NHS.uk, Lost or changed sense of smell (rules.toml smell_lost).
+    *_, reply = chat(engine, *texts)
+    assert reply.escalation.level == "doctor" and reply.topics[:1] == ("zinc",)
