@@ -32,6 +32,9 @@ class Conversation(BaseModel):
     keep: str = Field(default="", max_length=16, pattern=r"^[a-z]*$")
     lang: str | None = None
     lang_chosen: bool = False
+    # A supplement or medicine the knowledge base lacks was named ("is melatonin safe for
+    # kids"): an amount swallowed of "them" next is its poisoning. Whether, never its name.
+    taken: bool = False
 
     @field_validator("topics")
     @classmethod

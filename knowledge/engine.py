@@ -29,6 +29,9 @@ from knowledge.understanding.written_in import WrittenIn
 # Replies with medical content, which carry the disclaimer; lists, pickers and did-you-mean
 # prompts do not, unless they show advice.
 _DISCLAIMED = frozenset(("topic", "advice"))
+# Kinds of a thing the knowledge base lacks that are swallowed (conversation.toml [elsewhere]; ""
+# for a supplement): the conversation keeps that one is in context (Conversation.taken).
+_TAKEN = frozenset(("", "drug"))
 
 
 class _Body(NamedTuple):
@@ -98,7 +101,10 @@ class Engine:
         row = TURNS[turn]
         escalation = self._escalation(reading, conversation, text, row.advice)
         body = self._body(row.answer, reading, conversation)
-        return self._built(body, escalation, turn)
+        reply = self._built(body, escalation, turn)
+        if reading.other_topic and reading.other_kind in _TAKEN:
+            return reply.model_copy(update={"taken": True})
+        return reply
 
     def _escalation(
         self, reading: Reading, conversation: Conversation | None, text: str, form: Advice

@@ -254,10 +254,16 @@ class Turns:
         if level in HELD and reply.turn in ("acknowledgement", "all_clear") and conversation.keep:
             keep = conversation.keep  # the short line keeps the advice it stands for
         row = TURNS[reply.turn]
+        if reply.taken:
+            # A supplement or medicine the knowledge base lacks: that one is in context ("my son
+            # ate like 10 of them" next), until a topic of ours is answered.
+            conversation = conversation.model_copy(update={"taken": True})
         if row.context == "clear":
             # The condition stays for its red flags and what is said of it (a symptom), never
             # for a question about the thing named.
-            return Conversation(level=level, keep=keep, condition=conversation.condition)
+            return Conversation(
+                level=level, keep=keep, condition=conversation.condition, taken=conversation.taken
+            )
         topics = tuple(t for t in reply.topics if t in self.kb.conditions or t in self.kb.ingredients)
         if row.context == "keep" or not topics:
             return conversation.model_copy(update={"level": level, "keep": keep})

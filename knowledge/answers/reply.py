@@ -146,6 +146,8 @@ class Reply(_Frozen):
     # the topic buttons, such as Telegram's inline mode.
     welcome: bool = False
     turn: TurnKind = "topic"
+    # A supplement or medicine the knowledge base lacks was named (Conversation.taken).
+    taken: bool = False
     # The language it is written in (knowledge.i18n.languages): a renderer sets the text's
     # direction by it, and the conversation keeps it for the next message.
     lang: str = "en"

@@ -372,7 +372,8 @@ class Reader:
             # 20). Only the rules' verdict reads it, not the turn.
             concepts = self._with_condition(concepts, conversation.condition)
         names_none = not (named.conditions or named.concerns or named.ingredients)
-        if names_none and conversation is not None and conversation.focus in self.kb.ingredients:
+        taken = conversation is not None and (conversation.focus in self.kb.ingredients or conversation.taken)
+        if names_none and taken:
             concepts = self._with_ingredient(concepts)
         return _Words(
             tokens,

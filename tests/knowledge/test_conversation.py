@@ -204,8 +204,9 @@ def test_the_context_holds_slugs_levels_and_a_language_code_only(engine: Engine)
     for text in ("my calves twitch, could it be ALS", "magnesium?", "my dad had MS"):
         conversation = engine.after(conversation, engine.answer(text, conversation))
     dumped = conversation.model_dump()
-    assert set(dumped) == {"topics", "condition", "section", "level", "keep", "lang", "lang_chosen"}
+    assert set(dumped) == {"topics", "condition", "section", "level", "keep", "lang", "lang_chosen", "taken"}
     assert dumped["lang"] == "en" and dumped["lang_chosen"] is False
+    assert dumped["taken"] is False  # whether a thing the knowledge base lacks was named, never its name
     assert dumped["topics"][0] == "twitching" and "magnesium" in dumped["topics"]
     assert dumped["level"] == "doctor"
 

@@ -182,3 +182,23 @@ def test_a_lost_sense_of_smell_is_a_doctors_matter(engine: Engine, texts: tuple[
     # FDA (2009, intranasal zinc) and NHS.uk, Lost or changed sense of smell (rules.toml smell_lost).
     *_, reply = chat(engine, *texts)
     assert reply.escalation.level == "doctor" and reply.topics[:1] == ("zinc",)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # sleeppursuits.com "How much melatonin is safe to take?"; blog.providence.org (gummy
+        # vitamins): "Me and Zane ate them all today"
+        ("how much melatonin is safe to take?", "my 3 year old and my 15 month old ate them all today"),
+        # scienceinsights.org "What Happens If a Child Eats Too Many Melatonin Gummies?" (thread-338's
+        # first turn); ipcblog.org: two 3-year-olds, "85 of the sleep aids between the two of them"
+        ("what happens if a child eats too many melatonin gummies", "my two 3 year olds ate 85 of them"),
+    ],
+)
+def test_an_amount_eaten_of_a_supplement_the_knowledge_base_lacks_is_its_poisoning(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    # The conversation keeps that a supplement was named (Conversation.taken), never its name.
+    first, reply = chat(engine, *texts)
+    assert first.turn == "elsewhere" and first.taken
+    assert reply.escalation.level == "emergency" and reply.turn == "advice"
