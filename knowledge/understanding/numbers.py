@@ -21,6 +21,28 @@ _AFTER_PRESSURE = re.compile(r"\s*/\s*(\d{2,3})(?!\d)")
 _AFTER_BEATS = re.compile(r"\s*(?:bpm|beats)", re.IGNORECASE)
 _LABEL_WINDOW = 4  # words between a vital's label and its number: "temp was up to 39.4"
 _COUNT_GAP = 2  # words between a count and its dose form: "20 sleeping pills"
+# A number followed by a unit of strength is the strength of one dose, not how many were taken:
+# "i'm popping 500mg capsules of magnesium citrate" (thread-441), "an added 300mg caplet per day"
+# (thread-451) say a dose's size; "i took 20 500mg tablets" still counts its 20.
+_STRENGTH_UNITS = frozenset(
+    {
+        "mg",
+        "mgs",
+        "mcg",
+        "ug",
+        "µg",
+        "g",
+        "gm",
+        "gram",
+        "grams",
+        "milligram",
+        "milligrams",
+        "microgram",
+        "micrograms",
+        "iu",
+        "ml",
+    }
+)
 _FAHRENHEIT_FROM = 90.0
 
 
@@ -110,7 +132,7 @@ def counts(texts: Sequence[str], numbers: dict[str, int], forms: Sequence[Found]
     starts = sorted(f.start for f in forms)
     for i in range(len(texts)):
         count = number_at(texts, i, numbers)
-        if count is None:
+        if count is None or (i + 1 < len(texts) and texts[i + 1] in _STRENGTH_UNITS):
             continue
         if any(i < s <= i + 1 + _COUNT_GAP for s in starts):
             out.append(Reading("count", count, i, i + 1))
