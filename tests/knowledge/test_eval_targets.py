@@ -190,7 +190,7 @@ def test_session_5_thread_conversations_hold(engine: Engine) -> None:
 
 
 def test_session_5_second_pass_thread_conversations_hold(engine: Engine) -> None:
-    """The 67 tune threads of session 5's second pass (t-conv3, docs/conversation.md): red flags
+    """The 77 tune threads of session 5's second pass (t-conv3, docs/conversation.md): red flags
     said in everyday words mid-conversation (speech that will not come, a child's symptoms told by
     a parent, a crisis said after "i can't sleep"), and alarming words that are no red flag (a
     dose's strength, a worry, a past event, a question). Floors at the figures measured after the
@@ -198,14 +198,14 @@ def test_session_5_second_pass_thread_conversations_hold(engine: Engine) -> None
     s = score_conversations(
         engine, DATA / "conversations_threads.jsonl", split="tune", where=_gathered_in_session_5_second_pass
     )
-    assert len(s.whole) >= 67
-    # Measured 0.817 (67/82), 0.938 (165/176) and 0.731 (49/67) after the round; 0.756 (62/82),
-    # 0.903 (159/176) and 0.642 (43/67) before it, unseen. The red flags still missed are told across
+    assert len(s.whole) >= 77
+    # Measured 0.817 (67/82), 0.944 (187/198) and 0.753 (58/77) after the round; 0.756 (62/82),
+    # 0.914 (181/198) and 0.675 (52/77) before it, unseen. The red flags still missed are told across
     # turns (a fall, then "i had a hard time getting him to his feet") or by the emergency services'
     # arrival, left for want of a second example of each (docs/conversation.md).
     assert Score.rate(s.first.recall + s.follow.recall) >= 0.81, s.misses
-    assert Score.rate(s.follow.topic) >= 0.93, s.misses
-    assert Score.rate(s.whole) >= 0.73, s.misses
+    assert Score.rate(s.follow.topic) >= 0.94, s.misses
+    assert Score.rate(s.whole) >= 0.75, s.misses
 
 
 @pytest.mark.parametrize(
