@@ -131,6 +131,9 @@ class _Topics:
     near_misses: tuple[str, ...]
     named: frozenset[int]  # positions of words naming any topic
     naming: frozenset[int]  # positions of words naming a condition
+    # Concerns named only as what a thing the knowledge base lacks may lead to: not what the
+    # message is about, but their own red flags still count.
+    feared: tuple[str, ...] = ()
 
     @property
     def in_question(self) -> str | None:
@@ -336,7 +339,12 @@ class Reader:
         ]
         # A serious condition feared as what that thing may lead to ("can the antibodies cause
         # ms later on") is not what the message is about: the thing is.
+        feared: tuple[str, ...] = ()
         if things and all(m.kind == "concern" for m in mentions):
+            # Their red flags still count: "T3 my father had ALS" is the family history of
+            # twitching's doctor list (a hypothesis run of tests/handlers/test_fuzz.py found it
+            # lost: the flag phrase is the condition's own, read only in its scope).
+            feared = tuple(dict.fromkeys(m.slug for m in mentions))
             mentions = []
         mentioned = tuple(dict.fromkeys((m.slug, m.kind) for m in mentions))
         named = [slug for slug, kind in mentioned if kind == "condition"]
@@ -352,6 +360,7 @@ class Reader:
             near_misses=found.near_misses,
             named=frozenset(i for m in mentions for i in range(m.start, m.end)),
             naming=frozenset(i for m in mentions if m.kind == "condition" for i in range(m.start, m.end)),
+            feared=feared,
         )
 
     def _concepts(self, named: _Topics, conversation: Conversation | None, lang: str) -> _Words:
@@ -380,7 +389,7 @@ class Reader:
             named.hits,
             named.named,
             scope=self._scope(
-                (*named.conditions, *named.concerns),
+                (*named.conditions, *named.concerns, *named.feared),
                 named.ingredients if self._says_symptom(concepts) else (),
                 conversation,
             ),

@@ -118,3 +118,14 @@ def test_validation_rejects_unsourced_or_malformed_safety(
     problem = info.value.problems[0]
     assert (problem.path.name, problem.line) == ("overlay.toml", line)
     assert message in problem.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["T3 my father had ALS", "my tsh came back odd and my mother had MS", "emg next week, my dad had als"],
+)
+def test_a_condition_named_beside_a_thing_we_lack_keeps_its_red_flags(engine: Engine, text: str) -> None:
+    """A concern said beside a test or drug the knowledge base lacks is not the topic (the thing
+    is), but its own red flags count: a family history of ALS or MS is on twitching's doctor
+    list (found by tests/handlers/test_fuzz.py: "T3 my father had ALS" was level none)."""
+    assert engine.answer(text).escalation.level == "doctor"
