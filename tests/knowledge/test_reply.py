@@ -7,6 +7,7 @@ import re
 import pytest
 
 from knowledge.answers import wording as texts
+from knowledge.answers.advice import advice_update
 from knowledge.answers.reply import Answers, Reply
 from knowledge.base.models import KnowledgeBase
 from knowledge.engine import Engine
@@ -173,3 +174,20 @@ def test_zinc_says_which_conditions_list_it_and_nothing_more(engine: Engine) -> 
 
 def test_topic_reply_for_unknown_slug_is_none(engine: Engine) -> None:
     assert engine.topic_reply("nope") is None
+
+
+def test_buttons_under_advice_keep_it_and_are_made_once(engine: Engine) -> None:
+    """Every button under advice keeps it; the same button of knowledge keeping the same
+    advice is one object answer after answer (knowledge/answers/advice.py's _keeping), and
+    the buttons of a reply without advice keep nothing."""
+    first = engine.answer("my calf twitches and my leg feels weak")
+    again = engine.answer("my calf twitches and my leg feels weak")
+    keep = first.escalation.keep
+    assert keep and first.actions
+    assert all(a.keep == keep for a in (*first.actions, *first.suggestions))
+    assert all(a is b for a, b in zip(first.actions, again.actions, strict=True))
+    plain = engine.answer("what causes twitching")
+    assert plain.actions and not any(a.keep for a in plain.actions)
+    # The same buttons kept by other advice keep that advice.
+    other = advice_update(first, first.escalation.model_copy(update={"keep": "e"}), first.actions)
+    assert all(a.keep == "e" for a in other["actions"])  # type: ignore[attr-defined]
