@@ -111,6 +111,10 @@ class TopicIndex:
         }
         self._fuzzy = DeletionIndex(self._exact, slack=1)
         self._keys = self._fuzzy.keys  # every exact key, sorted
+        # Every beginning of a key ("m", "ma", ..., "magnesium"): whether a word or a window
+        # of words could still become a name is one set lookup (a few thousand strings), not
+        # a binary search comparing strings.
+        self._prefixes = frozenset(k[:i] for k in self._keys for i in range(len(k) + 1))
         self._never_fuzzy = never_fuzzy
         self._stopwords = stopwords
         self._parts = _Parts(
@@ -149,7 +153,8 @@ class TopicIndex:
         words = distinct.keys()
         first = self._first
         maybe = (words & first) | {w for w, t in distinct.items() if len(w) <= _SHORT or t.stem in first}
-        starts = {w for w in maybe if self._begins_key(w) or self._begins_key(distinct[w].stem)}
+        prefixes = self._prefixes
+        starts = {w for w in maybe if w in prefixes or distinct[w].stem in prefixes}
         if starts:
             self._exact_matches(tokens, compress(range(n), map(starts.__contains__, texts)), candidates)
         # Worth a typo-tolerant look: not an alias word, not an everyday word, not a number.
@@ -191,7 +196,7 @@ class TopicIndex:
         """Names spelt exactly (by word or by stem) in the windows starting at `starts`."""
         exact, width, n = self._exact, self.max_window, len(tokens)
         opens: dict[str, bool] = {}  # "i", "a", "my", "i have": a message repeats its windows
-        begins = self._begins_key
+        begins = self._prefixes.__contains__
         for i in starts:
             token = tokens[i]
             raw, st = token.text, token.stem
@@ -225,10 +230,6 @@ class TopicIndex:
                         st_open = opens[st] = begins(st)
                 if not (raw_open or st_open):
                     break
-
-    def _begins_key(self, prefix: str) -> bool:
-        at = bisect_left(self._keys, prefix)
-        return at < len(self._keys) and self._keys[at].startswith(prefix)
 
     def _fuzzy_around(
         self,
@@ -362,6 +363,14 @@ class _Parts:
                             continue  # a whole name of its own: the exact index finds it
                         self.keys.setdefault(key, set()).add((slug, kind))
                         self.longest = max(self.longest, len(part))
+        # The words a part starts with, each with its longest part's length, and the words of
+        # the pairs: most words of a message start no part and are in no pair, and are passed
+        # over with one lookup instead of a joined key per length tried.
+        self._starting: dict[str, int] = {}
+        for key in self.keys:
+            part = key.split(" ")
+            self._starting[part[0]] = max(self._starting.get(part[0], 0), len(part))
+        self._pair_words = frozenset(w for pair in self.pairs for w in pair)
 
     def _add_pairs(self, tokens: list[str], stopwords: frozenset[str], ref: tuple[str, Kind]) -> None:
         """Every two words of a condition's name, said either way: a pair needs a word that
@@ -384,9 +393,14 @@ class _Parts:
         stems = [t.stem for t in tokens]
         found: list[Mention] = []
         alone = self._alone(tokens)
+        starting = self._starting
         i, n = 0, len(tokens)
         while i < n:
-            for size in range(min(self.longest, n - i), 0, -1):
+            longest = starting.get(stems[i])
+            if longest is None:  # no part starts with this word
+                i += 1
+                continue
+            for size in range(min(longest, n - i), 0, -1):
                 if size == 1 and (mentions or found) and stems[i] not in self.heads:
                     continue  # a one-word part is weak: only when nothing else is named
                 span = range(i, i + size)
@@ -414,10 +428,16 @@ class _Parts:
         ("sciatica"), or an everyday one ("cramps", "cold") with only small words and words of
         where or when around it ("what helps cramps at night"). "cold weather again" or "sick
         of waiting" only suggest the topic."""
-        said = [k for k, t in enumerate(tokens) if t.text not in self.not_alone][:2]
+        not_alone, common = self.not_alone, self.common
+        said: list[int] | None = None  # worked out when a common word needs it (few messages)
 
         def alone(at: int) -> bool:
-            return tokens[at].text not in self.common or said in ([], [at])
+            nonlocal said
+            if tokens[at].text not in common:
+                return True
+            if said is None:
+                said = [k for k, t in enumerate(tokens) if t.text not in not_alone][:2]
+            return said in ([], [at])
 
         return alone
 
@@ -425,9 +445,14 @@ class _Parts:
         """Two words of a condition's name within a few words of each other, when nothing
         else is named: unique, an answer; shared by several names, a did-you-mean."""
         canon = [self.same_as.get(t, t) for t in stems]
+        words = self._pair_words
         for i, a in enumerate(canon):
+            if a not in words:
+                continue
             for j in range(i + 1, min(i + _PAIR_REACH + 1, len(canon))):
                 b = canon[j]
+                if b not in words:
+                    continue
                 refs = self.pairs.get((a, b) if a < b else (b, a))
                 if not refs:
                     continue
