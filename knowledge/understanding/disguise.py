@@ -347,8 +347,13 @@ def _near(word: str, by_length: dict[int, tuple[str, ...]]) -> list[str]:
 
 
 def _repair_typos(text: str) -> str:
-    typed = [(m.start(), m.end(), m.group()) for m in _PHRASE_WORD.finditer(text.lower())]  # lower already
+    lowered = text.lower()
     known = known_words()
+    # Most messages have no word that is not a known word of three letters or more: told
+    # with set algebra in C, before any word's place in the text is worked out.
+    if not any(len(w) >= _MIN_TYPO_WORD for w in set(_PHRASE_WORD.findall(lowered)) - known):
+        return text
+    typed = [(m.start(), m.end(), m.group()) for m in _PHRASE_WORD.finditer(lowered)]  # lower already
     unknown = [i for i, (_, _, w) in enumerate(typed) if len(w) >= _MIN_TYPO_WORD and w not in known]
     if not unknown:
         return text
