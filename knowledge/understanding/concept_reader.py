@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from knowledge.levels import ConceptFound
+from knowledge.levels import ConceptFound, Experiencer
 from knowledge.understanding.clauses import Layout, layout
 from knowledge.understanding.context import Context, ContextReader
 from knowledge.understanding.folding import Fold, folder
@@ -38,14 +39,23 @@ class Mention:
     context: Context
 
     def found(self) -> ConceptFound:
+        return _concept_found(*self._key())
+
+    def _key(self) -> tuple[str, bool, bool, bool, Experiencer]:
         c = self.context
-        return ConceptFound(
-            id=self.concept,
-            negated=c.negated,
-            historical=c.historical,
-            hypothetical=c.hypothetical,
-            experiencer=c.experiencer,
-        )
+        return self.concept, c.negated, c.historical, c.hypothetical, c.experiencer
+
+
+@lru_cache(maxsize=8192)
+def _concept_found(
+    concept: str, negated: bool, historical: bool, hypothetical: bool, experiencer: Experiencer
+) -> ConceptFound:
+    """A concept found in a context: one immutable, validated object per concept of the
+    vocabulary and context (a few thousand at most), not a new one per message. It holds the
+    vocabulary's id and four flags, never a word of the message."""
+    return ConceptFound(
+        id=concept, negated=negated, historical=historical, hypothetical=hypothetical, experiencer=experiencer
+    )
 
 
 @dataclass(frozen=True)
@@ -67,7 +77,8 @@ class ConceptReading:
     recent: bool = False
 
     def concepts(self) -> tuple[ConceptFound, ...]:
-        return tuple(dict.fromkeys(m.found() for m in self.mentions))
+        # Told apart by their fields (as ConceptFound's equality does), hashed as plain tuples.
+        return tuple(_concept_found(*key) for key in dict.fromkeys(m._key() for m in self.mentions))
 
 
 class _Language:
