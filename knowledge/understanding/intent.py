@@ -37,9 +37,26 @@ def is_question(tokens: list[Token], source: str, language: Language) -> bool:
         return True
     questions = language.questions
     texts = [t.text for t in tokens]
-    if any(t in questions.openers for t in texts):
+    if not _as_set(questions.openers).isdisjoint(texts):
         return True
+    if questions.verbs.isdisjoint(texts):  # no verb, so no verb before its subject
+        return False
     return any(a in questions.verbs and b in questions.subjects for a, b in pairwise(texts))
+
+
+# The question openers of every language (125 words) as a set: a tuple is scanned word by
+# word for each word of the message. By the lexicon's own tuple, kept beside it so that its id
+# is never another's; a lexicon is loaded once (a reload brings a new tuple).
+_SETS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _as_set(words: tuple[str, ...]) -> frozenset[str]:
+    found = _SETS.get(id(words))
+    if found is None or found[0] is not words:
+        if len(_SETS) > 8:
+            _SETS.clear()
+        found = _SETS[id(words)] = (words, frozenset(words))
+    return found[1]
 
 
 def small_talk(
