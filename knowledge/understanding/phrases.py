@@ -67,6 +67,11 @@ class PhraseIndex:
         self._exact = any(
             w.startswith(EXACT) for entries in indexed for segments, _ in entries for s in segments for w in s
         )
+        # The exact forms that open a phrase, or that are a pair's first or second word: most
+        # indexes have none or a few, and a word as typed is looked up under them only then.
+        self._exact_first = frozenset(w for w in self._by_first if w.startswith(EXACT))
+        self._exact_a = frozenset(a for a, _ in self._by_pair if a.startswith(EXACT))
+        self._exact_b = frozenset(b for _, b in self._by_pair if b.startswith(EXACT))
 
     def find(self, stems: Sequence[str], texts: Sequence[str] = ()) -> list[Found]:
         """Every occurrence of every phrase; the longest per label and start. `texts`, the
@@ -74,6 +79,7 @@ class PhraseIndex:
         out: dict[tuple[str, int], Found] = {}
         exact = [EXACT + t for t in texts] if texts and self._exact else []
         by_first, by_pair, starts = self._by_first, self._by_pair, self._starts
+        exact_first, exact_a, exact_b = self._exact_first, self._exact_a, self._exact_b
         last = len(stems) - 1
         for i, first in enumerate(stems):
             if first not in starts and not (exact and exact[i] in starts):
@@ -83,14 +89,17 @@ class PhraseIndex:
                 following = stems[i + 1]
                 pair = by_pair.get((first, following))
                 if exact:
-                    for key in ((exact[i], following), (first, exact[i + 1]), (exact[i], exact[i + 1])):
-                        more = by_pair.get(key)
-                        if more:
-                            pair = [*(pair or ()), *more]
+                    typed, typed_next = exact[i], exact[i + 1]
+                    a, b = typed in exact_a, typed_next in exact_b
+                    if a or b:
+                        for key in ((typed, following), (first, typed_next), (typed, typed_next)):
+                            more = by_pair.get(key)
+                            if more:
+                                pair = [*(pair or ()), *more]
                 if pair:
                     candidates = [*candidates, *pair]
-            if exact:
-                candidates = candidates + by_first.get(exact[i], [])
+            if exact and exact[i] in exact_first:
+                candidates = candidates + by_first[exact[i]]
             for segments, label in candidates:
                 end = _match(stems, exact, i, segments)
                 if end is None:
