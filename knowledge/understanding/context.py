@@ -46,6 +46,8 @@ class ContextReader:
         self, stems: Sequence[str], texts: Sequence[str], layout: Layout, mentions: Sequence[Found]
     ) -> list[Context]:
         """The context of each of `mentions`, in order."""
+        if not mentions:
+            return []  # nothing to read the context of (many messages): no trigger looked for
         covered = {i for m in mentions for i in range(m.start, m.end)}
         starts = {m.start for m in mentions}
         found = self._index.find(stems, texts)

@@ -112,6 +112,8 @@ def number_at(texts: Sequence[str], i: int, numbers: dict[str, int]) -> int | No
 def ages(texts: Sequence[str], ages_of: Ages, numbers: dict[str, int]) -> list[Reading]:
     """ "6 week old", "82 years old", "80 yo", "aged 3": an age in days."""
     out: list[Reading] = []
+    if numbers.keys().isdisjoint(texts) and not any(map(str.isdecimal, texts)):
+        return out  # no number at all (most messages): told in C, not word by word
     for i in range(len(texts)):
         count = number_at(texts, i, numbers)
         if count is None:

@@ -70,7 +70,11 @@ class Retold:
 
     def _dated(self, texts: Sequence[str]) -> bool:
         this_year = date.today().year
-        return _any(texts, self._anchor) or any(_a_past_year(t, this_year) for t in texts)
+        # A year in digits or its decade: only a message with a word that opens with a digit is
+        # read word by word.
+        return _any(texts, self._anchor) or (
+            any(t[:1].isdigit() for t in texts) and any(_a_past_year(t, this_year) for t in texts)
+        )
 
 
 def _a_past_year(word: str, this_year: int) -> bool:
