@@ -95,6 +95,11 @@ class LearnedModel:
                 value = found[0] if count == 1 else (1.0 + log(count)) * found[0]
                 norm += value * value
                 dot += value * found[1]
+        return self.of_sums(dot, norm)
+
+    def of_sums(self, dot: float, norm: float) -> float:
+        """The probability from the message's dot product with the weights and its squared
+        norm (probability_of's sums)."""
         score = self.intercept + (dot / math.sqrt(norm) if norm else 0.0)
         return 1.0 / (1.0 + math.exp(-score)) if score > -500 else 0.0
 
@@ -106,6 +111,40 @@ class LearnedModel:
     def says(self, counts: dict[str, int]) -> bool:
         """Its level, from the grams() of a message it reads."""
         return self.probability_of(counts) >= self.threshold
+
+
+class PairScorer:
+    """Two backstops' probabilities from one pass over a message's grams: one lookup a gram
+    for both (their grams are the same words' and nearly all shared), each model's sums
+    worked out in the same order with the same operations as its probability_of, so the
+    probabilities are the same to the last bit. A gram only one model has counts nothing in
+    the other's sums: its idf and weight there are 0.0, and adding 0.0 changes no sum."""
+
+    def __init__(self, first: LearnedModel, second: LearnedModel) -> None:
+        self.models = (first, second)
+        zero = (0.0, 0.0)
+        grams_of = dict.fromkeys((*first.features, *second.features))
+        self._features = {g: (*first.features.get(g, zero), *second.features.get(g, zero)) for g in grams_of}
+
+    def probabilities(self, counts: dict[str, int]) -> tuple[float, float]:
+        """Each model's probability_of(counts)."""
+        dot0 = norm0 = dot1 = norm1 = 0.0
+        features = self._features
+        log = math.log
+        for gram, count in counts.items():
+            found = features.get(gram)
+            if found is not None:
+                if count == 1:
+                    value0, value1 = found[0], found[2]
+                else:
+                    scale = 1.0 + log(count)
+                    value0, value1 = scale * found[0], scale * found[2]
+                norm0 += value0 * value0
+                dot0 += value0 * found[1]
+                norm1 += value1 * value1
+                dot1 += value1 * found[3]
+        first, second = self.models
+        return first.of_sums(dot0, norm0), second.of_sums(dot1, norm1)
 
 
 def read_model_file(path: Path) -> ModelFile:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.levels import ConceptFound, Level
 from knowledge.understanding.discriminators import Judged, RuleFlag
-from knowledge.understanding.learned import LearnedModel, grams
+from knowledge.understanding.learned import LearnedModel, PairScorer, grams
 from knowledge.understanding.lexicon import Duration, FlagGroup, Negation, Triage
 from knowledge.understanding.normalise import Token, Tokens, stem, texts_of, words
 from knowledge.understanding.patterns import CRISIS, DOCTOR, EMERGENCY, FLAG_TAGS, FRAME, IGNORE
@@ -149,6 +149,8 @@ class Triager:
 
     def __init__(self, triage: Triage, learned: tuple[LearnedModel, ...] = ()) -> None:
         self._learned = sorted(learned, key=lambda m: -rank(m.level))  # the highest level first
+        # Both backstops scored in one pass over the grams (most long messages are read by both).
+        self._pair = PairScorer(*self._learned) if len(self._learned) == 2 else None
         self._flags_of = triage.flags
         self._duration = triage.duration
         self._function_words = frozenset(triage.ignore.function_words)
@@ -273,14 +275,20 @@ class Triager:
         if held_back:
             return None
         top = max((f.level for f in said), key=rank, default="none")
-        counts: dict[str, int] | None = None  # the message's grams, for both backstops
-        for model in self._learned:
-            if rank(model.level) <= rank(top):
-                return None
-            if top in model.raises and model.reads(texts):
-                counts = counts if counts is not None else grams(texts)
-                if model.says(counts):
+        # Which backstops would be asked, the highest first: one above every flag said, that
+        # may raise from it, and a message long enough for it.
+        asked = [rank(m.level) > rank(top) and top in m.raises and m.reads(texts) for m in self._learned]
+        if not any(asked):
+            return None
+        counts = grams(texts)  # the message's grams, worked out once for both
+        if self._pair is not None and all(asked):
+            for model, probability in zip(self._learned, self._pair.probabilities(counts), strict=True):
+                if probability >= model.threshold:  # as model.says(counts)
                     return model.level
+            return None
+        for model, asks in zip(self._learned, asked, strict=True):
+            if asks and model.says(counts):
+                return model.level
         return None
 
     def _flags(

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from knowledge.engine import Engine
-from knowledge.understanding.learned import LearnedLevel, load_learned, model_path, read_model_file
+from knowledge.understanding.learned import (
+    LearnedLevel,
+    LearnedModel,
+    PairScorer,
+    grams,
+    load_learned,
+    model_path,
+    read_model_file,
+)
 from knowledge.understanding.lexicon import LexiconError
 from knowledge.understanding.triage import LEARNED
 from tests.support.eval_scoring import items
@@ -22,6 +30,20 @@ def test_the_engine_reads_a_model_as_the_trainer_computed_it(level: LearnedLevel
     assert found.level == level and len(found.checks) >= 20
     for text, trained in found.checks:
         assert model.probability(words_of(text)) == pytest.approx(trained, abs=1e-3), text
+
+
+def test_both_backstops_in_one_pass_score_as_each_alone() -> None:
+    """PairScorer's probabilities are each model's probability_of to the last bit, on the
+    models' own check messages and on a model whose grams the other lacks."""
+    crisis, emergency = load_learned("crisis"), load_learned("emergency")
+    texts = [t for level in LEVELS for t, _ in read_model_file(model_path(level)).checks]
+    some = dict(list(emergency.features.items())[::2])  # half the grams only
+    partial = LearnedModel("emergency", 0.8, 10, frozenset(("none",)), emergency.intercept, some)
+    for first, second in ((crisis, emergency), (crisis, partial), (partial, crisis)):
+        pair = PairScorer(first, second)
+        for text in texts:
+            counts = grams(words_of(text))
+            assert pair.probabilities(counts) == (first.probability_of(counts), second.probability_of(counts))
 
 
 @pytest.mark.parametrize("level", LEVELS)
