@@ -149,8 +149,10 @@ class Triager:
 
     def __init__(self, triage: Triage, learned: tuple[LearnedModel, ...] = ()) -> None:
         self._learned = sorted(learned, key=lambda m: -rank(m.level))  # the highest level first
-        # Both backstops scored in one pass over the grams (most long messages are read by both).
-        self._pair = PairScorer(*self._learned) if len(self._learned) == 2 else None
+        # Both backstops scored in one pass over the grams (most long messages are read by
+        # both), built at the first such message: 2.5 MB a process that never reads one (a
+        # command, `ask`, short questions) does without.
+        self._pair: PairScorer | None = None
         self._flags_of = triage.flags
         self._duration = triage.duration
         self._function_words = frozenset(triage.ignore.function_words)
@@ -281,8 +283,9 @@ class Triager:
         if not any(asked):
             return None
         counts = grams(texts)  # the message's grams, worked out once for both
-        if self._pair is not None and all(asked):
-            for model, probability in zip(self._learned, self._pair.probabilities(counts), strict=True):
+        if len(self._learned) == 2 and all(asked):
+            pair = self._pair = self._pair or PairScorer(*self._learned)
+            for model, probability in zip(self._learned, pair.probabilities(counts), strict=True):
                 if probability >= model.threshold:  # as model.says(counts)
                     return model.level
             return None
