@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from knowledge.engine import Engine
@@ -176,40 +178,34 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
     assert Score.rate(s.whole) >= 0.92, s.misses
 
 
-def test_session_5_thread_conversations_hold(engine: Engine) -> None:
-    """The 62 tune threads gathered in session 5 (docs/conversation.md): red flags said in a
-    follow-up, context let go of things the knowledge base lacks, medicines and supplements told
-    beside an ingredient. Floors at the figures measured after the changes made from them."""
-    s = score_conversations(
-        engine, DATA / "conversations_threads.jsonl", split="tune", where=_gathered_in_session_5
-    )
-    assert len(s.whole) >= 62
-    # Measured 0.894 (42/47), 0.992 (132/133) and 0.839 (52/62) after the round; 0.894, 0.865
-    # and 0.661 (41/62) before it; then 1.000 (47/47), 0.992 and 0.935 (58/62) after t-conv2's pass
-    # (dropping things, loss of smell, German weakness, "can ashwagandha cause palpitations";
-    # docs/conversation.md).
-    assert Score.rate(s.first.recall + s.follow.recall) >= 1.0, s.misses
-    assert Score.rate(s.follow.topic) >= 0.99, s.misses
-    assert Score.rate(s.whole) >= 0.93, s.misses
-
-
-def test_session_5_second_pass_thread_conversations_hold(engine: Engine) -> None:
-    """The 77 tune threads of session 5's second pass (t-conv3, docs/conversation.md): red flags
-    said in everyday words mid-conversation (speech that will not come, a child's symptoms told by
-    a parent, a crisis said after "i can't sleep"), and alarming words that are no red flag (a
-    dose's strength, a worry, a past event, a question). Floors at the figures measured after the
-    changes made from them."""
-    s = score_conversations(
-        engine, DATA / "conversations_threads.jsonl", split="tune", where=_gathered_in_session_5_second_pass
-    )
-    assert len(s.whole) >= 77
-    # Measured 0.817 (67/82), 0.944 (187/198) and 0.753 (58/77) after the round; 0.756 (62/82),
-    # 0.914 (181/198) and 0.675 (52/77) before it, unseen. The red flags still missed are told across
-    # turns (a fall, then "i had a hard time getting him to his feet") or by the emergency services'
-    # arrival, left for want of a second example of each (docs/conversation.md).
-    assert Score.rate(s.first.recall + s.follow.recall) >= 0.81, s.misses
-    assert Score.rate(s.follow.topic) >= 0.94, s.misses
-    assert Score.rate(s.whole) >= 0.75, s.misses
+@pytest.mark.parametrize(
+    ("where", "count", "flags", "topic", "whole"),
+    [
+        # t-conv's 62 (red flags said in a follow-up, context let go of things the knowledge base
+        # lacks, medicines and supplements told beside an ingredient): 0.894 (42/47), 0.865 and
+        # 0.661 (41/62) before the round, 0.894, 0.992 and 0.839 after it; then 1.000 (47/47),
+        # 0.992 and 0.935 (58/62) after t-conv2's pass (dropping things, loss of smell, German
+        # weakness, "can ashwagandha cause palpitations").
+        (_gathered_in_session_5, 62, 1.0, 0.99, 0.93),
+        # t-conv3's 77 (red flags said in everyday words mid-conversation, alarming words that are
+        # no red flag): 0.756 (62/82), 0.914 (181/198) and 0.675 (52/77) before, unseen; 0.817,
+        # 0.944 and 0.753 after. The red flags still missed are told across turns (a fall, then
+        # "i had a hard time getting him to his feet") or by the emergency services' arrival,
+        # left for want of a second example of each.
+        (_gathered_in_session_5_second_pass, 77, 0.81, 0.94, 0.75),
+    ],
+    ids=["t-conv", "t-conv3"],
+)
+def test_session_5_thread_conversations_hold(
+    engine: Engine, where: Callable[[dict], bool], count: int, flags: float, topic: float, whole: float
+) -> None:
+    """Session 5's tune threads (docs/conversation.md), each pass with floors at the figures
+    measured after the changes made from it."""
+    s = score_conversations(engine, DATA / "conversations_threads.jsonl", split="tune", where=where)
+    assert len(s.whole) >= count
+    assert Score.rate(s.first.recall + s.follow.recall) >= flags, s.misses
+    assert Score.rate(s.follow.topic) >= topic, s.misses
+    assert Score.rate(s.whole) >= whole, s.misses
 
 
 @pytest.mark.parametrize(
