@@ -24,6 +24,8 @@ class Layout:
     def same(self, scope: str, a: int, b: int) -> bool:
         if scope == "message":
             return True
+        if scope == "nearby":  # the same sentence or the one right before or after it
+            return abs(self.sentence[a] - self.sentence[b]) <= 1
         units = self.sentence if scope == "sentence" else self.clause
         return units[a] == units[b]
 

@@ -95,11 +95,14 @@ class _Language:
         self.synonyms = PhraseIndex(synonyms, fold)
         cues: list[tuple[str, str]] = []
         self.scopes: dict[str, str] = {}
+        self.strict: set[str] = set()  # the senses whose cues silence a crisis phrase too
         self.kind_cues: dict[str, list[str]] = {}
         for cid, senses in words_of.senses.items():
             for name, sense in senses.items():
                 label = f"{cid}.{name}"
                 self.scopes[label] = sense.scope
+                if sense.strict:
+                    self.strict.add(label)
                 for cue in expanded(sense.cues, groups):
                     if cue.startswith(_KIND_CUE):
                         self.kind_cues.setdefault(label, []).append(cue[1:])
@@ -197,7 +200,7 @@ class ConceptReader:
                 if hit:
                     dropped.add(n)
                     silenced.update(range(f.start, f.end))
-                    if overlap or id(cue) in by_kind:
+                    if overlap or id(cue) in by_kind or cue.label in language.strict:
                         strict.update(range(f.start, f.end))
             if overlap:
                 silenced.update(range(cue.start, cue.end))

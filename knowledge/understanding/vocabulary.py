@@ -57,8 +57,13 @@ class Concept(_Frozen):
 
 
 class Sense(_Frozen):
+    """Another sense of a concept's words, read from its cues within `scope` ("nearby": the
+    same sentence or the one before or after it). `strict`: the cues say the other sense in so
+    many words, so they silence a crisis phrase over the words too (as an overlapping cue does)."""
+
     cues: tuple[str, ...]
-    scope: Literal["overlap", "sentence", "message"] = "overlap"
+    scope: Literal["overlap", "sentence", "nearby", "message"] = "overlap"
+    strict: bool = False
 
 
 class ContextWords(_Frozen):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.engine import Engine
+from knowledge.understanding.clauses import layout
 from knowledge.understanding.concept_reader import ConceptReader
 from knowledge.understanding.normalise import tokenize
 from knowledge.understanding.vocabulary import load_vocabulary
@@ -403,3 +404,106 @@ def test_a_sudden_tummy_upset_with_vomiting_is_no_emergency_without_severe_pain(
 
 def test_severe_tummy_pain_with_vomiting_stays_an_emergency(engine: Engine) -> None:
     assert _level(engine, "sudden severe pain in my stomach and I keep vomiting") == "emergency"
+
+
+# t-fa2 (session 5): four kinds of false alarm on g-tune2a's and g-tune2b's tune messages, which
+# no rule had been tuned on, each read by a cue of the other sense (concepts/en.toml, t-fa2).
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "neuro-5505",  # "lying on top of my arm ... my arm's asleep. I can't move it"
+        "neuro-5506",  # "Sleep on your arm until it goes numb. ... you can't feel your arm"
+        "neuro-5508",  # "my arm was asleep ... although it was tingling"
+        "neuro-5511",  # "my arm was numb beneath my body ... limbs go to sleep ... pins and needles"
+    ],
+)
+def test_a_limb_asleep_from_lying_on_it_is_no_neurological_flag(engine: Engine, item_id: str) -> None:
+    # NHS.uk, Pins and needles: sitting or sleeping on part of the body, self-care
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+def test_a_limb_that_only_feels_asleep_is_still_numbness_to_see_a_gp_about(engine: Engine) -> None:
+    # neuro-082: "a numbness in my left leg. It feels as if my leg is asleep" (a doctor's matter)
+    assert _level(engine, _text("neuro-082")) in ("doctor", "emergency")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I woke up this morning and my left arm was numb and I couldn't lift it, and my face looked droopy",
+        "my arm went numb and my face dropped",
+        "I woke up and my arm was numb. My speech is slurred",
+        "I thought my arm was asleep from lying on it but my face is drooping and my speech is slurred",
+    ],
+)
+def test_a_numb_arm_with_a_stroke_sign_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize("item_id", ["lookalike-5002", "lookalike-5003", "lookalike-5004", "lookalike-5005"])
+def test_a_choke_or_collapse_in_sport_is_no_emergency(engine: Engine, item_id: str) -> None:
+    # "a 32-point lead ... was a choke job"; "Did the Atlanta Falcons choke in the Super Bowl?";
+    # "an epic last-minute collapse ... The greatest choke in sports history?"; "Biggest pro
+    # sport collapse, ever"
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The player collapsed on the pitch and isn't breathing",
+        "our striker collapsed on the pitch in the second half of the league game",
+        "my dad was watching the super bowl and he collapsed",
+        "my dad is choking on a chicken wing during the super bowl",
+        "he collapsed during the race and isnt breathing",
+    ],
+)
+def test_a_collapse_or_choking_at_a_game_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize("item_id", ["pregnancy-5500", "skin-5513"])
+def test_a_lip_swollen_with_a_cold_sore_is_no_allergic_reaction(engine: Engine, item_id: str) -> None:
+    # "a cold sore ... My upper lip was all swollen" (in pregnancy, whose swelling stays a
+    # doctor's matter by its own rule); "a gigantic cold sore ... My whole top lip was majorly swollen"
+    assert _level(engine, _text(item_id)) in ("none", "doctor"), item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lips and tongue are swelling after a bee sting",
+        "I got stung by a bee and now my lips and tongue are swelling up",
+        "I have a cold sore but after a bee sting my tongue is swelling and my throat feels tight",
+    ],
+)
+def test_lips_and_tongue_swelling_after_a_sting_stay_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize("item_id", ["msk-5509", "msk-5510"])
+def test_the_burn_of_a_workout_is_no_self_harm(engine: Engine, item_id: str) -> None:
+    # "this workout ... the worst lactic acid burn I've ever had in my legs"; "hack squats ...
+    # walking lunges ... Wow did that ever burn - searing pain. I knew my legs were cooked"
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I burn myself with a lighter",
+        "I keep burning my arms with a lighter when I feel empty",
+        "I cut myself after the workout",
+        "after leg day I cut my thighs again, i deserve it",
+    ],
+)
+def test_burning_or_cutting_oneself_stays_a_crisis(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "crisis", text
+
+
+def test_nearby_reaches_the_sentence_before_and_after_only() -> None:
+    shape = layout("One two. Three four. Five six. Seven.", 7)
+    assert shape.same("nearby", 2, 0) and shape.same("nearby", 2, 4)
+    assert not shape.same("nearby", 0, 4) and not shape.same("sentence", 0, 2)
