@@ -90,20 +90,24 @@ def test_crisis_floor(tune: Figures) -> None:
 
 
 def test_false_alarms_ceiling(tune: Figures) -> None:
-    assert Figures.rate(tune.false_alarm) <= 0.154, tune.misses  # 0.118 before g-tune2b's 73 benign
+    # 0.118 before g-tune2b's 73 benign; 0.153 with them, 0.140 (53 of 379) after t-fa2's senses
+    # (a limb asleep, a cold sore's lip, a workout's burn)
+    assert Figures.rate(tune.false_alarm) <= 0.140, tune.misses
 
 
 def test_look_alikes_ceiling(tune: Figures) -> None:
     # The learned crisis backstop (learned.py) reads one tune look-alike as a crisis ("I don't
     # want to think about kicking the bucket anytime soon"): the price of crises caught on
     # unseen pages (docs/triage.md).
-    # 0.195 before t-fa's items, 0.205 before g-tune2a's and g-tune2b's 80
-    assert Figures.rate(tune.lookalike) <= 0.268, tune.misses
+    # 0.195 before t-fa's items, 0.205 before g-tune2a's and g-tune2b's 80; 0.267 with them,
+    # 0.251 (95 of 378) after t-fa2's senses (a choke or collapse in sport, a limb asleep)
+    assert Figures.rate(tune.lookalike) <= 0.252, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
-    assert Figures.rate(tune.exact) >= 0.752, tune.misses  # 0.786 before g-tune2a and g-tune2b
+    # 0.786 before g-tune2a and g-tune2b, 0.753 with them, 0.760 (547 of 720) after t-fa2's senses
+    assert Figures.rate(tune.exact) >= 0.759, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------
