@@ -101,10 +101,8 @@ class Engine:
         row = TURNS[turn]
         escalation = self._escalation(reading, conversation, text, row.advice)
         body = self._body(row.answer, reading, conversation)
-        reply = self._built(body, escalation, turn)
-        if reading.other_topic and reading.other_kind in _TAKEN:
-            return reply.model_copy(update={"taken": True})
-        return reply
+        taken = bool(reading.other_topic) and reading.other_kind in _TAKEN
+        return self._built(body, escalation, turn, taken)
 
     def _escalation(
         self, reading: Reading, conversation: Conversation | None, text: str, form: Advice
@@ -167,10 +165,10 @@ class Engine:
             return self.composer.ingredient(first, reading.condition or reading.context, tuple(also), section)
         return self.composer.condition(reading.topics[0], reading.section)
 
-    def _built(self, body: _Body, escalation: Escalation, turn: TurnKind) -> Reply:
+    def _built(self, body: _Body, escalation: Escalation, turn: TurnKind, taken: bool) -> Reply:
         """The reply, built once: the body with its topics and turn, the advice (every button
-        under it keeping the advice), no questionnaire when the advice leads, and the
-        disclaimer on anything medical."""
+        under it keeping the advice), no questionnaire when the advice leads, the disclaimer on
+        anything medical, and whether a supplement or medicine we lack was named (`taken`)."""
         reply = body.reply
         actions = reply.actions
         if escalation.leads:  # now is not the time for a questionnaire
@@ -181,6 +179,8 @@ class Engine:
         if body.intro is not None:
             update["intro"] = body.intro
         update |= {"topics": body.topics, "turn": turn, "lang": active_language()}
+        if taken:
+            update["taken"] = True
         return reply.model_copy(update=update)
 
     @staticmethod
