@@ -368,11 +368,8 @@ class Reader:
         tokens = named.tokens
         read = self.concepts.read(tokens, tokens.source, lang)
         concepts = judged(read, self.discriminators, self._kinds, bool(named.conditions))
-        in_context = (
-            not (named.conditions or named.concerns or named.ingredients)
-            and conversation is not None
-            and conversation.condition is not None
-        )
+        names_none = not (named.conditions or named.concerns or named.ingredients)
+        in_context = names_none and conversation is not None and conversation.condition is not None
         if in_context and conversation is not None and read.mentions and lang != ENGLISH:
             # In a conversation about a condition, a follow-up in another language that names
             # none is judged as if the condition's own symptom were said: "ya lleva un mes así"
@@ -380,7 +377,6 @@ class Reader:
             # a month now" is in English through the overlay's flags and the durations (issue
             # 20). Only the rules' verdict reads it, not the turn.
             concepts = self._with_condition(concepts, conversation.condition)
-        names_none = not (named.conditions or named.concerns or named.ingredients)
         taken = conversation is not None and (conversation.focus in self.kb.ingredients or conversation.taken)
         if names_none and taken:
             concepts = self._with_ingredient(concepts)
