@@ -36,6 +36,7 @@ from knowledge.i18n.languages import (
     region_of,
 )
 from knowledge.levels import ConceptFound, Level, SectionName
+from knowledge.memo import IdentityMemo
 from knowledge.sections import SECTIONS, SectionSpec
 from knowledge.understanding.lexicon import LexiconError
 
@@ -57,6 +58,7 @@ __all__ = [
     "Conversation",
     "Engine",
     "Escalation",
+    "IdentityMemo",
     "Ingredient",
     "Item",
     "KnowledgeBase",

@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from handlers.callback_data import encode
 from handlers.telegram import wording
 from handlers.telegram.ptb import PreparedKeyboard
-from knowledge import Action, ButtonGroup, arrange
+from knowledge import Action, ButtonGroup, IdentityMemo, arrange
 
 # Buttons a row, by group: sections two a row, topics three (shorter names), a symptom
 # check's answers (Yes, No, Not sure) and the pages each on one row.
@@ -36,22 +36,10 @@ def keyboard(
     and PTB's markup objects are immutable, so each distinct keyboard is built once."""
     # Knowledge hands out the same Action objects answer after answer: found by their ids
     # first, without hashing each button's every field in Python (pydantic's frozen hash).
-    key = (*map(id, actions), id(extra))
-    found = _BY_IDS.get(key)
-    if found is not None:
-        return found[2]
-    markup = _keyboard(actions, extra)
-    if len(_BY_IDS) >= _MAX_BY_IDS:
-        _BY_IDS.clear()
-    _BY_IDS[key] = (actions, extra, markup)  # kept, so that no id is reused while it is a key
-    return markup
+    return _BY_IDS.get((*actions, extra), lambda: _keyboard(actions, extra))
 
 
-_MAX_BY_IDS = 4096
-_BY_IDS: dict[
-    tuple[int, ...],
-    tuple[tuple[Action, ...], tuple[InlineKeyboardButton, ...], InlineKeyboardMarkup | None],
-] = {}
+_BY_IDS: IdentityMemo[InlineKeyboardMarkup | None] = IdentityMemo(4096)
 
 
 @lru_cache(maxsize=4096)

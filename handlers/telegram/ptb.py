@@ -24,9 +24,10 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 from telegram.request import BaseRequest
 
-# id(keyboard) -> (keyboard, its dict): the keyboard is kept so that its id is never reused.
-_SERIALISED: dict[int, tuple[InlineKeyboardMarkup, dict[str, Any]]] = {}
-_MAX_SERIALISED = 8192
+from knowledge import IdentityMemo
+
+# A keyboard's JSON form, by the keyboard (knowledge.IdentityMemo).
+_SERIALISED: IdentityMemo[dict[str, Any]] = IdentityMemo(8192)
 _LEAN_METHODS = frozenset(("sendmessage", "editmessagetext"))
 _UNREAD = ("reply_markup", "entities")
 _OK = 200
@@ -41,12 +42,7 @@ class PreparedKeyboard(InlineKeyboardMarkup):
     def to_dict(self, recursive: bool = True) -> dict[str, Any]:
         if not recursive:
             return super().to_dict(recursive=False)
-        found = _SERIALISED.get(id(self))
-        if found is None or found[0] is not self:
-            if len(_SERIALISED) >= _MAX_SERIALISED:
-                _SERIALISED.clear()
-            found = _SERIALISED[id(self)] = (self, super().to_dict())
-        return found[1]
+        return _SERIALISED.get((self,), super().to_dict)
 
 
 class LeanAnswer(bytes):

@@ -11,6 +11,7 @@ from knowledge.answers.mentioned import canonical_spellings, mentioned
 from knowledge.answers.reply import Action, AdviceList, Escalation, Reply, Section
 from knowledge.base.models import Helplines, KnowledgeBase
 from knowledge.levels import Level
+from knowledge.memo import IdentityMemo
 from knowledge.understanding.lexicon import Triage
 from knowledge.understanding.triage import LEARNED, TriageResult, rank
 
@@ -221,27 +222,16 @@ def advice_update(
     return update
 
 
-# Buttons that keep advice, by the button knowledge handed out and the advice's code. The
-# composer and listings hand out the same immutable Action objects answer after answer, so
-# a button under advice is copied once, not on every message (nine pydantic copies a reply),
-# and a platform's keyboard cache (by the buttons' ids) finds it again. A button holds
-# knowledge's words and a keep code, never a person's. Each entry holds the button it was
-# made from, so its id cannot be reused while the entry lives; bounded by clearing.
-_KEPT: dict[tuple[int, str], tuple[Action, Action]] = {}
-_MAX_KEPT = 4096
+# Buttons that keep advice, by the button knowledge handed out and the advice's code: a button
+# under advice is copied once, not on every message (nine pydantic copies a reply), and a
+# platform's keyboard cache (by the buttons' ids) finds it again. A button holds knowledge's
+# words and a keep code, never a person's.
+_KEPT: IdentityMemo[Action] = IdentityMemo(4096)
 
 
 def _keeping(action: Action, keep: str) -> Action:
     """`action`, keeping the advice `keep` stands for."""
-    key = (id(action), keep)
-    found = _KEPT.get(key)
-    if found is not None and found[0] is action:
-        return found[1]
-    kept = action.model_copy(update={"keep": keep})
-    if len(_KEPT) >= _MAX_KEPT:
-        _KEPT.clear()
-    _KEPT[key] = (action, kept)
-    return kept
+    return _KEPT.get((action,), lambda: action.model_copy(update={"keep": keep}), keep)
 
 
 def _not_in_advice(sections: tuple[Section, ...], escalation: Escalation) -> tuple[Section, ...]:

@@ -13,6 +13,7 @@ from typing import Literal, NamedTuple
 
 from knowledge.answers import wording
 from knowledge.answers.reply import Escalation, Reply, Section
+from knowledge.memo import IdentityMemo
 
 Style = Literal["plain", "bold", "italic"]
 BULLET = "•"
@@ -54,21 +55,12 @@ class Layout:
         return (self.head, *self.sections) if self.head else self.sections
 
 
-# Knowledge hands out the same Section objects answer after answer (immutable): each is laid
-# out once, found by its id (kept while cached, so that no id is reused while it is a key).
-_LAID: dict[int, tuple[Section, Block]] = {}
-_MAX_LAID = 4096
+# Knowledge hands out the same Section objects answer after answer: each is laid out once.
+_LAID: IdentityMemo[Block] = IdentityMemo(4096)
 
 
 def _section(section: Section) -> Block:
-    found = _LAID.get(id(section))
-    if found is not None:
-        return found[1]
-    block = _laid_out(section)
-    if len(_LAID) >= _MAX_LAID:
-        _LAID.clear()
-    _LAID[id(section)] = (section, block)
-    return block
+    return _LAID.get((section,), lambda: _laid_out(section))
 
 
 def _laid_out(section: Section) -> Block:
