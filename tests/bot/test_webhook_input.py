@@ -20,7 +20,7 @@ from bot.settings import Settings
 from handlers.stores.memory import HandledUpdates
 from handlers.telegram import wording
 from knowledge.engine import Engine
-from tests.support.e2e import free_port
+from tests.support.e2e import close_raw, free_port
 from tests.support.fake_bot_api import InProcessAPI, message
 
 TOKEN = "123456:TEST-token_abc"
@@ -50,8 +50,10 @@ async def raw_request(port: int, data: bytes) -> int:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     writer.write(data)
     await writer.drain()
-    line = await asyncio.wait_for(reader.readline(), 10)
-    writer.close()
+    try:
+        line = await asyncio.wait_for(reader.readline(), 10)
+    finally:
+        await close_raw(writer)
     return int(line.split()[1])
 
 

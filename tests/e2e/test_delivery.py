@@ -14,6 +14,7 @@ import aiohttp
 
 from tests.support.e2e import (
     bot_env,
+    close_raw,
     free_port,
     rss_mb,
     start_bot_process,
@@ -215,13 +216,15 @@ async def test_webhook_abuse(tmp_path: Path) -> None:
                 async with http.post(url, json={"update_id": "x", "message": 5}, headers=headers) as response:
                     assert response.status == 400
             for _, writer in slow:
-                writer.close()
+                await close_raw(writer)
             # Slowloris: headers that never end are cut off.
             reader, writer = await asyncio.open_connection("127.0.0.1", port)
             writer.write(b"POST /telegram/hook HTTP/1.1\r\nHost: x\r\n")
             await writer.drain()
-            assert await asyncio.wait_for(reader.read(), 10) == b""  # closed, nothing answered
-            writer.close()
+            try:
+                assert await asyncio.wait_for(reader.read(), 10) == b""  # closed, nothing answered
+            finally:
+                await close_raw(writer)
             # A chunked body over the cap: 413.
             assert await post_chunked(port, 2 * 1024 * 1024) == 413
         finally:
@@ -272,7 +275,7 @@ async def post_chunked(port: int, size: int) -> int:
     finally:
         # Aborted, not closed: a close waits for the unsent rest of the body, which the server
         # will never read, and the socket would outlive the test.
-        writer.transport.abort()
+        await close_raw(writer)
 
 
 async def test_metrics_after_a_conversation_hold_counts_and_no_text(tmp_path: Path) -> None:
@@ -322,7 +325,7 @@ async def test_descriptors_running_out_log_one_line_per_interval(tmp_path: Path)
                     break
             await asyncio.sleep(3)
             for _, writer in opened:
-                writer.close()
+                await close_raw(writer)
         finally:
             output = await stop_bot_process(proc)
     flood = [line for line in output.splitlines() if "accept" in line]

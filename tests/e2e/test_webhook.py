@@ -11,6 +11,7 @@ import aiohttp
 from tests.support.e2e import (
     bot_env,
     check_html,
+    close_raw,
     free_port,
     start_bot_process,
     stop_bot_process,
@@ -30,8 +31,10 @@ async def announce_oversized(port: int, headers: dict[str, str]) -> int:
     request = f"POST /telegram/hook HTTP/1.1\r\nHost: x\r\n{head}Content-Length: 2097152\r\n\r\n{{"
     writer.write(request.encode())
     await writer.drain()
-    status_line = await reader.readline()
-    writer.close()
+    try:
+        status_line = await reader.readline()
+    finally:
+        await close_raw(writer)
     return int(status_line.split()[1])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
@@ -141,6 +142,15 @@ async def wait_until_listening(port: int, timeout: float = 30) -> None:
             writer.close()
             await writer.wait_closed()
             return
+
+
+async def close_raw(writer: asyncio.StreamWriter) -> None:
+    """Close a hand-spoken connection for good before the test's loop ends: aborted, not
+    closed (a close waits for any unsent bytes the server will never read), and waited for,
+    so that no socket outlives its test and warns in another one (a flake seen in CI)."""
+    writer.transport.abort()
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(writer.wait_closed(), 5)
 
 
 def rss_mb(pid: int) -> float:
