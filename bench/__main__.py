@@ -1,6 +1,7 @@
 """`python -m bench [--quick] [--json]`: the engine at four knowledge-base sizes against scan
 baselines, start-up and memory of `python -m bot`, end-to-end throughput (bench/e2e.py), and one
-ingredient listed by a quarter of 300 and 3,000 articles (bench/hub.py).
+ingredient listed by a quarter of 300 and 3,000 articles (bench/hub.py), and issue 19's check:
+the engine's p99 against the tree before issue 19, in the same run (bench/against.py).
 
 --quick: the same sizes and messages with fewer repetitions and smaller baseline budgets, the
 hub at 300 articles only (about 30 s on two cores). --json: also print one JSON object, as the
@@ -17,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bench import report
+from bench.against import run_against
 from bench.disguise import bench_unmask
 from bench.disguise import line as unmask_line
 from bench.e2e import run_e2e
@@ -40,6 +42,7 @@ class Config:
     e2e: bool = True  # the end-to-end run needs the Telegram stack; the smoke test skips it
     hub_sizes: tuple[int, ...] = ()  # articles in the hub-ingredient knowledge bases
     hub_calls: int = 100  # timed answers per question and size
+    against_rounds: int = 0  # alternated runs of this tree and the tree before issue 19
 
 
 FULL = Config(
@@ -51,6 +54,7 @@ FULL = Config(
     quick=False,
     hub_sizes=report.HUB_SIZES,
     hub_calls=300,
+    against_rounds=3,
 )
 QUICK = Config(
     sizes=report.SIZES,
@@ -61,6 +65,7 @@ QUICK = Config(
     quick=True,
     hub_sizes=report.HUB_SIZES[:1],
     hub_calls=100,
+    against_rounds=1,
 )
 
 
@@ -76,9 +81,24 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
     imports = import_times(config.import_runs)
     mix = message_mix(adversarial_vocabulary(), stories=config.stories)
     results: list[SizeResult] = []
+    checks: dict[str, object] = {}
     for size in config.sizes:
         log(f"engine at {size} topics ...")
         results.append(bench_size(size, mix, config.engine, log))
+    against_line = "issue 19's check: not run"
+    if config.against_rounds:
+        log("the engine against the tree before issue 19 ...")
+        try:
+            against = run_against(mix, config.engine.repeats, config.against_rounds, log=log)
+        except ValueError as error:  # no git, or a tree without the commit: say so, go on
+            against_line = f"issue 19's check: not measured ({error})"
+        else:
+            against_line = against.line()
+            checks["engine_p99_vs_before_issue_19"] = {
+                "before_p99_ms": round(against.before_p99_ms, 3),
+                "after_p99_ms": round(against.after_p99_ms, 3),
+                "ratio": round(against.ratio, 2),
+            }
     hub: list[HubResult] = []
     for articles in config.hub_sizes:
         log(f"hub ingredient at {articles} articles ...")
@@ -95,6 +115,7 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
     summary.update({k: v for k, v in e2e.items() if k.startswith("whatsapp_")})
     summary["detection"] = {k: round(v, 3) for k, v in detection.items()}
     summary["unmask_us"] = {k: round(v, 1) for k, v in unmasking.items()}
+    summary.update(checks)
     counts = dict(Counter(m.kind for m in mix))
     lines = [
         "Engine.answer() latency by knowledge-base size",
@@ -104,6 +125,7 @@ def run(config: Config, log=_log) -> tuple[dict[str, object], str]:
         "",
         "targets (informative, never asserted):",
         *report.targets(results, started, e2e, hub),
+        against_line,
         "",
         *(
             [
