@@ -107,7 +107,7 @@ def render_html(reply: Reply, limit: int = TELEGRAM_LIMIT, most: int = MAX_MESSA
     an article is. What does not fit is cut from the body, never from the advice or the
     disclaimer, and the cut is said."""
     laid, disclaimed = layout(reply), bool(reply.disclaimer)
-    if reply.escalation.reasons:  # advice that quotes the person's words is never kept
+    if reply.escalation.quotes_person:  # never kept
         messages = _splitter(reply.lang, limit, most).messages(laid, disclaimed)
     else:
         messages = _messages(laid, reply.lang, disclaimed, limit, most)

@@ -54,7 +54,7 @@ _MARKUP = WhatsAppMarkup()
 
 def render_whatsapp(reply: Reply, limit: int = WHATSAPP_LIMIT) -> tuple[str, ...]:
     """The reply as at most three WhatsApp text messages."""
-    if reply.escalation.reasons:  # advice that quotes the person's words is never kept
+    if reply.escalation.quotes_person:  # never kept
         return _write(layout(reply), reply.lang, bool(reply.disclaimer), limit)
     return _messages(layout(reply), reply.lang, bool(reply.disclaimer), limit)
 

@@ -130,6 +130,12 @@ class Escalation(_Frozen):
     # The clinical concepts the message was read to hold, with their context (ask --json).
     concepts: tuple[ConceptFound, ...] = ()
 
+    @property
+    def quotes_person(self) -> bool:
+        """Whether the advice repeats the person's own words (the red flags said, or said to be
+        absent: "You said no ..."): such advice is written anew each time and kept in no cache."""
+        return bool(self.reasons or self.denied)
+
 
 class Reply(_Frozen):
     kind: ReplyKind

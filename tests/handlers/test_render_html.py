@@ -176,10 +176,14 @@ def test_advice_that_quotes_the_person_is_never_kept(engine: Engine) -> None:
 
     quoting = engine.answer("my calf twitches and my leg feels weak")
     assert quoting.escalation.reasons
+    # A red flag said to be absent is quoted back too ("You said no ..."), with no flag said.
+    denying = engine.answer("I don't have any weakness, just twitching")
+    assert denying.escalation.denied and not denying.escalation.reasons
     plain = engine.answer("zinc side effects")
     for module, draw in ((render, render_html), (whatsapp, whatsapp.render_whatsapp)):
         module._messages.cache_clear()
         draw(quoting)
+        draw(denying)
         assert module._messages.cache_info().currsize == 0
         draw(plain)
         assert module._messages.cache_info().currsize == 1
