@@ -18,6 +18,10 @@ by session 5's gatherers' 351 messages (t-fa from 2000, g-tune2a from 5000, g-tu
 added to learn from and measured before any rule was tuned on the last 285 of them: the whole
 split's floors are the figures measured then (recall 0.918, emergencies 0.905), the two targets
 are expected failures again, and the items numbered below 2000 hold their own floors.
+Session 6: g-tune3 added 199 messages from new pages (ids 7000-7499), measured before any rule
+was tuned on them (recall 0.821, emergencies 0.702, crisis 0.875, false alarms 0.246, look-alikes
+0.442): the whole split's floors are the figures measured with them, and the items numbered
+below 6000 (the split as session 5 left it) hold session 5's floors.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from tests.support.triage_figures import Figures, figures
 NOT_MET = "issue 19 target not met on the grown tune split (docs/triage.md, Figures)"
 _BEFORE = 500  # items numbered below this were in the corpus before this round's two passes
 _SESSION_5 = 2000  # session 5's items (t-fa from 2000, t-em from 2500, t-conv2 from 3000)
+_SESSION_6 = 6000  # session 6's items (t-fa3 from 6000, t-em3 from 6500, g-tune3 from 7000)
 
 
 def _number(item: CorpusItem) -> int:
@@ -66,13 +71,15 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # the rules miss (a week of one-sided deafness, an ear that hurts again, a wrist swollen
     # black and blue, a wasp sting swelling for a day): held on the older items below.
     # 0.918 with g-tune2a's and g-tune2b's 285 messages (ids 5000+), never tuned on
-    assert Figures.rate(tune.red_flag) >= 0.917, tune.misses
+    # 0.910 with g-tune3's 199 (ids 7000+), never tuned on
+    assert Figures.rate(tune.red_flag) >= 0.909, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
     # 0.934 after t-em; 0.932 (328 of 352) once the backstops were retrained on session 5's tune messages
     # 0.905 (361 of 399) with g-tune2a's 47 emergencies, never tuned on
-    assert Figures.rate(tune.emergency) >= 0.904, tune.misses
+    # 0.883 (394 of 446) with g-tune3's 47, never tuned on
+    assert Figures.rate(tune.emergency) >= 0.882, tune.misses
 
 
 def test_the_items_before_session_5_keep_their_floors(engine: Engine, tune_items: list[CorpusItem]) -> None:
@@ -86,13 +93,14 @@ def test_the_items_before_session_5_keep_their_floors(engine: Engine, tune_items
 def test_crisis_floor(tune: Figures) -> None:
     # In-sample since the learned crisis backstop was trained on the tune split (0.959 by the
     # rules alone): the blind and fresh figures are the ones to expect (docs/triage.md).
-    assert Figures.rate(tune.crisis) >= 0.988, tune.misses  # 0.991 before g-tune2a's 32 crises
+    # 0.991 before g-tune2a's 32 crises, 0.988 before g-tune3's 24 (0.979 with them)
+    assert Figures.rate(tune.crisis) >= 0.978, tune.misses
 
 
 def test_false_alarms_ceiling(tune: Figures) -> None:
     # 0.118 before g-tune2b's 73 benign; 0.153 with them, 0.140 (53 of 379) after t-fa2's senses
-    # (a limb asleep, a cold sore's lip, a workout's burn)
-    assert Figures.rate(tune.false_alarm) <= 0.140, tune.misses
+    # (a limb asleep, a cold sore's lip, a workout's burn); 0.155 with g-tune3's 61 benign
+    assert Figures.rate(tune.false_alarm) <= 0.155, tune.misses
 
 
 def test_look_alikes_ceiling(tune: Figures) -> None:
@@ -100,17 +108,31 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # want to think about kicking the bucket anytime soon"): the price of crises caught on
     # unseen pages (docs/triage.md).
     # 0.195 before t-fa's items, 0.205 before g-tune2a's and g-tune2b's 80; 0.267 with them,
-    # 0.251 (95 of 378) after t-fa2's senses (a choke or collapse in sport, a limb asleep)
-    assert Figures.rate(tune.lookalike) <= 0.252, tune.misses
+    # 0.251 (95 of 378) after t-fa2's senses (a choke or collapse in sport, a limb asleep);
+    # 0.271 (114 of 421) with g-tune3's 43
+    assert Figures.rate(tune.lookalike) <= 0.272, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
-    # 0.786 before g-tune2a and g-tune2b, 0.753 with them, 0.760 (547 of 720) after t-fa2's senses
-    assert Figures.rate(tune.exact) >= 0.759, tune.misses
+    # 0.786 before g-tune2a and g-tune2b, 0.753 with them, 0.760 (547 of 720) after t-fa2's senses;
+    # 0.750 (604 of 805) with g-tune3's 85
+    assert Figures.rate(tune.exact) >= 0.749, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------
+
+
+def test_the_messages_before_session_6_hold(tune_items: list[CorpusItem], engine: Engine) -> None:
+    """The tune split as session 5 left it (items numbered below 6000): its floors then."""
+    old = figures(engine, [item for item in tune_items if _number(item) < _SESSION_6])
+    r = Figures.rate
+    assert r(old.red_flag) >= 0.917, old.misses
+    assert r(old.emergency) >= 0.904, old.misses
+    assert r(old.crisis) >= 0.988, old.misses
+    assert r(old.false_alarm) <= 0.140, old.misses
+    assert r(old.lookalike) <= 0.252, old.misses
+    assert r(old.exact) >= 0.759, old.misses
 
 
 def test_the_earlier_messages_hold(before: Figures) -> None:
@@ -139,29 +161,29 @@ def test_the_messages_before_session_5_hold(tune_items: list[CorpusItem], engine
 
 # Met with t-em's items (0.952), not since session 5's gatherers' messages joined (0.918); 0.952 on
 # the items numbered below 2000.
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.918 (0.952 on the items numbered below 2000)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.910 (0.952 on the items numbered below 2000)")
 def test_red_flag_recall(tune: Figures) -> None:
     assert Figures.rate(tune.red_flag) >= 0.95, tune.misses
 
 
 # Met with t-em's 25 messages (0.934), not since g-tune2a's 47 emergencies joined (0.905); 0.939 on
 # the items numbered below 2000.
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.905 (0.939 on the items numbered below 2000)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.883 (0.939 on the items numbered below 2000)")
 def test_emergencies_reach_emergency(tune: Figures) -> None:
     assert Figures.rate(tune.emergency) >= 0.93, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.988 with the learned backstop, trained on this split")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.979 with the learned backstop, trained on this split")
 def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.153 (0.082 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.155 (0.082 on the earlier messages)")
 def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.267 (0.109 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.271 (0.109 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
 
