@@ -114,7 +114,7 @@ class ContextReader:
             )
         if mention.start - trigger.end > _WINDOW and not layout.same("clause", trigger.start, mention.start):
             return False
-        return _open_between(trigger.end, mention.start, layout, stops, starts, texts)
+        return _open_between(trigger.end, mention.start, layout, stops, starts, texts, listing=True)
 
     @staticmethod
     def _reaches_back(
@@ -137,16 +137,31 @@ class ContextReader:
 
 
 def _open_between(
-    first: int, last: int, layout: Layout, stops: set[int], starts: set[int], texts: Sequence[str]
+    first: int,
+    last: int,
+    layout: Layout,
+    stops: set[int],
+    starts: set[int],
+    texts: Sequence[str],
+    *,
+    listing: bool = False,
 ) -> bool:
     """Whether nothing ends a scope from word `first` to word `last` (a trigger's end and a
     mention's start, or the reverse): no sentence end, no terminator, and each clause break is
-    followed by a listed concept or a list word."""
+    followed by a listed concept or a list word. With `listing` (a negation reaching forward), a
+    clause break goes on only after a concept: "no weakness, numbness" lists what it denies, but
+    the "not" of "she cant get up, her left side is paralysed" (Russian "встать не может,
+    парализована вся левая сторона") denied a verb, and its clause ends at the comma."""
     if any(i in stops for i in range(first, last)):
         return False
+    segment = first
     for j in range(max(first, 1), min(last, len(texts) - 1) + 1):
         if not layout.same("sentence", j - 1, j):
             return False
-        if not layout.same("clause", j - 1, j) and not (j in starts or texts[j] in _LIST_WORDS):
-            return False
+        if not layout.same("clause", j - 1, j):
+            if not (j in starts or texts[j] in _LIST_WORDS):
+                return False
+            if listing and not any(i in starts for i in range(segment, j)):
+                return False
+            segment = j
     return True
