@@ -138,12 +138,22 @@ def _gathered_in_session_5(conversation: dict) -> bool:
 
 
 def _gathered_in_session_5_second_pass(conversation: dict) -> bool:
-    """The tune threads of session 5's second pass (t-conv3, ids thread-401 on): floors of their own."""
-    return int(conversation["id"].rsplit("-", 1)[1]) >= 401
+    """The tune threads of session 5's second pass (t-conv3, ids thread-401 to thread-500): floors of
+    their own."""
+    return 401 <= int(conversation["id"].rsplit("-", 1)[1]) < 501
+
+
+def _gathered_in_session_6(conversation: dict) -> bool:
+    """The tune threads of session 6 (t-conv4, ids thread-501 to thread-599): floors of their own."""
+    return 501 <= int(conversation["id"].rsplit("-", 1)[1]) < 600
 
 
 def _gathered_later(conversation: dict) -> bool:
-    return _gathered_in_session_5(conversation) or _gathered_in_session_5_second_pass(conversation)
+    return (
+        _gathered_in_session_5(conversation)
+        or _gathered_in_session_5_second_pass(conversation)
+        or _gathered_in_session_6(conversation)
+    )
 
 
 def test_thread_conversation_targets(engine: Engine) -> None:
@@ -193,8 +203,12 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
         # "i had a hard time getting him to his feet") or by the emergency services' arrival,
         # left for want of a second example of each.
         (_gathered_in_session_5_second_pass, 77, 0.81, 0.94, 0.75),
+        # t-conv4's 52 (session 6: red flags and emergencies said mid-conversation, button
+        # batteries and pills swallowed, children given supplements, acknowledgements after
+        # advice): 0.814 (48/59), 0.958 (113/118) and 0.673 (35/52) before any change, unseen.
+        (_gathered_in_session_6, 52, 0.81, 0.95, 0.67),
     ],
-    ids=["t-conv", "t-conv3"],
+    ids=["t-conv", "t-conv3", "t-conv4"],
 )
 def test_session_5_thread_conversations_hold(
     engine: Engine, where: Callable[[dict], bool], count: int, flags: float, topic: float, whole: float
