@@ -141,6 +141,13 @@ class _Topics:
         return next(iter((*self.conditions, *self.concerns)), None)
 
 
+# A statement of this many words or more (not stopwords) that names nothing of its own and asks
+# nothing is said of the topic in context ("she won't eat kale or spinach" after magnesium for a
+# child, "everything tastes like galvanized nails" after zinc lozenges); a bare name
+# ("diabetes") is not.
+_SAID_OF_IT = 3
+
+
 class Reader:
     """Builds every index once per knowledge base; reads any number of messages."""
 
@@ -241,9 +248,12 @@ class Reader:
             named, found = beating, self._concepts(beating, conversation, lang)
         # How long someone has taken a supplement is not how long a symptom has lasted.
         durations = named.in_question is not None or not named.ingredients
-        triage = self._triage(found, durations, lang)
-        hits = named.hits
         other, other_kind = self._other_thing(named)
+        # A supplement started, or its dose changed, is no new medicine: one of ours named, or
+        # one the knowledge base lacks ("my doctor put me on potassium pills"), and no medicine.
+        supplement = named.in_question is None and self._of_a_supplement(named, other, other_kind)
+        triage = self._triage(found, durations, lang, supplement=supplement)
+        hits = named.hits
         reading = Reading(
             named.ingredients,
             named.conditions,
@@ -548,9 +558,19 @@ class Reader:
                 scope.update(u.condition_slug for u in uses)
         return frozenset(scope)
 
-    def _triage(self, found: _Words, durations: bool, lang: str = ENGLISH) -> TriageResult:
+    @staticmethod
+    def _of_a_supplement(named: _Topics, other: str, other_kind: str) -> bool:
+        """Whether a message tells of a supplement, ours or one the knowledge base lacks, and of
+        no medicine."""
+        if any(h.pattern.tag == OTHER_TOPIC and h.pattern.kind == "drug" for h in named.hits):
+            return False
+        return bool(named.ingredients) or (bool(other) and not other_kind)
+
+    def _triage(
+        self, found: _Words, durations: bool, lang: str = ENGLISH, *, supplement: bool = False
+    ) -> TriageResult:
         if lang == ENGLISH:
-            return self._triage_english(found, durations)
+            return self._triage_english(found, durations, supplement)
         # Another language is triaged by its own words of the clinical concepts, and by the
         # English red-flag phrases only where every word of one is an English word as typed
         # ("aku self harm lagi"): typo tolerance would read "tremer" as "tremor" and "nasıl" as
@@ -570,12 +590,13 @@ class Reader:
             typed(found.hits + scoped),
             self.today(),
             durations=mixed and durations,
+            supplement=supplement,
             scoped=groups,
             named=found.naming,
             concepts=found.concepts,
         )
 
-    def _triage_english(self, found: _Words, durations: bool) -> TriageResult:
+    def _triage_english(self, found: _Words, durations: bool, supplement: bool = False) -> TriageResult:
         scoped, groups = self.flags.hits(found.tokens, found.scope) if found.scope else ([], {})
         return self.triager.assess(
             found.tokens,
@@ -586,6 +607,7 @@ class Reader:
             named=found.naming,
             concepts=found.concepts,
             symptom_in_context=found.in_context,
+            supplement=supplement,
         )
 
     def _section(self, hits: list[Hit], condition: str) -> str:
@@ -636,7 +658,9 @@ class Reader:
     def _asks_about_something_new(self, reading: Reading, found: _Words) -> bool:
         """ "what about diabetes?", "and my dad?": words of a follow-up around a word that
         neither a section, a red flag, a topic's names nor a word pointing back ties to the
-        conversation. It names something new, which the knowledge base does not have."""
+        conversation. It names something new, which the knowledge base does not have. The
+        follow-up's words open the message or it asks: "she's about 13 kg" (about, roughly) and
+        "she won't eat kale or spinach" tell, they do not ask about something new."""
         language = self.lexicon.language
         texts = [t.text for t in found.tokens]
         if (
@@ -646,6 +670,9 @@ class Reader:
             or reading.asks_safety  # "how much before bed": the ingredient's safety, at bedtime
             or not any(w in language.follow_up for w in texts)
             or any(w in language.refers_back for w in texts)
+            or not (
+                texts[0] in language.follow_up or is_question(found.tokens, found.tokens.source, language)
+            )
         ):
             return False
         said = {
@@ -657,7 +684,9 @@ class Reader:
 
     def _ties_back(self, reading: Reading, found: _Words) -> bool:
         """Whether a message without a topic follows on from the conversation: it asks, has a
-        red flag or a section's words, or points back ("it", "that"). "diabetes" does not."""
+        red flag or a section's words, points back ("it", "that"), or tells something of a few
+        words and names no thing of its own ("she won't eat kale or spinach", "now i'm sprinting
+        to the bathroom"). "diabetes" does not; "my tpo antibodies were 17" names a test."""
         language = self.lexicon.language
         if reading.triage.level != "none" or any(h.pattern.tag == SECTION for h in found.hits):
             return True
@@ -665,7 +694,11 @@ class Reader:
             return True
         if any(t.text in language.refers_back or t.text in self._topic_words for t in found.tokens):
             return True
-        return is_question(found.tokens, found.tokens.source, language)
+        if is_question(found.tokens, found.tokens.source, language):
+            return True
+        if reading.other_topic:
+            return False
+        return sum(t.text not in language.stopwords for t in found.tokens) >= _SAID_OF_IT
 
     def _lingers(self, reading: Reading, found: _Words) -> bool:
         """Whether a follow-up is about the condition left in context with no topic (after a
@@ -739,7 +772,11 @@ class Reader:
                 context=conversation.condition,
                 inherited=True,
                 near_misses=(),
-                triage=self._triage(found, durations="taking" not in reading.turn_words),
+                triage=self._triage(
+                    found,
+                    durations="taking" not in reading.turn_words,
+                    supplement=reading.other_kind != "drug",
+                ),
             )
         if reading.near_misses and reading.triage.level == "none":  # a name mistyped: ask which
             return reading
@@ -752,7 +789,13 @@ class Reader:
             # says so ("why is taking it for years a problem"); otherwise it is how long a
             # symptom has lasted ("its been about a month now"), a red flag of the condition.
             taking = "taking" in reading.turn_words
-            inherited = replace(inherited, triage=self._triage(found, durations=not taking))
+            # The supplement's dose changed is no new medicine ("i've had diarrhea and nausea
+            # since i upped my dose", "since i started taking calcium and magnesium it has almost
+            # stopped").
+            supplement = reading.other_kind != "drug"
+            inherited = replace(
+                inherited, triage=self._triage(found, durations=not taking, supplement=supplement)
+            )
             asked = self._section(found.hits, condition or "")
             if reading.asks_safety or asked in _SAFETY_WORRIES:
                 return replace(inherited, ingredients=(focus,), asks_safety=True, context=condition)

@@ -60,6 +60,10 @@ _PLAIN = FlagGroup(level="doctor")
 # follow-up or an item typed as written, where a `topic_or_short` flag still counts
 _SHORT_MESSAGE = 8
 _LASTING = "lasting"  # the flag of a duration: how long a symptom has lasted
+# The flags of a new medicine or a change of its dose: a condition's own ("twitching that began
+# with a new medicine or a change of dose", overlay.toml) and the rule of symptoms that start
+# after a new medicine (rules.toml `new_medicine_cause`, NHS.uk Side effects of medicines).
+_NEW_MEDICINE = frozenset(("new_medication", "new_medicine_cause"))
 # The reasons a level read by a learned backstop gives (learned.py): no phrase of the message
 # was matched, so the reply does not quote them back as the person's words.
 LEARNED = {
@@ -172,6 +176,7 @@ class Triager:
         named: frozenset[int] = frozenset(),
         concepts: Judged | None = None,
         symptom_in_context: bool = False,
+        supplement: bool = False,
     ) -> TriageResult:
         """The level and reasons; `durations`: whether "for 3 weeks" and "since july" count
         (not when they say how long someone has taken a supplement). `scoped`: the groups of
@@ -179,10 +184,15 @@ class Triager:
         condition, where a general doctor-level sign is the topic, not a red flag ("what
         helps numbness" about an article on numbness). `concepts`: the clinical concepts
         read and the triage rules over them; the words they read in another sense silence
-        the phrases too ("weakness for chocolate")."""
+        the phrases too ("weakness for chocolate"). `supplement`: the message tells of a
+        supplement taken, started or its dose changed, and of no medicine: that is no new
+        medicine ("i've had diarrhea and nausea since i upped my dose" after magnesium)."""
         texts, _ = texts_of(tokens)
         groups = {**scoped, **self._flags_of} if scoped else self._flags_of
         flags = self._flags(texts, hits, groups, named)
+        # How long a supplement was taken is no symptom's duration, said in a phrase ("i've taken
+        # high dose zinc for my acne for a long time") as in numbers ("for 3 months").
+        flags = [f for f in flags if (durations or f.kind != _LASTING) and not _new_medicine(f, supplement)]
         if not scoped and not symptom_in_context and len(texts) > _SHORT_MESSAGE:
             flags = [f for f in flags if not groups.get(f.kind, _PLAIN).topic_or_short]
         breaks = tokens.breaks() if isinstance(tokens, Tokens) and flags else frozenset()
@@ -222,6 +232,7 @@ class Triager:
                 _rule_flag(f)
                 for f in concepts.verdict.said
                 if not (f.level == DOCTOR and named and all(i in named for i in range(f.start, f.end)))
+                and not _new_medicine(_rule_flag(f), supplement)
             ]
             denied += [_rule_flag(f, "doctor") for f in concepts.verdict.denied]
         recovered = concepts is not None and _told_as_recovered(concepts)
@@ -530,6 +541,11 @@ def _lowered(flag: Flag, live: list[Mention]) -> bool:
         m.concept in _NOT_LOWERED and not any(s.start <= m.start and m.end <= s.end for s in lowering)
         for m in live
     )
+
+
+def _new_medicine(flag: Flag, supplement: bool) -> bool:
+    """A flag of a new medicine or a changed dose, read of a supplement (not a medicine)."""
+    return supplement and flag.kind.rsplit("/", 1)[-1] in _NEW_MEDICINE
 
 
 def _rule_flag(flag: RuleFlag, level: Level | None = None) -> Flag:

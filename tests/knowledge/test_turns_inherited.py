@@ -1,0 +1,93 @@
+"""Issue 20, session 6 (t-conv4): what a follow-up inherits from the conversation. Each change
+from real messages of several threads of tests/data/conversations_threads.jsonl, named below;
+each test fails without its change."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.engine import Engine
+from tests.support.conversation import chat
+
+# --- a statement said in a topic's talk is said of that topic -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "said", "topic"),
+    [
+        # thread-540 (tendertransitionsmn.com will-magnesium-help-my-child-sleep)
+        (
+            ("should i give my child a magnesium supplement to help them sleep?", "she's 2 years old"),
+            "she won't eat kale or spinach",
+            "magnesium",
+        ),
+        # thread-465: "about" is approximately here, not "what about ...?"
+        (("is it safe for a toddler to take a magnesium gummy daily?",), "she's about 13 kg", "magnesium"),
+        # thread-419 (zinc lozenges and a metallic taste)
+        (
+            ("does taking zinc lozenges make a cold shorter?", "it leaves a metallic taste in my mouth"),
+            "everything tastes like galvanized nails",
+            "zinc",
+        ),
+        # thread-441
+        (
+            ("i'm popping 500mg capsules of magnesium citrate",),
+            "now i'm sprinting to the bathroom",
+            "magnesium",
+        ),
+    ],
+)
+def test_a_statement_in_a_topics_talk_is_said_of_it(
+    engine: Engine, before: tuple[str, ...], said: str, topic: str
+) -> None:
+    reply = chat(engine, *before, said)[-1]
+    assert reply.topics[:1] == (topic,) and reply.escalation.level == "none"
+
+
+@pytest.mark.parametrize(
+    ("before", "said"),
+    [
+        # thread-091: a test the knowledge base lacks, told of: nothing on it
+        ("is ashwagandha ok with hypothyroidism", "my tpo antibodies were 17"),
+        # a question about something new, and a bare name, still name something new
+        ("magnesium", "what about diabetes?"),
+        ("magnesium", "diabetes"),
+    ],
+)
+def test_a_thing_of_its_own_is_not_the_topic(engine: Engine, before: str, said: str) -> None:
+    assert chat(engine, before, said)[-1].topics == ()
+
+
+# --- a supplement taken, started or its dose changed is no new medicine, and how long it was
+# taken is no symptom's duration ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # thread-506 (zaro.info), as thread-155's "been on ashwagandha gummies for stress about 6 weeks"
+        ("can you take zinc every day?", "i've been on a high dose for months"),
+        # thread-316: the duration said in a phrase, not in numbers
+        ("i've taken high dose zinc for my acne for a long time",),
+        # thread-439 and thread-350: the supplement's own dose, started or upped
+        (
+            "how do i know if i have too much magnesium glycinate?",
+            "i've had diarrhea and nausea since i upped my dose",
+        ),
+        ("since i started taking calcium and magnesium it has almost stopped",),
+        # thread-502: a supplement the knowledge base lacks, put on by a doctor
+        ("can magnesium help me sleep", "i am also low on potassium, my doctor put me on potassium pills"),
+    ],
+)
+def test_a_supplements_own_course_is_no_red_flag(engine: Engine, turns: tuple[str, ...]) -> None:
+    assert chat(engine, *turns)[-1].escalation.level == "none"
+
+
+def test_a_medicine_started_is_still_a_new_medicine(engine: Engine) -> None:
+    # thread-037: sertraline is a medicine, and twitching began with it
+    reply = chat(engine, "does l-theanine help twitching", "my doctor put me on sertraline last month")[-1]
+    assert reply.escalation.level == "doctor" and "put me on" in reply.escalation.reasons
+
+
+def test_a_symptoms_month_after_an_ingredient_still_counts(engine: Engine) -> None:
+    assert chat(engine, "does magnesium help", "its been about a month now")[-1].escalation.level == "doctor"
