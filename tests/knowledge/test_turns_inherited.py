@@ -91,3 +91,13 @@ def test_a_medicine_started_is_still_a_new_medicine(engine: Engine) -> None:
 
 def test_a_symptoms_month_after_an_ingredient_still_counts(engine: Engine) -> None:
     assert chat(engine, "does magnesium help", "its been about a month now")[-1].escalation.level == "doctor"
+
+
+# --- whether the ingredient in context gives you a symptom is a Safety question -----------------
+
+
+def test_whether_it_gives_you_a_symptom_asks_its_safety(engine: Engine) -> None:
+    # thread-318 after l-theanine; as "make you", and triage eye-041's "can new glasses give you a
+    # headache?" asks whether the glasses bring it on
+    reply = chat(engine, "l-theanine for anxiety", "does it give you headaches")[-1]
+    assert reply.topics[:1] == ("l-theanine",) and reply.section == "safety"
