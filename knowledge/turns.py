@@ -123,6 +123,11 @@ class Turns:
         if reading.empty:
             return "empty"
         focus = conversation.focus if conversation else None
+        if held == "crisis" and not (reading.topics and not reading.inherited):
+            # A crisis is about the person, not a topic: what follows it with no topic of its own
+            # is not answered with the topic before it ("ive been planning how to do it", "i have
+            # the pills in my hand" after magnesium talk), but with the crisis lines.
+            return self._after_crisis(reading)
         if (
             self._interacts(reading)
             and focus in self.kb.ingredients
@@ -172,6 +177,17 @@ class Turns:
         if held != "none":  # "ive been planning how to do it", right after crisis advice
             return "asks_help"
         return "not_understood"
+
+    @staticmethod
+    def _after_crisis(reading: Reading) -> TurnKind:
+        """A turn after crisis advice with no topic of its own: the advice taken in ("ok",
+        "thanks", "lol"), said to have passed, or the advice again in full (anything else)."""
+        said = next((k for k in _HELD_TURNS if k in reading.turn_words), None)
+        if said is not None:
+            return said
+        if reading.small_talk is not None and reading.triage.level in ("none", "doctor"):
+            return "acknowledgement"
+        return "asks_help"
 
     @staticmethod
     def _interacts(reading: Reading) -> bool:

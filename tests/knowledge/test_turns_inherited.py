@@ -101,3 +101,35 @@ def test_whether_it_gives_you_a_symptom_asks_its_safety(engine: Engine) -> None:
     # headache?" asks whether the glasses bring it on
     reply = chat(engine, "l-theanine for anxiety", "does it give you headaches")[-1]
     assert reply.topics[:1] == ("l-theanine",) and reply.section == "safety"
+
+
+# --- a crisis is about the person: what follows it is not answered with the topic before -------
+
+_CRISIS_AFTER_A_TOPIC = (
+    "does ashwagandha help with depression",
+    "honestly nothing helps, i don't want to be here anymore",
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        # triage mental-141 ("I turn around the pills in my hand"), after thread-255's crisis
+        "i have the pills in my hand",
+        # test_conversation.py's follow-up not understood after crisis advice
+        "ive been planning how to do it",
+    ],
+)
+def test_after_crisis_a_follow_up_with_no_topic_of_its_own_gets_the_advice_again(
+    engine: Engine, follow_up: str
+) -> None:
+    reply = chat(engine, *_CRISIS_AFTER_A_TOPIC, follow_up)[-1]
+    assert reply.turn == "asks_help" and reply.escalation.level == "crisis" and reply.escalation.leads
+    assert reply.topics == ()
+
+
+def test_after_crisis_thanks_and_a_new_topic_still_are_what_they_are(engine: Engine) -> None:
+    # thread-255 "lol anyway", thread-257 "what about l-theanine"
+    assert chat(engine, *_CRISIS_AFTER_A_TOPIC, "lol anyway")[-1].turn == "acknowledgement"
+    other = chat(engine, *_CRISIS_AFTER_A_TOPIC, "what about l-theanine")[-1]
+    assert other.topics[:1] == ("l-theanine",) and other.escalation.level == "crisis"
