@@ -111,7 +111,7 @@ class Engine:
         (in the form the turn's row asks for)."""
         condition = self.turns.condition(reading, conversation)
         own = self.advisor.escalation(reading.triage, condition, text)
-        level = self.turns.level(conversation, own.level)
+        level = self.turns.level(conversation, own.level, reading)
         if level != own.level:
             keep = conversation.keep if conversation else ""
             own = self.advisor.held(level, keep, condition, "again" if form == "own" else form)

@@ -105,6 +105,8 @@ _REACTIONS = frozenset(("allergic", "poisoning", "jaundice"))
 # condition the ingredient is taken for, and its conversation goes on; only a sign that comes
 # on now ("right now it feels like a stroke") is advice first.
 _COURSE = frozenset(("chronic", "long_standing", "ongoing", "recurring"))
+# The words of the emergency services called or on their way (conversation.toml).
+_SERVICES = "services"
 # A medicine named beside an ingredient asks whether the two go together.
 _INTERACTS = frozenset(("drug",))
 # A drink told of (not asked about) beside an ingredient asks the same ("i had a few beers
@@ -142,7 +144,7 @@ class Turns:
         if held != "none" and rank(reading.triage.level) <= rank(held):
             # "i used my epipen", "ok calling 911": the words of taking the advice in, even
             # when they hold a flag of the advice itself.
-            said = next((k for k in _HELD_TURNS if k in reading.turn_words), None)
+            said = self._held_turn(reading)
             if said is not None:
                 return said
         if held != "none" and reading.triage.level in ("none", "doctor"):
@@ -179,10 +181,19 @@ class Turns:
         return "not_understood"
 
     @staticmethod
+    def _held_turn(reading: Reading) -> TurnKind | None:
+        """The kind of a turn after emergency or crisis advice by its words: it has passed, asks
+        what to do, or takes the advice in (the emergency services called are that too)."""
+        said = next((k for k in _HELD_TURNS if k in reading.turn_words), None)
+        if said is None and _SERVICES in reading.turn_words:
+            return "acknowledgement"
+        return said
+
+    @staticmethod
     def _after_crisis(reading: Reading) -> TurnKind:
         """A turn after crisis advice with no topic of its own: the advice taken in ("ok",
         "thanks", "lol"), said to have passed, or the advice again in full (anything else)."""
-        said = next((k for k in _HELD_TURNS if k in reading.turn_words), None)
+        said = Turns._held_turn(reading)
         if said is not None:
             return said
         if reading.small_talk is not None and reading.triage.level in ("none", "doctor"):
@@ -244,10 +255,19 @@ class Turns:
             return "none"
         return conversation.level
 
-    def level(self, conversation: Conversation | None, own: Level) -> Level:
-        """The turn's level: its own, never below the level the conversation holds."""
+    def level(self, conversation: Conversation | None, own: Level, reading: Reading | None = None) -> Level:
+        """The turn's level: its own, never below the level the conversation holds; at least
+        emergency when a follow-up tells that the emergency services are called or that they
+        are going to the emergency department ("ok calling 911", "ok we're going to the er")."""
         held = self.held(conversation)
+        if held == "none" and reading is not None and self._services_called(reading, conversation):
+            held = "emergency"
         return held if rank(held) > rank(own) else own
+
+    @staticmethod
+    def _services_called(reading: Reading, conversation: Conversation | None) -> bool:
+        """A follow-up that tells (not asks) that the emergency services are called."""
+        return conversation is not None and _SERVICES in reading.turn_words and not reading.question
 
     def condition(self, reading: Reading, conversation: Conversation | None) -> str | None:
         """The condition whose "When to See a Doctor" list goes with the turn's advice: the one

@@ -113,7 +113,7 @@ def test_a_red_flag_escalates_in_any_context(engine: Engine, topic: str, flag: s
         ("🙏🙏", wording.small_talk_line("thanks")),
         ("bye", wording.small_talk_line("bye")),
         ("ok will call my gp tomorrow, thanks", wording.small_talk_line("thanks")),
-        ("ok going to the er now", wording.small_talk_line("ok")),
+        # "ok going to the er now" also holds emergency since session 6 (test_turns_inherited.py)
     ],
 )
 def test_small_talk_gets_one_short_line(engine: Engine, text: str, line: str) -> None:

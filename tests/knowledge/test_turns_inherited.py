@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.answers import wording
 from knowledge.engine import Engine
 from tests.support.conversation import chat
 
@@ -133,3 +134,44 @@ def test_after_crisis_thanks_and_a_new_topic_still_are_what_they_are(engine: Eng
     assert chat(engine, *_CRISIS_AFTER_A_TOPIC, "lol anyway")[-1].turn == "acknowledgement"
     other = chat(engine, *_CRISIS_AFTER_A_TOPIC, "what about l-theanine")[-1]
     assert other.topics[:1] == ("l-theanine",) and other.escalation.level == "crisis"
+
+
+# --- the emergency services called hold the emergency level ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # thread-531 (es.archildrens.org): a battery missing, then drooling, then the ER
+        (
+            "my son was playing with the tv remote and the battery is missing",
+            "now he's drooling and has trouble swallowing",
+            "ok we're going to the er",
+        ),
+        # thread-552 (familycircle.com): a threat and self-harm told by a parent, then 911
+        (
+            "my 15 year old said if i don't let her go she will kill herself",
+            "she took some pills and cut her arm",
+            "ok calling 911",
+        ),
+    ],
+)
+def test_a_follow_up_telling_the_services_are_called_holds_emergency(
+    engine: Engine, turns: tuple[str, ...]
+) -> None:
+    replies = chat(engine, *turns, "what do i do")
+    assert [r.escalation.level for r in replies[-2:]] == ["emergency", "emergency"]
+    assert replies[-2].escalation.leads and replies[-1].turn == "asks_help"
+
+
+def test_asking_whether_to_call_is_not_telling(engine: Engine) -> None:
+    # thread-457's "should i call 911 or take her to the doctor?" asks; and a first message has
+    # no conversation to hold
+    assert chat(engine, "magnesium", "should i call 911 or go to the er?")[-1].escalation.level != "emergency"
+    assert engine.answer("ok calling 911").escalation.level == "none"
+
+
+def test_going_to_the_er_is_still_the_short_line_with_the_emergency_advice(engine: Engine) -> None:
+    reply = chat(engine, "magnesium", "ok going to the er now")[-1]
+    assert reply.kind == "small_talk" and reply.title == wording.small_talk_line("ok")
+    assert reply.escalation.level == "emergency" and not reply.topics
