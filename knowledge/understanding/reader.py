@@ -143,9 +143,9 @@ class _Topics:
 
 # A statement of this many words or more (not stopwords) that names nothing of its own and asks
 # nothing is said of the topic in context ("she won't eat kale or spinach" after magnesium for a
-# child, "everything tastes like galvanized nails" after zinc lozenges); a bare name
-# ("diabetes") is not.
-_SAID_OF_IT = 3
+# child, "everything tastes like galvanized nails" after zinc lozenges, "i have panic disorder"
+# after GABA); a bare name ("diabetes") is not.
+_SAID_OF_IT = 2
 
 
 class Reader:

@@ -36,6 +36,9 @@ from tests.support.conversation import chat
             "now i'm sprinting to the bathroom",
             "magnesium",
         ),
+        # thread-521: two words of its own are a statement too (as thread-409's "i have
+        # generalized anxiety disorder" after l-theanine)
+        (("can you take gaba with sertraline?",), "i have panic disorder", "gaba"),
     ],
 )
 def test_a_statement_in_a_topics_talk_is_said_of_it(
