@@ -205,8 +205,10 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
         (_gathered_in_session_5_second_pass, 77, 0.81, 0.94, 0.75),
         # t-conv4's 52 (session 6: red flags and emergencies said mid-conversation, button
         # batteries and pills swallowed, children given supplements, acknowledgements after
-        # advice): 0.814 (48/59), 0.958 (113/118) and 0.673 (35/52) before any change, unseen.
-        (_gathered_in_session_6, 52, 0.81, 0.95, 0.67),
+        # advice): 0.814 (48/59), 0.958 (113/118) and 0.673 (35/52) before any change, unseen;
+        # 0.847 (50/59), 0.983 (116/118) and 0.750 (39/52) after the round (statements said of
+        # the topic in context, a supplement's own course, the services called).
+        (_gathered_in_session_6, 52, 0.84, 0.98, 0.75),
     ],
     ids=["t-conv", "t-conv3", "t-conv4"],
 )
