@@ -72,14 +72,14 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # black and blue, a wasp sting swelling for a day): held on the older items below.
     # 0.918 with g-tune2a's and g-tune2b's 285 messages (ids 5000+), never tuned on
     # 0.910 with g-tune3's 199 (ids 7000+), never tuned on
-    assert Figures.rate(tune.red_flag) >= 0.906, tune.misses
+    assert Figures.rate(tune.red_flag) >= 0.912, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
     # 0.934 after t-em; 0.932 (328 of 352) once the backstops were retrained on session 5's tune messages
     # 0.905 (361 of 399) with g-tune2a's 47 emergencies, never tuned on
     # 0.883 (394 of 446) with g-tune3's 47, never tuned on
-    assert Figures.rate(tune.emergency) >= 0.874, tune.misses
+    assert Figures.rate(tune.emergency) >= 0.886, tune.misses
 
 
 def test_the_items_before_session_5_keep_their_floors(engine: Engine, tune_items: list[CorpusItem]) -> None:
@@ -94,7 +94,7 @@ def test_crisis_floor(tune: Figures) -> None:
     # In-sample since the learned crisis backstop was trained on the tune split (0.959 by the
     # rules alone): the blind and fresh figures are the ones to expect (docs/triage.md).
     # 0.991 before g-tune2a's 32 crises, 0.988 before g-tune3's 24 (0.979 with them)
-    assert Figures.rate(tune.crisis) >= 0.975, tune.misses
+    assert Figures.rate(tune.crisis) >= 0.982, tune.misses
 
 
 def test_false_alarms_ceiling(tune: Figures) -> None:
@@ -161,19 +161,19 @@ def test_the_messages_before_session_5_hold(tune_items: list[CorpusItem], engine
 
 # Met with t-em's items (0.952), not since session 5's gatherers' messages joined (0.918); 0.952 on
 # the items numbered below 2000.
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.907 (0.952 on the items numbered below 2000)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.913 (0.952 on the items numbered below 2000)")
 def test_red_flag_recall(tune: Figures) -> None:
     assert Figures.rate(tune.red_flag) >= 0.95, tune.misses
 
 
 # Met with t-em's 25 messages (0.934), not since g-tune2a's 47 emergencies joined (0.905); 0.939 on
 # the items numbered below 2000.
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.875 (0.939 on the items numbered below 2000)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.887 (0.939 on the items numbered below 2000)")
 def test_emergencies_reach_emergency(tune: Figures) -> None:
     assert Figures.rate(tune.emergency) >= 0.93, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.976 with the learned backstop, trained on this split")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.983 with the learned backstop, trained on this split")
 def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
