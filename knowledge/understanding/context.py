@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from knowledge.levels import Experiencer
 from knowledge.understanding.clauses import Layout
-from knowledge.understanding.normalise import stem
+from knowledge.understanding.normalise import stem, words
 from knowledge.understanding.phrases import Found, PhraseIndex
 from knowledge.understanding.vocabulary import ContextWords
 
@@ -40,6 +40,11 @@ class ContextReader:
         labelled: list[tuple[str, str]] = []
         for category in (*_FORWARD, *_BACKWARD, "pseudo", "terminators", "self"):
             labelled += [(category, p) for p in getattr(words_of, category)]
+        # "couldnt ... without": the second negation -> the first ones that undo it
+        self._undoing: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for pair in words_of.double_negation:
+            first, second = (tuple(words(part)) for part in pair.split("...", 1))
+            self._undoing.setdefault(second, []).append(first)
         self._index = PhraseIndex(labelled, fold)
 
     def read(
@@ -64,6 +69,8 @@ class ContextReader:
         # trigger's reach ("i had a heart attack last year and now i have crushing chest pain").
         inside = {i for m in mentions for i in range(m.start + 1, m.end)}
         stops = {f.start for f in found if f.label == "terminators" and f.start not in inside}
+        if self._undoing:
+            triggers = self._undone(triggers, texts, layout, stops)
         selves = {f.start for f in found if f.label == "self" and f.start not in covered}
         # No trigger reaches past its sentence: a mention looks only at its own sentence's.
         by_sentence: dict[int, list[Found]] = {}
@@ -96,6 +103,26 @@ class ContextReader:
                 )
             )
         return out
+
+    def _undone(
+        self, triggers: list[Found], texts: Sequence[str], layout: Layout, stops: set[int]
+    ) -> list[Found]:
+        """`triggers` without a double negation: a negation such as "without" after another in
+        its clause ("couldn't be in a lit area without my eye having shooting pains") says what
+        happens, so it is dropped and ends the first one's reach (its start joins `stops`)."""
+        undoing: set[int] = set()
+        for t in triggers:
+            firsts = self._undoing.get(tuple(texts[t.start : t.end])) if t.label == "negated" else None
+            if firsts and any(
+                tuple(texts[i : i + len(first)]) == first and layout.same("clause", i, t.start)
+                for first in firsts
+                for i in range(max(0, t.start - _WINDOW - len(first)), t.start - len(first) + 1)
+            ):
+                undoing.add(id(t))
+        if not undoing:
+            return triggers
+        stops.update(t.start for t in triggers if id(t) in undoing)
+        return [t for t in triggers if id(t) not in undoing]
 
     @staticmethod
     def _reaches(

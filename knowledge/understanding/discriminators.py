@@ -14,6 +14,10 @@ _SYMPTOMS = frozenset(("symptom", "function_lost"))
 _TIME = frozenset(("time", "modality"))
 _SHORT = 8  # words: a follow-up such as "its been 2 months now"
 _AGO, _ONGOING = "ago", "ongoing"  # concept ids
+# The kinds of concept that are a sign the person has or where it is (concepts.toml): a symptom,
+# a function lost, a vital sign, a body site. The other kinds qualify a sign (how long, how
+# sudden, how severe, whose, with what: "for a week", "suddenly", "a baby", "pregnant").
+_SIGN_KINDS = frozenset(("symptom", "function_lost", "vital", "body_site"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,8 @@ class Discriminators:
             for meant in concept.means:
                 parent.setdefault(cid, set()).add(meant)
         self._counts_as = {cid: frozenset(_closure(cid, parent)) for cid in vocabulary.concepts}
+        concepts = vocabulary.concepts
+        self._signs = frozenset(cid for cid, concept in concepts.items() if concept.kind in _SIGN_KINDS)
         # Each rule's groups as sets: a rule is tried in a stretch of the message only when
         # every group has a concept there (most rules have none in most sentences).
         self._groups = [tuple(frozenset(g) for g in rule.all) for rule in self.rules]
@@ -76,14 +82,32 @@ class Discriminators:
                     said += _flags(rule, fired, reading)
                     continue
                 # Denying a crisis ("i dont want to die") asks for no advice.
-                negated = None if rule.level == "crisis" else self._fires(rule, unit, live=False)
+                negated = None if rule.level == "crisis" else self._denied(rule, unit)
                 if negated is not None:
                     denied += _flags(rule, negated, reading)
         return Verdict(tuple(said), tuple(denied))
 
-    def _fires(self, rule: Rule, unit: list[Mention], live: bool) -> list[Mention] | None:
+    def _denied(self, rule: Rule, unit: list[Mention]) -> list[Mention] | None:
+        """The mentions that said `rule` with its sign denied, or None. All of them negated ("no
+        chest pain", "no fever or rash") is the red flag said and denied; some negated is, only
+        when a sign or its site is said as present beside them ("no weakness, just twitching",
+        "my chest doesn't hurt"). A pertinent negative said beside nothing but qualifiers ("a
+        cough for a week, no fever": a duration, an onset, a person) denies the rule's sign
+        itself, and the qualifiers are said of something else: the danger is absent."""
+        whole = self._fires(rule, unit, live=False, only_negated=True)
+        if whole is not None:
+            return whole
+        chosen = self._fires(rule, unit, live=False)
+        if chosen is None or not any(m.concept in self._signs and not m.context.negated for m in chosen):
+            return None
+        return chosen
+
+    def _fires(
+        self, rule: Rule, unit: list[Mention], live: bool, only_negated: bool = False
+    ) -> list[Mention] | None:
         """The mentions that meet each group of `rule` in `unit`, or None. `live`: said as
-        present; otherwise said, with at least one of them negated (and none hypothetical)."""
+        present; otherwise said, with at least one of them negated (and none hypothetical), or
+        `only_negated`, with all of them negated."""
         allowed = set(rule.allow)
 
         def present(m: Mention) -> bool:
@@ -100,7 +124,10 @@ class Discriminators:
             c = m.context
             return c.negated and not c.hypothetical and not c.historical
 
-        pool = [m for m in unit if present(m)] if live else [m for m in unit if present(m) or negated(m)]
+        if live:
+            pool = [m for m in unit if present(m)]
+        else:
+            pool = [m for m in unit if negated(m) or (present(m) and not only_negated)]
         if any(self._counts_as[m.concept] & set(rule.unless) for m in unit if present(m)):
             return None
         chosen: list[Mention] = []

@@ -77,6 +77,10 @@ class ContextWords(_Frozen):
     other: tuple[str, ...] = ()
     self: tuple[str, ...] = ()
     terminators: tuple[str, ...] = ()
+    # Two negations in a clause that undo each other, written "first ... second" ("couldnt ...
+    # without": "I couldn't be in a lit area without my eye having shooting pains", the pain is
+    # there): the second is no negation, and the first reaches no further than it.
+    double_negation: tuple[str, ...] = ()
     # A story told as history (retold.py): what dates it in the past, what says a recent
     # episode, and the words of a sentence in the past and in the present tense.
     retold_anchor: tuple[str, ...] = ()

@@ -183,6 +183,42 @@ def test_a_negated_rule_is_said_back_as_denied() -> None:
     assert [f.rule for f in verdict.denied] == ["heart_attack"]
 
 
+def denied_rules(text: str) -> set[str]:
+    vocabulary = load_vocabulary()
+    reading = ConceptReader(vocabulary).read(tokenize(text), text)
+    return {f.rule for f in Discriminators(vocabulary).judge(reading).denied}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("I have a cough for a week, no fever", "fever_lasting"),  # a duration only: the cough's
+        ("my 2 month old baby has no fever but a runny nose", "fever_young_infant"),  # a person
+        ("I'm pregnant, no bleeding at all", "pregnancy_bleeding"),
+    ],
+)
+def test_a_pertinent_negative_beside_qualifiers_is_no_denial(engine: Engine, text: str, rule: str) -> None:
+    # The sign of the rule is what is negated; what is said as present only qualifies it (how
+    # long, whose), so the danger is absent and no advice is asked for.
+    assert rule not in denied_rules(text)
+    assert engine.answer(text).escalation.level == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("I hit my head, no vomiting", "head_injury"),  # a sign said beside the denied one
+        ("my eye is red but not painful", "red_eye_warning"),
+        ("my chest doesn't hurt", "heart_attack"),  # the sign's site said
+        ("no fever or rash", "meningitis"),  # the whole rule said and denied
+    ],
+)
+def test_a_denied_sign_still_brings_the_advice(engine: Engine, text: str, rule: str) -> None:
+    assert rule in denied_rules(text)
+    reply = engine.answer(text)
+    assert reply.escalation.level == "doctor" and reply.escalation.denied
+
+
 def test_a_duration_belongs_to_a_symptom_only_when_attached(engine: Engine) -> None:
     assert engine.answer("i smoked for 40 years, what helps eye twitching").escalation.level == "none"
     assert engine.answer("my eyelid has been twitching for 3 months").escalation.level == "doctor"
@@ -194,6 +230,27 @@ def test_the_engine_carries_concepts_and_keeps_reasons(engine: Engine) -> None:
     assert reply.escalation.reasons
     found = {c.id: c for c in reply.escalation.concepts}
     assert found["pain"].experiencer == "other" and not found["pain"].negated
+
+
+def negated_concepts(text: str) -> dict[str, bool]:
+    vocabulary = load_vocabulary()
+    reading = ConceptReader(vocabulary).read(tokenize(text), text)
+    return {m.concept: m.context.negated for m in reading.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "negated"),
+    [
+        # "can't ... without" says what happens: the pain is there (eye-028, studied)
+        ("I couldn't be in any sort of lit area without my eye having shooting pains", "pain", False),
+        ("I could not turn my head to the right without catching my breath", "breathless", False),
+        # "without" alone still denies
+        ("I have a headache without any fever", "fever", True),
+        ("I can walk without pain now", "pain", True),
+    ],
+)
+def test_a_double_negation_says_what_happens(text: str, concept: str, negated: bool) -> None:
+    assert negated_concepts(text)[concept] is negated
 
 
 def test_a_negated_red_flag_still_brings_the_advice(engine: Engine) -> None:

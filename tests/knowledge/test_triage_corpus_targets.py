@@ -100,7 +100,7 @@ def test_crisis_floor(tune: Figures) -> None:
 def test_false_alarms_ceiling(tune: Figures) -> None:
     # 0.118 before g-tune2b's 73 benign; 0.153 with them, 0.140 (53 of 379) after t-fa2's senses
     # (a limb asleep, a cold sore's lip, a workout's burn); 0.155 with g-tune3's 61 benign
-    assert Figures.rate(tune.false_alarm) <= 0.159, tune.misses
+    assert Figures.rate(tune.false_alarm) <= 0.148, tune.misses
 
 
 def test_look_alikes_ceiling(tune: Figures) -> None:
@@ -117,7 +117,7 @@ def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
     # 0.786 before g-tune2a and g-tune2b, 0.753 with them, 0.760 (547 of 720) after t-fa2's senses;
     # 0.750 (604 of 805) with g-tune3's 85
-    assert Figures.rate(tune.exact) >= 0.747, tune.misses
+    assert Figures.rate(tune.exact) >= 0.754, tune.misses
 
 
 # --- the same on the messages of before this pass: never looser than they were ----------------
@@ -178,7 +178,7 @@ def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.158 (0.082 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.147 (0.082 on the earlier messages)")
 def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
@@ -198,14 +198,18 @@ def test_the_studied_pages_hold(engine: Engine) -> None:
     The learned backstops are trained on them too (in-sample); retrained with g-tune's 199 new
     messages, they gave back two studied emergencies (0.933 -> 0.907) for five on the fresh set.
     t-em's reading of a worry about one's own sign (urinary-021) raised recall to 0.894 and the
-    exact level to 0.698."""
+    exact level to 0.698. t-fa3 (session 6): a pertinent negative beside qualifiers only is no
+    denial (discriminators.py), poisoning frames that need a dose, a double negation read as one:
+    false alarms 0.220 -> 0.195, exact level 0.711 -> 0.730, recall held at 0.894 (one doctor item
+    that had its advice only from such a denial, eye-028, is one by its own rule since)."""
     got = figures(engine, [item for item in load_corpus() if studied(item)])
     r = Figures.rate
     assert len(got.red_flag) >= 200 and len(got.false_alarm) >= 75
     assert r(got.red_flag) >= 0.894, got.misses
     assert r(got.emergency) >= 0.906, got.misses
     assert r(got.crisis) >= 0.969, got.misses
-    # t-fa (session 5): false alarms 0.244 -> 0.220, look-alikes 0.262 -> 0.246, exact 0.692 -> 0.704
-    assert r(got.false_alarm) <= 0.221, got.misses
+    # t-fa (session 5): false alarms 0.244 -> 0.220, look-alikes 0.262 -> 0.246, exact 0.692 -> 0.704;
+    # t-fa3 (session 6): false alarms 0.195, exact 0.730
+    assert r(got.false_alarm) <= 0.196, got.misses
     assert r(got.lookalike) <= 0.247, got.misses
-    assert r(got.exact) >= 0.703, got.misses
+    assert r(got.exact) >= 0.729, got.misses
