@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,7 @@ from knowledge.understanding.lexicon import LexiconError
 LearnedLevel = Literal["crisis", "emergency"]
 LEXICON = Path(__file__).parents[1] / "lexicon"
 MIN_N, MAX_N = 3, 5
+_SIZES = tuple(range(MIN_N, MAX_N + 1))
 
 
 def model_path(level: LearnedLevel, directory: Path = LEXICON) -> Path:
@@ -38,16 +40,21 @@ def model_path(level: LearnedLevel, directory: Path = LEXICON) -> Path:
 
 
 def grams(words: Iterable[str]) -> dict[str, int]:
-    """The character 3-5-grams of each word padded with a space at each end, counted."""
+    """The character 3-5-grams of each word padded with a space at each end, counted, in the
+    order they first occur.
+
+    Each distinct word is cut once and its grams counted as often as it is said: a long
+    message says "i", "my" and "the" dozens of times, and cutting every word of a 4 KB story
+    was half of its backstops' time. The words are counted in the order they first occur, so
+    the grams are too, as when every word is cut in turn (the probabilities sum in this order).
+    """
     counts: dict[str, int] = {}
     get = counts.get
-    for word in words:
+    for word, times in Counter(words).items():
         padded = f" {word} "
         size = len(padded)
-        for n in range(MIN_N, min(MAX_N, size) + 1):
-            for i in range(size - n + 1):
-                gram = padded[i : i + n]
-                counts[gram] = get(gram, 0) + 1
+        for gram in [padded[i : i + n] for n in _SIZES for i in range(size - n + 1)]:
+            counts[gram] = get(gram, 0) + times
     return counts
 
 
