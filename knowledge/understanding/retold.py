@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from knowledge.understanding.clauses import Layout
@@ -70,10 +71,9 @@ class Retold:
 
     def _dated(self, texts: Sequence[str]) -> bool:
         this_year = date.today().year
-        # A year in digits or its decade: only a message with a word that opens with a digit is
-        # read word by word.
+        # A year in digits or its decade: only the words that open with a digit are read.
         return _any(texts, self._anchor) or (
-            any(t[:1].isdigit() for t in texts) and any(_a_past_year(t, this_year) for t in texts)
+            any(_a_past_year(t, this_year) for t in texts if t[:1].isdigit())
         )
 
 
@@ -94,7 +94,14 @@ def _any(texts: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
     sizes, firsts = _shape(phrases)
     if firsts.isdisjoint(texts):  # most messages: no word starts a phrase, one lookup in C
         return False
-    return any(tuple(texts[i : i + k]) in phrases for k in sizes for i in range(len(texts) - k + 1))
+    # Only where a phrase's first word is (picked in C), not at every word of a long message.
+    n = len(texts)
+    return any(
+        tuple(texts[i : i + k]) in phrases
+        for i in compress(range(n), map(firsts.__contains__, texts))
+        for k in sizes
+        if i + k <= n
+    )
 
 
 @cache
