@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from knowledge.understanding.normalise import clean, words
 from knowledge.understanding.phrases import Found
@@ -109,12 +110,20 @@ def number_at(texts: Sequence[str], i: int, numbers: dict[str, int]) -> int | No
     return numbers.get(word)
 
 
+def _number_places(texts: Sequence[str], numbers: dict[str, int]) -> list[int]:
+    """The positions of the words number_at may read (digits, or a number word), in order,
+    picked in C: the only ones where it is not None, out of a long message's hundreds."""
+    places = range(len(texts))
+    digits = compress(places, map(str.isdecimal, texts))
+    return sorted({*digits, *compress(places, map(numbers.__contains__, texts))})
+
+
 def ages(texts: Sequence[str], ages_of: Ages, numbers: dict[str, int]) -> list[Reading]:
     """ "6 week old", "82 years old", "80 yo", "aged 3": an age in days."""
     out: list[Reading] = []
     if numbers.keys().isdisjoint(texts) and not any(map(str.isdecimal, texts)):
         return out  # no number at all (most messages): told in C, not word by word
-    for i in range(len(texts)):
+    for i in _number_places(texts, numbers):
         count = number_at(texts, i, numbers)
         if count is None:
             continue
@@ -132,7 +141,7 @@ def counts(texts: Sequence[str], numbers: dict[str, int], forms: Sequence[Found]
     """A number just before a dose form: "20 pills", "thirty sleeping tablets"."""
     out: list[Reading] = []
     starts = sorted(f.start for f in forms)
-    for i in range(len(texts)):
+    for i in _number_places(texts, numbers):
         count = number_at(texts, i, numbers)
         if count is None or (i + 1 < len(texts) and texts[i + 1] in _STRENGTH_UNITS):
             continue
