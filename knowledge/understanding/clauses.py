@@ -36,15 +36,23 @@ def layout(source: str, count: int) -> Layout:
     if not _CLAUSE_END.search(source, 0, MAX_INPUT_CHARS):
         whole = (0,) * count
         return Layout(whole, whole)
-    return Layout(_numbered(source, count, _SENTENCE_END), _numbered(source, count, _CLAUSE_END))
+    # Each piece's words are counted once for both splits: a sentence without a comma is a
+    # clause too, and a long message has dozens (for this call only).
+    sizes: dict[str, int] = {}
+    return Layout(
+        _numbered(source, count, _SENTENCE_END, sizes), _numbered(source, count, _CLAUSE_END, sizes)
+    )
 
 
-def _numbered(source: str, count: int, ends: re.Pattern[str]) -> tuple[int, ...]:
+def _numbered(source: str, count: int, ends: re.Pattern[str], sizes: dict[str, int]) -> tuple[int, ...]:
     if count == 0:
         return ()
     out: list[int] = []
     for n, piece in enumerate(ends.split(source[:MAX_INPUT_CHARS])):
-        out += [n] * len(words(piece))
+        size = sizes.get(piece)
+        if size is None:
+            size = sizes[piece] = len(words(piece))
+        out += [n] * size
     if len(out) != count:  # a tag or entity spanned pieces: one unit, never a wrong split
         return (0,) * count
     return tuple(out)
