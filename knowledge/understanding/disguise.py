@@ -68,7 +68,9 @@ _LEET: dict[str, tuple[str, ...]] = {
     "0": ("o",),
     "$": ("s",),
 }
-_LEET_WORD = re.compile(r"(?<![\w$@!|])[A-Za-z0-9$@!|]*[A-Za-z][A-Za-z0-9$@!|]*")
+# A run of these characters with a letter in it; the lookahead passes over the runs of letters
+# alone (most words of a long message), which _unleet would give back as they are.
+_LEET_WORD = re.compile(r"(?<![\w$@!|])(?=[A-Za-z]*[0-9$@!|])[A-Za-z0-9$@!|]*[A-Za-z][A-Za-z0-9$@!|]*")
 _HAS_LEET = re.compile(r"[A-Za-z][0-9$@!|]|[0-9$@!|][A-Za-z]|(?<![\w])[$@|][A-Za-z]")
 _MAX_VARIANTS = 32
 # Letters one by one: a letter, then two or more more, each after one space, dot, hyphen,
