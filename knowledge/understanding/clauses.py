@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.understanding.normalise import MAX_INPUT_CHARS, words
+from knowledge.understanding.normalise import MAX_INPUT_CHARS, words_in
 
 # A sentence ends at . ! ? ; or a line break (a point between digits, "38.5", does not end it);
 # a clause also at a comma, a colon, a dash or an ellipsis.
@@ -30,15 +30,17 @@ class Layout:
         return units[a] == units[b]
 
 
-def layout(source: str, count: int) -> Layout:
+def layout(source: str, count: int, sizes: dict[str, int] | None = None) -> Layout:
+    """Each of the `count` words' sentence and clause. `sizes`: the message's Tokens.sizes(),
+    when `source` is its text (the pieces' words are counted once for every split)."""
     # Most messages are one clause: nothing to split ("headache"), each word in unit 0. A clause
     # ends wherever a sentence does, so no clause end is no sentence end either.
     if not _CLAUSE_END.search(source, 0, MAX_INPUT_CHARS):
         whole = (0,) * count
         return Layout(whole, whole)
     # Each piece's words are counted once for both splits: a sentence without a comma is a
-    # clause too, and a long message has dozens (for this call only).
-    sizes: dict[str, int] = {}
+    # clause too, and a long message has dozens.
+    sizes = {} if sizes is None else sizes
     return Layout(
         _numbered(source, count, _SENTENCE_END, sizes), _numbered(source, count, _CLAUSE_END, sizes)
     )
@@ -49,10 +51,7 @@ def _numbered(source: str, count: int, ends: re.Pattern[str], sizes: dict[str, i
         return ()
     out: list[int] = []
     for n, piece in enumerate(ends.split(source[:MAX_INPUT_CHARS])):
-        size = sizes.get(piece)
-        if size is None:
-            size = sizes[piece] = len(words(piece))
-        out += [n] * size
+        out += [n] * words_in(piece, sizes)
     if len(out) != count:  # a tag or entity spanned pieces: one unit, never a wrong split
         return (0,) * count
     return tuple(out)

@@ -131,7 +131,8 @@ class ConceptReader:
         """The concepts of a message in `lang`: only that language's words are read, so a word
         of another language is never taken for one of its concepts."""
         texts, _ = texts_of(list(tokens)) if not isinstance(tokens, Tokens) else texts_of(tokens)
-        shape = layout(source, len(texts))
+        shared = tokens.sizes() if isinstance(tokens, Tokens) and source == tokens.source else None
+        shape = layout(source, len(texts), shared)
         language = self._languages.get(lang)
         if language is None or not texts:
             return ConceptReading((), frozenset(), shape, tuple(texts))

@@ -124,7 +124,7 @@ class Tokens(list[Token]):
     each token's text, and `distinct`, each distinct text's Token. `breaks()` gives the
     positions of tokens that open a new clause. Read-only by convention."""
 
-    __slots__ = ("_breaks", "distinct", "source", "texts")
+    __slots__ = ("_breaks", "_sizes", "distinct", "source", "texts")
     texts: list[str]
     distinct: dict[str, Token]
     source: str
@@ -134,21 +134,40 @@ class Tokens(list[Token]):
         flags need them (to read negation within a clause) and most messages have none."""
         found: frozenset[int] | None = getattr(self, "_breaks", None)
         if found is None:
-            found = self._breaks = _clause_breaks(self.source, len(self.texts))
+            found = self._breaks = _clause_breaks(self.source, len(self.texts), self.sizes())
         return found
+
+    def sizes(self) -> dict[str, int]:
+        """How many words() each piece of `source` cut so far has, filled by whoever cuts it
+        (the clause breaks here, the sentences and clauses of clauses.layout): the pieces of
+        a long message are mostly the same for all three, and each is counted once. It lives
+        as long as these tokens, one message."""
+        found: dict[str, int] | None = getattr(self, "_sizes", None)
+        if found is None:
+            found = {}
+            self._sizes = found
+        return found
+
+
+def words_in(piece: str, sizes: dict[str, int]) -> int:
+    """len(words(piece)), counted once per piece in `sizes` (Tokens.sizes)."""
+    size = sizes.get(piece)
+    if size is None:
+        size = sizes[piece] = len(words(piece))
+    return size
 
 
 # Punctuation that ends a clause; a point between digits ("2.5 mg") does not.
 _CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[,;!?\n\u2026]|\s-\s")
 
 
-def _clause_breaks(text: str, count: int) -> frozenset[int]:
+def _clause_breaks(text: str, count: int, sizes: dict[str, int]) -> frozenset[int]:
     if count < 2 or not _CLAUSE_END.search(text):
         return frozenset()
     breaks: set[int] = set()
     seen = 0
     for clause in _CLAUSE_END.split(text[:MAX_INPUT_CHARS]):
-        seen += len(words(clause))
+        seen += words_in(clause, sizes)
         breaks.add(seen)
     if seen != count:  # a tag or entity spanned clauses: no breaks, never wrong ones
         return frozenset()
