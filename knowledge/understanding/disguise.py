@@ -353,22 +353,24 @@ def _repair_typos(text: str) -> str:
     known = known_words()
     # Most messages have no word that is not a known word of three letters or more: told
     # with set algebra in C, before any word's place in the text is worked out.
-    if not any(len(w) >= _MIN_TYPO_WORD for w in set(_PHRASE_WORD.findall(lowered)) - known):
+    strange = {w for w in set(_PHRASE_WORD.findall(lowered)) - known if len(w) >= _MIN_TYPO_WORD}
+    if not strange:
+        return text
+    # Only a word one edit from a crisis or emergency word can be such a typo (once a Python
+    # loop over all 500 of them and then over all 900 phrases at each place: 1.5 ms a message
+    # in another language). Each distinct word is tried once, and the message's words are
+    # placed only when one of them is (a long story's misspellings seldom are).
+    typo_words = _typo_words_by_length()
+    near = {w for w in strange if _near(w, typo_words)}
+    if not near:
         return text
     typed = [(m.start(), m.end(), m.group()) for m in _PHRASE_WORD.finditer(lowered)]  # lower already
-    unknown = [i for i, (_, _, w) in enumerate(typed) if len(w) >= _MIN_TYPO_WORD and w not in known]
-    if not unknown:
-        return text
+    unknown = [i for i, (_, _, w) in enumerate(typed) if w in near]
     _, urgent, _ = _phrases()
-    typo_words = _typo_words_by_length()
     phrase_words, places = _places()
     fixes: dict[int, str] = {}
     for i in unknown:
         word = typed[i][2]
-        # One edit from a crisis or emergency word (once a Python loop over all 500 of them
-        # and then over all 900 phrases at each place: 1.5 ms a message in another language).
-        if not _near(word, typo_words):
-            continue
         fits = {
             (start, phrase)
             for near in _near(word, phrase_words)
