@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import chain, repeat
 
 from knowledge.base.models import KnowledgeBase
 from knowledge.understanding.normalise import word_forms, words
@@ -49,6 +50,8 @@ def mentioned(reasons: Iterable[str], text: str, spellings: dict[str, str]) -> t
     """The reasons (normalised phrases) as the person wrote them, distinct, without one
     contained in or overlapping another, longest first."""
     phrases = _without_overlaps([r.split() for r in dict.fromkeys(reasons) if r.strip()])
+    if not phrases:
+        return ()  # nothing to find: the message is not cut into words
     typed = _Typed(text)
     shown = [_as_typed(p, typed, spellings) for p in phrases]
     order = sorted(range(len(shown)), key=lambda i: (-len(phrases[i]), -len(shown[i])))
@@ -97,12 +100,10 @@ class _Typed:
         # A long message repeats most of its words: each is normalised once, for this call
         # only (nothing a person wrote outlives the answer).
         known = {word: word_forms(word) for word in set(self.raw)}
-        self.norm: list[str] = []
-        self.owner: list[int] = []
-        for n, word in enumerate(self.raw):
-            found = known[word]
-            self.norm += found
-            self.owner += [n] * len(found)
+        # Each typed word's forms, joined, and the typed word each comes from, built in C.
+        forms = list(map(known.__getitem__, self.raw))
+        self.norm: list[str] = list(chain.from_iterable(forms))
+        self.owner: list[int] = list(chain.from_iterable(map(repeat, range(len(forms)), map(len, forms))))
 
     def find(self, phrase: list[str]) -> int | None:
         """Where the phrase's words start in `norm`, or None."""
