@@ -188,11 +188,16 @@ class ConceptReader:
         # A concept read about a symptom said beside it ("twitching ... i cant take it
         # anymore") is read so in so many words: it silences even a crisis phrase.
         strict: set[int] = set()  # words of an overlapping cue: another sense said in so many words
+        # A cue is of one concept: only that concept's mentions are tried against it, not every
+        # mention of a long message against every cue.
+        of_concept: dict[str, list[tuple[int, Found]]] = {}
+        for n, f in enumerate(found):
+            of_concept.setdefault(f.label, []).append((n, f))
         for cue in cues:
             concept = cue.label.split(".", 1)[0]
             overlap = language.scopes[cue.label] == "overlap"
-            for n, f in enumerate(found):
-                if f.label != concept or (f.start == cue.start and f.end == cue.end and not overlap):
+            for n, f in of_concept.get(concept, ()):
+                if f.start == cue.start and f.end == cue.end and not overlap:
                     continue
                 if overlap:
                     hit = f.start < cue.end and cue.start < f.end
