@@ -63,18 +63,22 @@ class Discriminators:
         if not reading.mentions:
             return Verdict((), ())
         # The stretches of a scope, and what their concepts count as, worked out the first time
-        # a rule of that scope is tried (most messages start no rule at all).
-        units: dict[str, list[tuple[list[Mention], frozenset[str]]]] = {}
-        tried = sorted({n for m in reading.mentions for n in self._starts[m.concept]})
+        # a rule of that scope is tried (most messages start no rule at all), filed under each
+        # rule that can start there (a concept of its first group is there), in the message's
+        # order: a rule is tried only in those, not in every sentence of a long message.
+        units: dict[str, dict[int, list[tuple[list[Mention], frozenset[str]]]]] = {}
+        starts = self._starts
+        tried = sorted({n for m in reading.mentions for n in starts[m.concept]})
         for n in tried:
             rule, groups = self.rules[n], self._groups[n]
             scoped = units.get(rule.scope)
             if scoped is None:
-                scoped = units[rule.scope] = [
-                    (unit, frozenset().union(*(self._counts_as[m.concept] for m in unit)))
-                    for unit in _units(reading, rule.scope)
-                ]
-            for unit, have in scoped:
+                scoped = units[rule.scope] = {}
+                for unit in _units(reading, rule.scope):
+                    have = frozenset().union(*(self._counts_as[m.concept] for m in unit))
+                    for r in {r for m in unit for r in starts[m.concept]}:
+                        scoped.setdefault(r, []).append((unit, have))
+            for unit, have in scoped.get(n, ()):
                 if not all(group & have for group in groups):
                     continue
                 fired = self._fires(rule, unit, live=True)
