@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import compress
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 from knowledge.understanding.normalise import Token, stem, texts_of, words
@@ -11,6 +11,7 @@ from knowledge.understanding.patterns import EXACT, MANY, MAX_GAP, NUMBER, Patte
 from knowledge.understanding.typo_index import DeletionIndex
 
 _MANY_MIN = 10
+_LONG_SKIP = 20  # words: a message this long or longer has its pairs looked up in C
 _MANY_WORDS = frozenset(
     (
         "ten",
@@ -77,6 +78,7 @@ class PhraseMatcher:
                         after.setdefault(second, []).append(pattern)
         # Stems that start some pattern: most words of a long message start none.
         self._starts = frozenset(self._single) | frozenset(self._gapped) | frozenset(f for f, _ in self._pair)
+        self._alone_starts = frozenset(self._single) | frozenset(self._gapped)
         self._stems = {w: stem(w) for w in fuzzy_vocabulary}
         self._known = frozenset(self._stems) | frozenset(self._stems.values())
         self._speller = DeletionIndex(self._stems)
@@ -113,12 +115,11 @@ class PhraseMatcher:
         for text in distinct.keys() & self._exact:
             alts_of[text] = (*alts_of[text], EXACT + text)
         alternatives = list(map(alts_of.__getitem__, texts))
-        starts, single, gapped, pair = self._starts, self._single, self._gapped, self._pair
-        starting = {text for text, alts in alts_of.items() if not starts.isdisjoint(alts)}
+        single, gapped, pair = self._single, self._gapped, self._pair
         hits: list[Hit] = []
         n = len(alternatives)
         match_at = self._match_at
-        for i in compress(range(n), map(starting.__contains__, texts)):
+        for i in self._openings(texts, alts_of):
             alts, word = alternatives[i], texts[i]
             # A pattern is tried once per position, however many of the word's readings (or of
             # a slot's words) lead to it.
@@ -149,6 +150,33 @@ class PhraseMatcher:
                             if end is not None:
                                 hits.append(Hit(i, end, pattern, " ".join(texts[i:end])))
         return hits
+
+    def _openings(self, texts: list[str], alts_of: dict[str, tuple[str, ...]]) -> list[int]:
+        """The positions where some pattern may start, in order: a word that opens a one-word
+        or gapped pattern, or the first of two words that open a pattern together. Most words
+        of a long message ("i", "and", "my") open some pair, and almost none with the word
+        after them: the pairs of words with one reading each are looked up in C, and only the
+        words with several readings (a typo, a number) are left to the loop, as before."""
+        starts = self._starts
+        starting = {text for text, alts in alts_of.items() if not starts.isdisjoint(alts)}
+        n = len(texts)
+        if n < 2 * _LONG_SKIP:  # a short message: every opening word is visited
+            return list(compress(range(n), map(starting.__contains__, texts)))
+        alone = self._alone_starts
+        opening = {text for text in starting if not alone.isdisjoint(alts_of[text])}
+        # Each word's one reading (None when it has several), so that a pair is one lookup.
+        reading = {text: alts[0] if len(alts) == 1 else None for text, alts in alts_of.items()}
+        readings = list(map(reading.__getitem__, texts))
+        several = {text for text, one in reading.items() if one is None}
+        places = range(n)
+        at = set(compress(places, map(opening.__contains__, texts)))
+        at.update(compress(places, map(self._pair.__contains__, pairwise(readings))))
+        # A word of several readings, or one before such a word: every reading is tried.
+        for i in compress(places, map(several.__contains__, texts)):
+            at.add(i)
+            if i > 0:
+                at.add(i - 1)
+        return sorted(i for i in at if texts[i] in starting)
 
     @staticmethod
     def _match_at(alternatives: list[tuple[str, ...]], start: int, pattern: Pattern) -> int | None:
