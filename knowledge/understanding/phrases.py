@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, pairwise
 
 from knowledge.understanding.normalise import stem, words
 
@@ -82,11 +82,27 @@ class PhraseIndex:
         by_first, by_pair, starts = self._by_first, self._by_pair, self._starts
         exact_first, exact_a, exact_b = self._exact_first, self._exact_a, self._exact_b
         last = len(stems) - 1
-        # Only the positions whose word starts some phrase, picked in C: most words of a long
-        # message start none (four indexes read every message).
-        at: Iterable[int] = compress(range(len(stems)), map(starts.__contains__, stems))
+        # Only the positions where some phrase can start, picked in C: most words of a long
+        # message start none (four indexes read every message). Without exact forms, that is
+        # a word that starts a phrase alone, or two words that start one together: "i" and
+        # "my" start many pairs, and a long message says them dozens of times, mostly before
+        # a word none of those pairs goes on with.
+        places = range(len(stems))
+        at: Iterable[int]
         if exact:
-            at = sorted({*at, *compress(range(len(stems)), map(starts.__contains__, exact))})
+            at = sorted(
+                {
+                    *compress(places, map(starts.__contains__, stems)),
+                    *compress(places, map(starts.__contains__, exact)),
+                }
+            )
+        else:
+            at = sorted(
+                {
+                    *compress(places, map(by_first.__contains__, stems)),
+                    *compress(places, map(by_pair.__contains__, pairwise(stems))),
+                }
+            )
         for i in at:
             first = stems[i]
             candidates = by_first.get(first, [])
