@@ -60,10 +60,8 @@ class PhraseIndex:
                 self._by_pair.setdefault((first, second), []).append((segments, label))
             else:
                 self._by_first.setdefault(segments[0][0], []).append((segments, label))
-        # Words that start some phrase: most words of a long message start none, and are
-        # passed over with one set lookup. Whether any phrase has an exact form anywhere
-        # ("hace ... =meses"): then the words as typed are kept for comparing.
-        self._starts = frozenset(self._by_first) | frozenset(a for a, _ in self._by_pair)
+        # Whether any phrase has an exact form anywhere ("hace ... =meses"): then the words as
+        # typed are kept for comparing.
         indexed = (*self._by_first.values(), *self._by_pair.values())
         self._exact = any(
             w.startswith(EXACT) for entries in indexed for segments, _ in entries for s in segments for w in s
@@ -73,36 +71,35 @@ class PhraseIndex:
         self._exact_first = frozenset(w for w in self._by_first if w.startswith(EXACT))
         self._exact_a = frozenset(a for a, _ in self._by_pair if a.startswith(EXACT))
         self._exact_b = frozenset(b for _, b in self._by_pair if b.startswith(EXACT))
+        # The same as typed (without the mark), to look the message's words up as they are.
+        self._typed_first = frozenset(w[len(EXACT) :] for w in self._exact_first)
+        self._typed_a = frozenset(w[len(EXACT) :] for w in self._exact_a)
+        self._typed_b = frozenset(w[len(EXACT) :] for w in self._exact_b)
 
     def find(self, stems: Sequence[str], texts: Sequence[str] = ()) -> list[Found]:
         """Every occurrence of every phrase; the longest per label and start. `texts`, the
         words as typed, for the exact-form words ("=winded")."""
         out: dict[tuple[str, int], Found] = {}
         exact = [EXACT + t for t in texts] if texts and self._exact else []
-        by_first, by_pair, starts = self._by_first, self._by_pair, self._starts
+        by_first, by_pair = self._by_first, self._by_pair
         exact_first, exact_a, exact_b = self._exact_first, self._exact_a, self._exact_b
         last = len(stems) - 1
         # Only the positions where some phrase can start, picked in C: most words of a long
-        # message start none (four indexes read every message). Without exact forms, that is
-        # a word that starts a phrase alone, or two words that start one together: "i" and
-        # "my" start many pairs, and a long message says them dozens of times, mostly before
-        # a word none of those pairs goes on with.
+        # message start none (four indexes read every message). That is a word that starts a
+        # phrase alone, or two words that start one together ("i" and "my" start many pairs,
+        # and a long message says them dozens of times, mostly before a word none of those
+        # pairs goes on with), or a word as typed that an exact form may start.
         places = range(len(stems))
-        at: Iterable[int]
+        found_at = {
+            *compress(places, map(by_first.__contains__, stems)),
+            *compress(places, map(by_pair.__contains__, pairwise(stems))),
+        }
         if exact:
-            at = sorted(
-                {
-                    *compress(places, map(starts.__contains__, stems)),
-                    *compress(places, map(starts.__contains__, exact)),
-                }
-            )
-        else:
-            at = sorted(
-                {
-                    *compress(places, map(by_first.__contains__, stems)),
-                    *compress(places, map(by_pair.__contains__, pairwise(stems))),
-                }
-            )
+            typed_first, typed_a, typed_b = self._typed_first, self._typed_a, self._typed_b
+            found_at.update(compress(places, map(typed_first.__contains__, texts)))
+            found_at.update(compress(places, map(typed_a.__contains__, texts)))
+            found_at.update(i - 1 for i in compress(places, map(typed_b.__contains__, texts)) if i)
+        at = sorted(found_at)
         for i in at:
             first = stems[i]
             candidates = by_first.get(first, [])
