@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import gc
 import pstats
 import sys
 import time
@@ -59,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args(argv)
     engine = Engine(load_knowledge())
+    gc.freeze()  # as `python -m bot` and bench/e2e.py do once the knowledge is loaded
 
     def ours(settings: Settings, state: SharedState) -> Any:
         return build_application(settings, engine, rate_limit=False, state=state)
