@@ -9,7 +9,6 @@ at-least-once: a message can, rarely, be answered twice; it is never silently dr
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from typing import Any
 
@@ -19,7 +18,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.settings import BACKOFF
 from handlers.metrics import Metrics
-from handlers.telegram.ptb import error_body, lean_answer, parse_answer
+from handlers.telegram.ptb import PreparedJSON, encode_json, error_body, lean_answer, parse_answer
 
 log = logging.getLogger(__name__)
 _SERVER_ERROR = 500
@@ -52,8 +51,18 @@ def _json_body(request_data: RequestData) -> bytes:
     """The parameters as one JSON object, encoded once: PTB's `json_payload` first encodes
     each object parameter (the keyboard, the link preview options) to a JSON string and then
     encodes those strings again, escaping every quote of the keyboard. Objects are sent as
-    objects, as the Bot API reads a JSON body; non-ASCII text as UTF-8, not escaped."""
-    return json.dumps(request_data.parameters, ensure_ascii=False, separators=(",", ":")).encode()
+    objects, as the Bot API reads a JSON body; non-ASCII text as UTF-8, not escaped. A
+    prepared keyboard (handlers/telegram/ptb.py) goes as the text it was encoded to once."""
+    parameters = request_data.parameters
+    plain = {name: value for name, value in parameters.items() if not isinstance(value, PreparedJSON)}
+    if len(plain) == len(parameters):
+        return encode_json(parameters).encode()
+    prepared = ",".join(
+        f"{encode_json(name)}:{value.json}"
+        for name, value in parameters.items()
+        if isinstance(value, PreparedJSON)
+    )
+    return f"{encode_json(plain)[:-1]}{',' if plain else ''}{prepared}}}".encode()
 
 
 class JsonRequest(BaseRequest):

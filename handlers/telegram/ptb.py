@@ -3,7 +3,9 @@ for a measured cost, each pinned by tests/handlers/test_ptb.py.
 
 - `PreparedKeyboard`: PTB serialises reply markup by calling its public `to_dict()` on every
   send, introspecting every button; our keyboards are immutable and shared, so the dict is
-  computed once. Pinned: PTB sends exactly that dict and never changes it.
+  computed once, and its JSON text with it (`PreparedJSON`: the transport, bot/request.py,
+  puts that text in the body instead of encoding the dict again, half a body's encoding).
+  Pinned: PTB sends exactly that dict and never changes it.
 - `lean_answer`: Telegram answers sendMessage and editMessageText with the whole message, and
   PTB builds a Message from it (keyboard and text entities included) that we never read beyond
   its id. The transport marks such an answer, and drops those two fields as it parses it
@@ -27,11 +29,27 @@ from telegram.request import BaseRequest
 from knowledge import IdentityMemo
 
 # A keyboard's JSON form, by the keyboard (knowledge.IdentityMemo).
-_SERIALISED: IdentityMemo[dict[str, Any]] = IdentityMemo(8192)
+_SERIALISED: IdentityMemo[PreparedJSON] = IdentityMemo(8192)
 _LEAN_METHODS = frozenset(("sendmessage", "editmessagetext"))
 _UNREAD = ("reply_markup", "entities")
 _OK = 200
 _SUCCESS = range(200, 300)
+
+
+def encode_json(value: object) -> str:
+    """JSON as the transport sends it: compact, non-ASCII text as is (bot/request.py)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class PreparedJSON(dict[str, Any]):
+    """A prepared keyboard's JSON form: the dict PTB sends, and its text (`json`), encoded
+    once by `encode_json`."""
+
+    __slots__ = ("json",)
+
+    def __init__(self, form: dict[str, Any]) -> None:
+        super().__init__(form)
+        self.json = encode_json(form)
 
 
 class PreparedKeyboard(InlineKeyboardMarkup):
@@ -42,7 +60,8 @@ class PreparedKeyboard(InlineKeyboardMarkup):
     def to_dict(self, recursive: bool = True) -> dict[str, Any]:
         if not recursive:
             return super().to_dict(recursive=False)
-        return _SERIALISED.get((self,), super().to_dict)
+        form = super().to_dict
+        return _SERIALISED.get((self,), lambda: PreparedJSON(form()))
 
 
 class LeanAnswer(bytes):

@@ -198,3 +198,43 @@ async def test_parameters_go_as_one_json_object_encoded_once() -> None:
     payload = json.loads(body)
     assert payload["reply_markup"] == markup.to_dict()  # an object, not a string
     assert payload["chat_id"] == 42 and payload["text"] == "Müdigkeit • <b>ok</b>"
+
+
+def test_a_prepared_keyboard_goes_in_the_body_as_the_text_it_was_encoded_to() -> None:
+    """The keyboard's JSON text, encoded once, spliced into the body: the same object as
+    encoding every parameter again would send, the other parameters byte for byte."""
+    from telegram.request import RequestData
+    from telegram.request._requestparameter import RequestParameter
+
+    from bot.request import _json_body
+
+    markup = keyboard((Action(label="Müdigkeit", topic="zinc"), Action(label="GABA", topic="gaba")))
+    assert markup is not None
+    form = markup.to_dict()
+    assert json.loads(form.json) == form  # type: ignore[attr-defined]
+    text = 'Müdigkeit • <b>"ok"</b>'
+    sent = RequestData(
+        [
+            RequestParameter.from_input(name, value)
+            for name, value in (("chat_id", 42), ("text", text), ("reply_markup", markup))
+        ]
+    )
+    body = _json_body(sent)
+    assert json.loads(body) == {
+        "chat_id": 42,
+        "text": text,
+        "reply_markup": InlineKeyboardMarkup(markup.inline_keyboard).to_dict(),
+    }
+    plain = json.dumps(
+        {"chat_id": 42, "text": text, "reply_markup": form}, ensure_ascii=False, separators=(",", ":")
+    )
+    assert body == plain.encode()
+    alone = RequestData([RequestParameter.from_input("reply_markup", markup)])
+    assert json.loads(_json_body(alone)) == {"reply_markup": form}
+    without = RequestData(
+        [RequestParameter.from_input("chat_id", 42), RequestParameter.from_input("text", text)]
+    )
+    assert (
+        _json_body(without)
+        == json.dumps({"chat_id": 42, "text": text}, ensure_ascii=False, separators=(",", ":")).encode()
+    )
