@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -47,13 +48,13 @@ class ApiHealth:
         self.down, self.reachable = True, False
 
 
-def _json_body(request_data: RequestData) -> bytes:
+def _json_body(parameters: Mapping[str, Any]) -> bytes:
     """The parameters as one JSON object, encoded once: PTB's `json_payload` first encodes
     each object parameter (the keyboard, the link preview options) to a JSON string and then
     encodes those strings again, escaping every quote of the keyboard. Objects are sent as
     objects, as the Bot API reads a JSON body; non-ASCII text as UTF-8, not escaped. A
-    prepared keyboard (handlers/telegram/ptb.py) goes as the text it was encoded to once."""
-    parameters = request_data.parameters
+    prepared keyboard (handlers/telegram/ptb.py) goes as the text it was encoded to once.
+    `parameters`: a request's `RequestData.parameters`."""
     plain = {name: value for name, value in parameters.items() if not isinstance(value, PreparedJSON)}
     if len(plain) == len(parameters):
         return encode_json(parameters).encode()
@@ -131,7 +132,7 @@ class JsonRequest(BaseRequest):
         if request_data is not None and request_data.contains_files:
             files, data = request_data.multipart_data, request_data.json_parameters
         elif request_data is not None:
-            content = _json_body(request_data)
+            content = _json_body(request_data.parameters)
             headers["Content-Type"] = "application/json"
         try:
             response = await self._client.request(

@@ -202,10 +202,8 @@ async def test_parameters_go_as_one_json_object_encoded_once() -> None:
 
 def test_a_prepared_keyboard_goes_in_the_body_as_the_text_it_was_encoded_to() -> None:
     """The keyboard's JSON text, encoded once, spliced into the body: the same object as
-    encoding every parameter again would send, the other parameters byte for byte."""
-    from telegram.request import RequestData
-    from telegram.request._requestparameter import RequestParameter
-
+    encoding every parameter again would send, the other parameters byte for byte. The
+    parameters are what PTB's RequestData.parameters gives (a keyboard as its to_dict())."""
     from bot.request import _json_body
 
     markup = keyboard((Action(label="Müdigkeit", topic="zinc"), Action(label="GABA", topic="gaba")))
@@ -213,13 +211,7 @@ def test_a_prepared_keyboard_goes_in_the_body_as_the_text_it_was_encoded_to() ->
     form = markup.to_dict()
     assert json.loads(form.json) == form  # type: ignore[attr-defined]
     text = 'Müdigkeit • <b>"ok"</b>'
-    sent = RequestData(
-        [
-            RequestParameter.from_input(name, value)
-            for name, value in (("chat_id", 42), ("text", text), ("reply_markup", markup))
-        ]
-    )
-    body = _json_body(sent)
+    body = _json_body({"chat_id": 42, "text": text, "reply_markup": form})
     assert json.loads(body) == {
         "chat_id": 42,
         "text": text,
@@ -229,12 +221,9 @@ def test_a_prepared_keyboard_goes_in_the_body_as_the_text_it_was_encoded_to() ->
         {"chat_id": 42, "text": text, "reply_markup": form}, ensure_ascii=False, separators=(",", ":")
     )
     assert body == plain.encode()
-    alone = RequestData([RequestParameter.from_input("reply_markup", markup)])
-    assert json.loads(_json_body(alone)) == {"reply_markup": form}
-    without = RequestData(
-        [RequestParameter.from_input("chat_id", 42), RequestParameter.from_input("text", text)]
-    )
+    assert json.loads(_json_body({"reply_markup": form})) == {"reply_markup": form}
+    without = _json_body({"chat_id": 42, "text": text})
     assert (
-        _json_body(without)
+        without
         == json.dumps({"chat_id": 42, "text": text}, ensure_ascii=False, separators=(",", ":")).encode()
     )
