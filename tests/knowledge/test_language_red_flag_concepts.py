@@ -1,0 +1,59 @@
+"""English-only concepts of the emergency rules given words in other languages
+(lexicon/concepts/<lang>.toml): blood where it should not be (rule vomiting_blood, with the
+language's vomiting words), and heavy bleeding; and blood in its everyday
+senses (a blood test, levels in the blood), which must stay quiet beside nausea. Each message is
+read in its own language, as the engine reads a message once its language is known; the words'
+pages are in the comments of each file, docs/languages-safety.md has the figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.engine import Engine
+
+
+def level(engine: Engine, text: str, lang: str) -> str:
+    return engine.reader.read(text, None, lang).triage.level
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # vomiting blood (NHS.uk, When to call 999)
+        ("es", "estoy vomitando sangre, que hago"),
+        ("es", "vomité algo como posos de café"),
+        ("fr", "je vomis du sang depuis ce matin"),
+        ("fr", "mon vomi ressemble à du marc de café"),
+        ("de", "ich habe Blut erbrochen"),
+        ("de", "Bluterbrechen seit einer Stunde"),  # one word, [compounds]
+        ("it", "ho vomitato sangue stamattina"),
+        ("pt", "vomitei sangue hoje"),
+        # bleeding that will not stop
+        ("es", "me corte cocinando y no para de sangrar"),
+        ("fr", "mon doigt n'arrête pas de saigner"),
+        ("fr", "le saignement ne s'arrête pas depuis 20 minutes"),
+        ("de", "die Wunde blutet stark"),
+        ("it", "la ferita sanguina a fiotti"),
+        ("pt", "o corte está sangrando muito"),
+    ],
+)
+def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # blood in its everyday senses beside nausea, which the languages read as vomiting
+        ("es", "tengo nauseas y me hicieron un analisis de sangre"),
+        ("es", "tengo nauseas, el magnesio en sangre esta bajo?"),
+        ("fr", "j'ai la nausée, le magnésium dans le sang est bas?"),
+        ("fr", "il a gardé son sang-froid malgré les nausées"),
+        ("de", "mir ist übel, ist Magnesium im Blut zu niedrig?"),
+        ("de", "mir ist übel, man hat mir Blut abgenommen"),
+        ("it", "ho la nausea, il magnesio nel sangue è basso?"),
+        ("pt", "estou com náusea, fiz exame de sangue"),
+    ],
+)
+def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "none", text
