@@ -1,6 +1,6 @@
 """English-only concepts of the emergency rules given words in other languages
 (lexicon/concepts/<lang>.toml): blood where it should not be (rule vomiting_blood, with the
-language's vomiting words), and heavy bleeding; and blood in its everyday
+language's vomiting words), heavy bleeding and the waters broken; and blood in its everyday
 senses (a blood test, levels in the blood), which must stay quiet beside nausea. Each message is
 read in its own language, as the engine reads a message once its language is known; the words'
 pages are in the comments of each file, docs/languages-safety.md has the figures."""
@@ -35,6 +35,14 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("de", "die Wunde blutet stark"),
         ("it", "la ferita sanguina a fiotti"),
         ("pt", "o corte está sangrando muito"),
+        # the waters broken (NHS.uk, Your water breaking)
+        ("es", "se me rompió la fuente y estoy de 33 semanas"),
+        ("es", "creo que he roto aguas"),
+        ("fr", "j'ai perdu les eaux à 34 semaines"),
+        ("de", "meine Fruchtblase ist geplatzt"),
+        ("de", "ohne Vorwarnung ist die Fruchtblase geplatzt"),  # "ohne Vorwarnung" denies nothing
+        ("it", "mi si sono rotte le acque alla 33 settimana"),
+        ("pt", "a minha bolsa estourou com 34 semanas"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -53,6 +61,9 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("de", "mir ist übel, man hat mir Blut abgenommen"),
         ("it", "ho la nausea, il magnesio nel sangue è basso?"),
         ("pt", "estou com náusea, fiz exame de sangue"),
+        # a source and a handbag are not the waters
+        ("es", "la fuente de esta informacion es buena?"),
+        ("pt", "comprei uma bolsa nova e estou com enjoo"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
