@@ -28,6 +28,8 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("de", "Bluterbrechen seit einer Stunde"),  # one word, [compounds]
         ("it", "ho vomitato sangue stamattina"),
         ("pt", "vomitei sangue hoje"),
+        ("ru", "меня рвет кровью, что делать"),
+        ("ru", "рвота кофейной гущей с утра"),
         # bleeding that will not stop
         ("es", "me corte cocinando y no para de sangrar"),
         ("fr", "mon doigt n'arrête pas de saigner"),
@@ -35,6 +37,7 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("de", "die Wunde blutet stark"),
         ("it", "la ferita sanguina a fiotti"),
         ("pt", "o corte está sangrando muito"),
+        ("ru", "у ребенка сильное кровотечение"),
         # the waters broken (NHS.uk, Your water breaking)
         ("es", "se me rompió la fuente y estoy de 33 semanas"),
         ("es", "creo que he roto aguas"),
@@ -43,6 +46,7 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("de", "ohne Vorwarnung ist die Fruchtblase geplatzt"),  # "ohne Vorwarnung" denies nothing
         ("it", "mi si sono rotte le acque alla 33 settimana"),
         ("pt", "a minha bolsa estourou com 34 semanas"),
+        ("ru", "у меня отошли воды"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -61,9 +65,12 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("de", "mir ist übel, man hat mir Blut abgenommen"),
         ("it", "ho la nausea, il magnesio nel sangue è basso?"),
         ("pt", "estou com náusea, fiz exame de sangue"),
+        ("ru", "тошнит, сдала анализ крови"),
+        ("ru", "тошнота, магний в крови низкий?"),
         # a source and a handbag are not the waters
         ("es", "la fuente de esta informacion es buena?"),
         ("pt", "comprei uma bolsa nova e estou com enjoo"),
+        ("ru", "пью много воды и тошнит"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
