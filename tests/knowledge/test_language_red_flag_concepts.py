@@ -1,9 +1,10 @@
 """English-only concepts of the emergency rules given words in other languages
 (lexicon/concepts/<lang>.toml): blood where it should not be (rule vomiting_blood, with the
-language's vomiting words), heavy bleeding and the waters broken; and blood in its everyday
-senses (a blood test, levels in the blood), which must stay quiet beside nausea. Each message is
-read in its own language, as the engine reads a message once its language is known; the words'
-pages are in the comments of each file, docs/languages-safety.md has the figures."""
+language's vomiting words), heavy bleeding, the waters broken and someone who will not wake
+(hard_to_wake); and blood in its everyday senses (a blood test, levels in the blood), which
+must stay quiet beside nausea. Each message is read in its own language, as the engine reads a
+message once its language is known; the words' pages are in the comments of each file,
+docs/languages-safety.md has the figures."""
 
 from __future__ import annotations
 
@@ -47,6 +48,15 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("it", "mi si sono rotte le acque alla 33 settimana"),
         ("pt", "a minha bolsa estourou com 34 semanas"),
         ("ru", "у меня отошли воды"),
+        # someone who will not wake (NHS.uk, When to call 999), alone an emergency as in English
+        ("es", "mi bebe no se despierta"),
+        ("fr", "il ne se réveille pas"),
+        ("de", "er ist nicht wach zu bekommen"),
+        ("it", "mio figlio non si sveglia"),
+        ("ru", "не могу разбудить ребенка"),
+        ("uk", "дитина не прокидається"),
+        ("tr", "bebeğimi uyandıramıyorum"),
+        ("id", "anak saya tidak bisa dibangunkan"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
