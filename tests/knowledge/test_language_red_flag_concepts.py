@@ -1,10 +1,10 @@
 """English-only concepts of the emergency rules given words in other languages
 (lexicon/concepts/<lang>.toml): blood where it should not be (rule vomiting_blood, with the
-language's vomiting words), heavy bleeding, the waters broken and someone who will not wake
-(hard_to_wake); and blood in its everyday senses (a blood test, levels in the blood), which
-must stay quiet beside nausea. Each message is read in its own language, as the engine reads a
-message once its language is known; the words' pages are in the comments of each file,
-docs/languages-safety.md has the figures."""
+language's vomiting words), heavy bleeding, the waters broken, someone who will not wake
+(hard_to_wake) and a head injury; and the everyday senses (a blood test, levels in the blood,
+a headache, a pat on the head), which must stay quiet. Each message is read in its own
+language, as the engine reads a message once its language is known; the words' pages are in
+the comments of each file, docs/languages-safety.md has the figures."""
 
 from __future__ import annotations
 
@@ -57,6 +57,14 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("uk", "дитина не прокидається"),
         ("tr", "bebeğimi uyandıramıyorum"),
         ("id", "anak saya tidak bisa dibangunkan"),
+        # a head injury with a second sign (NICE CG176, NHS.uk Head injury and concussion)
+        ("es", "mi hijo se dio un golpe en la cabeza y ahora vomita"),
+        ("es", "mi abuela se cayó y se dio un golpe fuerte en la cabeza"),  # head_injury_older
+        ("fr", "il s'est cogné la tête et il vomit"),
+        ("it", "il bambino ha battuto la testa e ha vomitato"),
+        ("pt", "meu filho caiu e bateu a cabeça e está vomitando"),
+        ("ru", "ребенок ударился головой, его рвет"),
+        ("ru", "у меня сотрясение мозга и тошнит"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -81,6 +89,9 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("es", "la fuente de esta informacion es buena?"),
         ("pt", "comprei uma bolsa nova e estou com enjoo"),
         ("ru", "пью много воды и тошнит"),
+        # a headache is not a head injury; a pat on the head is not a blow
+        ("es", "tengo dolor de cabeza y vomito"),
+        ("ru", "мама гладила меня по голове, тошнит"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
