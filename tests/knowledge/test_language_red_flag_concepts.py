@@ -1,10 +1,11 @@
 """English-only concepts of the emergency rules given words in other languages
 (lexicon/concepts/<lang>.toml): blood where it should not be (rule vomiting_blood, with the
 language's vomiting words), heavy bleeding, the waters broken, someone who will not wake
-(hard_to_wake) and a head injury; and the everyday senses (a blood test, levels in the blood,
-a headache, a pat on the head), which must stay quiet. Each message is read in its own
-language, as the engine reads a message once its language is known; the words' pages are in
-the comments of each file, docs/languages-safety.md has the figures."""
+(hard_to_wake), a head injury and a heart attack said to be happening; and the everyday senses
+(a blood test, levels in the blood, a headache, a pat on the head, a heart attack in jest or
+told as history), which must stay quiet. Each message is read in its own language, as the
+engine reads a message once its language is known; the words' pages are in the comments of
+each file, docs/languages-safety.md has the figures."""
 
 from __future__ import annotations
 
@@ -65,6 +66,11 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("pt", "meu filho caiu e bateu a cabeça e está vomitando"),
         ("ru", "ребенок ударился головой, его рвет"),
         ("ru", "у меня сотрясение мозга и тошнит"),
+        # a heart attack or stroke said to be happening now (NHS.uk, Heart attack)
+        ("es", "creo que estoy sufriendo un infarto"),
+        ("de", "Verdacht auf Schlaganfall bei meiner Mutter"),
+        ("pt", "acho que estou infartando"),
+        ("ru", "подозрение на инфаркт у папы"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -92,6 +98,11 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         # a headache is not a head injury; a pat on the head is not a blow
         ("es", "tengo dolor de cabeza y vomito"),
         ("ru", "мама гладила меня по голове, тошнит"),
+        # a heart attack told as history, or said in jest ("me va a dar un infarto": stress)
+        ("es", "mi padre sufrió un infarto el año pasado"),
+        ("es", "me va a dar un infarto con este trabajo"),
+        ("de", "mein Vater hatte einen Herzinfarkt, darf er Magnesium nehmen?"),
+        ("pt", "meu pai teve um infarto, pode tomar magnésio?"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
