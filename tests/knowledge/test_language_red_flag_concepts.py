@@ -1,11 +1,11 @@
 """English-only concepts of the emergency rules given words in other languages
 (lexicon/concepts/<lang>.toml): blood where it should not be (rule vomiting_blood, with the
 language's vomiting words), heavy bleeding, the waters broken, someone who will not wake
-(hard_to_wake), a head injury and a heart attack said to be happening; and the everyday senses
-(a blood test, levels in the blood, a headache, a pat on the head, a heart attack in jest or
-told as history), which must stay quiet. Each message is read in its own language, as the
-engine reads a message once its language is known; the words' pages are in the comments of
-each file, docs/languages-safety.md has the figures."""
+(hard_to_wake), a head injury, a heart attack said to be happening and the baby moving less;
+and the everyday senses (a blood test, levels in the blood, a headache, a pat on the head, a
+heart attack in jest or told as history, a limb moving less), which must stay quiet. Each
+message is read in its own language, as the engine reads a message once its language is known;
+the words' pages are in the comments of each file, docs/languages-safety.md has the figures."""
 
 from __future__ import annotations
 
@@ -71,6 +71,11 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("de", "Verdacht auf Schlaganfall bei meiner Mutter"),
         ("pt", "acho que estou infartando"),
         ("ru", "подозрение на инфаркт у папы"),
+        # the baby moving less in pregnancy (NHS.uk / RCOG, Your baby's movements)
+        ("es", "estoy de 32 semanas y mi bebé se mueve menos que ayer"),
+        ("fr", "je suis enceinte de 33 semaines et bébé bouge moins"),
+        ("it", "non lo sento muovere da stamattina"),
+        ("pt", "estou com 30 semanas e o bebê está mexendo menos"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -103,6 +108,8 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("es", "me va a dar un infarto con este trabajo"),
         ("de", "mein Vater hatte einen Herzinfarkt, darf er Magnesium nehmen?"),
         ("pt", "meu pai teve um infarto, pode tomar magnésio?"),
+        # a limb moving less is not the baby's movements
+        ("es", "mi brazo se mueve menos desde ayer"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
