@@ -1,11 +1,12 @@
 """English-only concepts of the emergency rules given words in other languages
 (lexicon/concepts/<lang>.toml): blood where it should not be (rule vomiting_blood, with the
 language's vomiting words), heavy bleeding, the waters broken, someone who will not wake
-(hard_to_wake), a head injury, a heart attack said to be happening and the baby moving less;
-and the everyday senses (a blood test, levels in the blood, a headache, a pat on the head, a
-heart attack in jest or told as history, a limb moving less), which must stay quiet. Each
-message is read in its own language, as the engine reads a message once its language is known;
-the words' pages are in the comments of each file, docs/languages-safety.md has the figures."""
+(hard_to_wake), a head injury, a heart attack said to be happening, the baby moving less and
+a baby working hard to breathe; and the everyday senses (a blood test, levels in the blood, a
+headache, a pat on the head, a heart attack in jest or told as history, a limb moving less, a
+draw, a part of the nose), which must stay quiet. Each message is read in its own language, as
+the engine reads a message once its language is known; the words' pages are in the comments of
+each file, docs/languages-safety.md has the figures."""
 
 from __future__ import annotations
 
@@ -76,6 +77,11 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("fr", "je suis enceinte de 33 semaines et bébé bouge moins"),
         ("it", "non lo sento muovere da stamattina"),
         ("pt", "estou com 30 semanas e o bebê está mexendo menos"),
+        # a baby working hard to breathe (NHS.uk, When to call 999)
+        ("es", "mi bebé de 2 meses respira rápido y se le hunden las costillas"),
+        ("fr", "mon bébé a un battement des ailes du nez et un tirage sous-costal"),
+        ("de", "mein Baby atmet schnell und hat flatternde Nasenflügel"),
+        ("it", "il bambino ha rientramenti intercostali e respira veloce"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -110,6 +116,9 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("pt", "meu pai teve um infarto, pode tomar magnésio?"),
         # a limb moving less is not the baby's movements
         ("es", "mi brazo se mueve menos desde ayer"),
+        # a draw and a part of the nose are not breathing effort
+        ("fr", "le tirage du loto est ce soir et j'ai la nausée"),
+        ("de", "ich habe einen Pickel am Nasenflügel"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
