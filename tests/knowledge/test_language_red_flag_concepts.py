@@ -1,12 +1,12 @@
 """English-only concepts of the emergency rules given words in other languages
 (lexicon/concepts/<lang>.toml): blood where it should not be (rule vomiting_blood, with the
 language's vomiting words), heavy bleeding, the waters broken, someone who will not wake
-(hard_to_wake), a head injury, a heart attack said to be happening, the baby moving less and
-a baby working hard to breathe; and the everyday senses (a blood test, levels in the blood, a
-headache, a pat on the head, a heart attack in jest or told as history, a limb moving less, a
-draw, a part of the nose), which must stay quiet. Each message is read in its own language, as
-the engine reads a message once its language is known; the words' pages are in the comments of
-each file, docs/languages-safety.md has the figures."""
+(hard_to_wake), a head injury, a heart attack said to be happening, the baby moving less, a
+baby working hard to breathe and a scald with blisters; and the everyday senses (a blood test,
+levels in the blood, a headache, a pat on the head, a heart attack in jest or told as history,
+a limb moving less, a draw, a part of the nose, a sunburn), which must stay quiet. Each message
+is read in its own language, as the engine reads a message once its language is known; the
+words' pages are in the comments of each file, docs/languages-safety.md has the figures."""
 
 from __future__ import annotations
 
@@ -82,6 +82,10 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("fr", "mon bébé a un battement des ailes du nez et un tirage sous-costal"),
         ("de", "mein Baby atmet schnell und hat flatternde Nasenflügel"),
         ("it", "il bambino ha rientramenti intercostali e respira veloce"),
+        # a child's scald with blisters (NHS.uk, Burns and scalds)
+        ("es", "mi hijo se ha quemado con agua hirviendo en la mano y le salieron ampollas"),
+        ("fr", "mon enfant s'est brûlé avec de l'eau bouillante, il a des cloques sur la main"),
+        ("pt", "meu filho se queimou com água fervente e a mão está com bolhas"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -119,6 +123,9 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         # a draw and a part of the nose are not breathing effort
         ("fr", "le tirage du loto est ce soir et j'ai la nausée"),
         ("de", "ich habe einen Pickel am Nasenflügel"),
+        # a sunburn is not a scald
+        ("es", "tengo una quemadura solar con ampollas en la cara"),
+        ("pt", "tenho queimadura de sol com bolhas no rosto"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
