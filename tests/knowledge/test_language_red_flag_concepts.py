@@ -2,11 +2,12 @@
 (lexicon/concepts/<lang>.toml): blood where it should not be (rule vomiting_blood, with the
 language's vomiting words), heavy bleeding, the waters broken, someone who will not wake
 (hard_to_wake), a head injury, a heart attack said to be happening, the baby moving less, a
-baby working hard to breathe and a scald with blisters; and the everyday senses (a blood test,
-levels in the blood, a headache, a pat on the head, a heart attack in jest or told as history,
-a limb moving less, a draw, a part of the nose, a sunburn), which must stay quiet. Each message
-is read in its own language, as the engine reads a message once its language is known; the
-words' pages are in the comments of each file, docs/languages-safety.md has the figures."""
+baby working hard to breathe, a scald with blisters and a fall with no getting up; and the
+everyday senses (a blood test, levels in the blood, a headache, a pat on the head, a heart
+attack in jest or told as history, a limb moving less, a draw, a part of the nose, a sunburn,
+falling ill, hair loss), which must stay quiet. Each message is read in its own language, as
+the engine reads a message once its language is known; the words' pages are in the comments of
+each file, docs/languages-safety.md has the figures."""
 
 from __future__ import annotations
 
@@ -86,6 +87,11 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("es", "mi hijo se ha quemado con agua hirviendo en la mano y le salieron ampollas"),
         ("fr", "mon enfant s'est brûlé avec de l'eau bouillante, il a des cloques sur la main"),
         ("pt", "meu filho se queimou com água fervente e a mão está com bolhas"),
+        # a fall and not able to get up (NHS.uk, Falls)
+        ("fr", "ma mère âgée est tombée et ne peut pas se relever"),
+        ("de", "Mama ist gestürzt und kann nicht aufstehen"),
+        ("pt", "minha avó caiu e não consegue se levantar"),
+        ("pt", "meu pai idoso sofreu uma queda e tem dor intensa"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -126,6 +132,9 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         # a sunburn is not a scald
         ("es", "tengo una quemadura solar con ampollas en la cara"),
         ("pt", "tenho queimadura de sol com bolhas no rosto"),
+        # falling ill, hair loss
+        ("fr", "je suis tombée malade et je ne peux pas me lever, très fatiguée"),
+        ("pt", "tenho queda de cabelo intensa"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
