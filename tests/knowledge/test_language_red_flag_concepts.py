@@ -2,12 +2,12 @@
 (lexicon/concepts/<lang>.toml): blood where it should not be (rule vomiting_blood, with the
 language's vomiting words), heavy bleeding, the waters broken, someone who will not wake
 (hard_to_wake), a head injury, a heart attack said to be happening, the baby moving less, a
-baby working hard to breathe, a scald with blisters and a fall with no getting up; and the
-everyday senses (a blood test, levels in the blood, a headache, a pat on the head, a heart
-attack in jest or told as history, a limb moving less, a draw, a part of the nose, a sunburn,
-falling ill, hair loss), which must stay quiet. Each message is read in its own language, as
-the engine reads a message once its language is known; the words' pages are in the comments of
-each file, docs/languages-safety.md has the figures."""
+baby working hard to breathe, a scald with blisters, a fall with no getting up and a bulging
+fontanelle; and the everyday senses (a blood test, levels in the blood, a headache, a pat on
+the head, a heart attack in jest or told as history, a limb moving less, a draw, a part of the
+nose, a sunburn, falling ill, hair loss), which must stay quiet. Each message is read in its
+own language, as the engine reads a message once its language is known; the words' pages are
+in the comments of each file, docs/languages-safety.md has the figures."""
 
 from __future__ import annotations
 
@@ -92,6 +92,11 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("de", "Mama ist gestürzt und kann nicht aufstehen"),
         ("pt", "minha avó caiu e não consegue se levantar"),
         ("pt", "meu pai idoso sofreu uma queda e tem dor intensa"),
+        # a baby's bulging fontanelle (NHS.uk, Meningitis; NICE NG143)
+        ("es", "mi bebé tiene fiebre y la fontanela abultada"),
+        ("fr", "mon bébé a de la fièvre et la fontanelle bombée"),
+        ("pt", "meu bebê está com febre e a moleira abaulada"),
+        ("it", "il neonato ha la febbre e la fontanella bombata"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
