@@ -97,6 +97,17 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("fr", "mon bébé a de la fièvre et la fontanelle bombée"),
         ("pt", "meu bebê está com febre e a moleira abaulada"),
         ("it", "il neonato ha la febbre e la fontanella bombata"),
+        # a black or bloody stool with feeling faint or dizzy (healthdirect, Blood in stool)
+        ("es", "tengo heces negras desde ayer y me mareo al levantarme"),
+        ("es", "tengo sangre en las heces y mareos"),
+        ("fr", "j'ai des selles noires et des vertiges"),
+        ("fr", "du sang dans les selles et la tête qui tourne"),
+        ("de", "ich habe Teerstuhl und Schwindel"),
+        ("de", "Blut im Stuhl und ich bin fast umgekippt"),
+        ("it", "ho feci nere e capogiri"),
+        ("it", "sangue nelle feci e vertigini"),
+        ("pt", "estou com fezes pretas e tontura"),
+        ("pt", "sangue nas fezes e muita tontura"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -140,7 +151,27 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         # falling ill, hair loss
         ("fr", "je suis tombée malade et je ne peux pas me lever, très fatiguée"),
         ("pt", "tenho queda de cabelo intensa"),
+        # a chair is not a stool (German "Stuhl"), a head of hair is not melaena (Spanish "melena")
+        ("de", "Blut auf dem Stuhl und Schwindel"),
+        ("es", "tengo la melena negra y me mareo"),
+        # dizziness with a stool that is not black or bloody
+        ("es", "tengo mareos y heces blandas"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
     assert level(engine, text, lang) == "none", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a black stool alone: see a GP urgently (NHS.uk, Blood in poo), not an emergency
+        ("es", "tengo heces negras"),
+        ("fr", "mes selles sont noires depuis deux jours"),
+        ("de", "seit gestern schwarzer Stuhlgang"),
+        ("it", "ho le feci nere da due giorni"),
+        ("pt", "estou com fezes pretas"),
+    ],
+)
+def test_a_black_stool_alone_is_for_a_doctor(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "doctor", text
