@@ -108,6 +108,15 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("it", "sangue nelle feci e vertigini"),
         ("pt", "estou com fezes pretas e tontura"),
         ("pt", "sangue nas fezes e muita tontura"),
+        # croup's barking cough or stridor with a child struggling to breathe (NHS.uk, Croup)
+        ("es", "mi hijo tiene tos perruna y le cuesta respirar"),
+        ("es", "el niño tiene crup con estridor y dificultad respiratoria"),
+        ("fr", "mon fils a une toux aboyante et du mal à respirer"),
+        ("de", "mein Sohn hat bellenden Husten und Atemnot"),
+        ("de", "Pseudokrupp: Pfeifgeräusche beim Einatmen und Luftnot"),
+        ("it", "il bambino ha stridore e difficoltà respiratoria"),
+        ("pt", "meu filho está com tosse de cachorro e falta de ar"),
+        ("ru", "ложный круп у сына, задыхается"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -156,6 +165,10 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("es", "tengo la melena negra y me mareo"),
         # dizziness with a stool that is not black or bloody
         ("es", "tengo mareos y heces blandas"),
+        # a dog and a cough are not a barking cough
+        ("es", "tengo un perro y tos"),
+        ("de", "der Hund bellt und ich huste"),
+        ("pt", "meu cachorro está com tosse"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -171,7 +184,14 @@ def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: 
         ("de", "seit gestern schwarzer Stuhlgang"),
         ("it", "ho le feci nere da due giorni"),
         ("pt", "estou com fezes pretas"),
+        # croup alone: see a GP or call 111 (NHS.uk, Croup)
+        ("es", "mi hija tiene tos de perro desde anoche"),
+        ("fr", "mon enfant a une toux aboyante"),
+        ("de", "meine Tochter hat Pseudokrupp"),
+        ("it", "tosse abbaiante nel bambino"),
+        ("pt", "minha filha tem tosse de cachorro"),
+        ("ru", "у ребенка лающий кашель"),
     ],
 )
-def test_a_black_stool_alone_is_for_a_doctor(engine: Engine, lang: str, text: str) -> None:
+def test_the_sign_alone_is_for_a_doctor(engine: Engine, lang: str, text: str) -> None:
     assert level(engine, text, lang) == "doctor", text
