@@ -117,6 +117,13 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("it", "il bambino ha stridore e difficoltà respiratoria"),
         ("pt", "meu filho está com tosse de cachorro e falta de ar"),
         ("ru", "ложный круп у сына, задыхается"),
+        # hives right after a food, a sting or a medicine (NHS.uk, Anaphylaxis)
+        ("es", "me salió urticaria después de comer cacahuete"),
+        ("es", "tengo urticaria y picazón poco después de comer mariscos"),
+        ("fr", "j'ai de l'urticaire après une piqûre de guêpe"),
+        ("it", "dopo aver mangiato arachidi mi è venuta l'orticaria"),
+        ("pt", "depois de comer amendoim fiquei com urticária"),
+        ("ru", "после укуса осы появилась крапивница"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -169,6 +176,13 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("es", "tengo un perro y tos"),
         ("de", "der Hund bellt und ich huste"),
         ("pt", "meu cachorro está com tosse"),
+        # long-standing hives asked about, a wheal at a sting (the normal local reaction)
+        ("es", "tengo urticaria crónica desde hace años, ¿puedo tomar magnesio?"),
+        ("fr", "j'ai souvent de l'urticaire quand il fait froid"),
+        ("de", "ich bekomme immer wieder Nesselsucht bei Kälte"),
+        ("it", "ho l'orticaria cronica da anni, il magnesio aiuta?"),
+        ("es", "me picó un mosquito y tengo una roncha"),
+        ("it", "mi ha punto una vespa e ho un pomfo sul braccio"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
