@@ -124,6 +124,14 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("it", "dopo aver mangiato arachidi mi è venuta l'orticaria"),
         ("pt", "depois de comer amendoim fiquei com urticária"),
         ("ru", "после укуса осы появилась крапивница"),
+        # someone with diabetes being sick (NHS.uk, Diabetic ketoacidosis)
+        ("es", "soy diabético tipo 1 y llevo toda la noche vomitando"),
+        ("es", "mi hijo tiene diabetes y está vomitando"),
+        ("fr", "je suis diabétique de type 1 et je vomis depuis ce matin"),
+        ("de", "ich bin Typ-1-Diabetiker und muss ständig erbrechen"),
+        ("it", "sono diabetico di tipo 1 e ho vomitato tutta la notte"),
+        ("pt", "sou diabético tipo 1 e estou vomitando muito"),
+        ("ru", "у меня сахарный диабет 1 типа и рвота с утра"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -183,6 +191,13 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("it", "ho l'orticaria cronica da anni, il magnesio aiuta?"),
         ("es", "me picó un mosquito y tengo una roncha"),
         ("it", "mi ha punto una vespa e ho un pomfo sul braccio"),
+        # diabetes asked about, with no being sick
+        ("es", "tengo diabetes, ¿puedo tomar magnesio?"),
+        ("fr", "je suis diabétique, le magnésium est-il conseillé ?"),
+        ("de", "ich habe Diabetes, darf ich Magnesium nehmen?"),
+        ("it", "ho il diabete, posso prendere il magnesio?"),
+        ("pt", "tenho diabetes, posso tomar magnésio?"),
+        ("ru", "у меня диабет, можно ли пить магний?"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
