@@ -132,6 +132,15 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("it", "sono diabetico di tipo 1 e ho vomitato tutta la notte"),
         ("pt", "sou diabético tipo 1 e estou vomitando muito"),
         ("ru", "у меня сахарный диабет 1 типа и рвота с утра"),
+        # a fall or a head injury on anticoagulants (NICE NG232, Head injury)
+        ("es", "mi abuela toma Sintrom y se dio un golpe en la cabeza"),
+        ("fr", "mon père sous anticoagulant est tombé"),
+        ("fr", "ma mère âgée est sous anticoagulants, elle a fait une chute avec un choc à la tête"),
+        ("de", "mein Vater nimmt Marcumar und ist gestürzt"),
+        ("de", "Oma nimmt Blutverdünner und hat sich den Kopf angeschlagen"),
+        ("it", "mio nonno prende il Coumadin e ha battuto la testa"),
+        ("pt", "minha avó toma varfarina e bateu a cabeça"),
+        ("ru", "папа принимает варфарин и ударился головой"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -198,6 +207,13 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("it", "ho il diabete, posso prendere il magnesio?"),
         ("pt", "tenho diabetes, posso tomar magnésio?"),
         ("ru", "у меня диабет, можно ли пить магний?"),
+        # anticoagulants asked about, with no fall or head injury
+        ("es", "tomo anticoagulantes, ¿puedo tomar magnesio?"),
+        ("fr", "je prends des anticoagulants, le magnésium est-il compatible ?"),
+        ("de", "ich nehme Blutverdünner, darf ich Magnesium nehmen?"),
+        ("it", "prendo anticoagulanti, posso prendere magnesio?"),
+        ("pt", "tomo Marevan, posso tomar magnésio?"),
+        ("ru", "принимаю антикоагулянты, можно ли магний?"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
