@@ -141,6 +141,11 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("it", "mio nonno prende il Coumadin e ha battuto la testa"),
         ("pt", "minha avó toma varfarina e bateu a cabeça"),
         ("ru", "папа принимает варфарин и ударился головой"),
+        # pale with severe pain (MTS; NHS.uk When to go to A&E)
+        ("es", "dolor muy fuerte en la barriga y estoy pálido"),
+        ("fr", "douleur atroce au ventre et je suis très pâle"),
+        ("de", "starke Schmerzen im Bauch und ich bin kreidebleich"),
+        ("it", "dolore fortissimo alla pancia e sono pallido"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -214,6 +219,11 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("it", "prendo anticoagulanti, posso prendere magnesio?"),
         ("pt", "tomo Marevan, posso tomar magnésio?"),
         ("ru", "принимаю антикоагулянты, можно ли магний?"),
+        # a shovel, a palace, no idea: not pale
+        ("es", "me duele la espalda de cavar con una pala"),
+        ("es", "compré una camisa pálida"),
+        ("fr", "nous avons visité le palais avec de la fièvre"),
+        ("de", "ich habe keine blasse Ahnung, Fieber?"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -236,6 +246,11 @@ def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: 
         ("it", "tosse abbaiante nel bambino"),
         ("pt", "minha filha tem tosse de cachorro"),
         ("ru", "у ребенка лающий кашель"),
+        # a feverish child who is pale: an amber sign (NICE NG143)
+        ("es", "mi hijo de 2 años tiene fiebre y está muy pálido"),
+        ("fr", "mon fils a de la fièvre et il est pâle"),
+        ("de", "mein Kind hat Fieber und ist ganz blass"),
+        ("it", "mio figlio ha la febbre ed è pallido"),
     ],
 )
 def test_the_sign_alone_is_for_a_doctor(engine: Engine, lang: str, text: str) -> None:
