@@ -146,6 +146,9 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("fr", "douleur atroce au ventre et je suis très pâle"),
         ("de", "starke Schmerzen im Bauch und ich bin kreidebleich"),
         ("it", "dolore fortissimo alla pancia e sono pallido"),
+        # turning blue (NHS.uk, When to call 999)
+        ("es", "mi bebé se puso azul y no respira bien"),
+        ("es", "tiene la piel azulada"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -224,6 +227,9 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("es", "compré una camisa pálida"),
         ("fr", "nous avons visité le palais avec de la fièvre"),
         ("de", "ich habe keine blasse Ahnung, Fieber?"),
+        # the colour blue is not a blue baby
+        ("es", "compré una camisa azul"),
+        ("es", "el cielo está azul y tengo fiebre"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
