@@ -87,6 +87,8 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("es", "mi hijo se ha quemado con agua hirviendo en la mano y le salieron ampollas"),
         ("fr", "mon enfant s'est brûlé avec de l'eau bouillante, il a des cloques sur la main"),
         ("pt", "meu filho se queimou com água fervente e a mão está com bolhas"),
+        ("de", "mein Kind hat sich mit heißem Tee verbrüht und hat Brandblasen an der Hand"),
+        ("it", "mio figlio si è scottato con l'acqua bollente e ha le vesciche sulla mano"),
         # a fall and not able to get up (NHS.uk, Falls)
         ("fr", "ma mère âgée est tombée et ne peut pas se relever"),
         ("de", "Mama ist gestürzt und kann nicht aufstehen"),
@@ -189,6 +191,11 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         # a sunburn is not a scald
         ("es", "tengo una quemadura solar con ampollas en la cara"),
         ("pt", "tenho queimadura de sol com bolhas no rosto"),
+        ("it", "ho una scottatura solare con vesciche sul viso"),
+        ("de", "ich habe Sonnenbrand mit Blasen im Gesicht"),
+        # soap bubbles and the bladder are not blisters
+        ("it", "il bambino gioca con le bolle di sapone"),
+        ("de", "ich muss ständig Wasser lassen und die Blase brennt, mein Kind auch"),
         # falling ill, hair loss
         ("fr", "je suis tombée malade et je ne peux pas me lever, très fatiguée"),
         ("pt", "tenho queda de cabelo intensa"),
