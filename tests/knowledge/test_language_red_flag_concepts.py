@@ -151,6 +151,11 @@ def level(engine: Engine, text: str, lang: str) -> str:
         # turning blue (NHS.uk, When to call 999)
         ("es", "mi bebé se puso azul y no respira bien"),
         ("es", "tiene la piel azulada"),
+        # a thunderclap headache (NICE CKS, Headache - assessment)
+        ("de", "ich habe plötzlich einen Donnerschlagkopfschmerz"),
+        ("de", "Kopfschmerzen wie ein Donnerschlag, ganz plötzlich"),
+        ("ru", "у меня внезапная громоподобная головная боль"),
+        ("ru", "голова болит, будто удар грома"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -237,6 +242,10 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         # the colour blue is not a blue baby
         ("es", "compré una camisa azul"),
         ("es", "el cielo está azul y tengo fiebre"),
+        # thunder heard in a storm, news that hit like a thunderclap
+        ("de", "ich habe Kopfschmerzen und höre einen Donnerschlag draußen beim Gewitter"),
+        ("de", "die Nachricht traf mich wie ein Donnerschlag"),
+        ("ru", "на улице гроза и удар грома, болит голова"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
