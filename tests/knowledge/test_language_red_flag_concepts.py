@@ -94,6 +94,9 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("de", "Mama ist gestürzt und kann nicht aufstehen"),
         ("pt", "minha avó caiu e não consegue se levantar"),
         ("pt", "meu pai idoso sofreu uma queda e tem dor intensa"),
+        ("es", "mi abuela se cayó y no puede levantarse"),
+        ("es", "mi padre de 85 años se ha caído y no se puede levantar"),
+        ("es", "mi madre toma Sintrom y se cayó en el baño"),
         # a baby's bulging fontanelle (NHS.uk, Meningitis; NICE NG143)
         ("es", "mi bebé tiene fiebre y la fontanela abultada"),
         ("fr", "mon bébé a de la fièvre et la fontanelle bombée"),
@@ -204,6 +207,7 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         # falling ill, hair loss
         ("fr", "je suis tombée malade et je ne peux pas me lever, très fatiguée"),
         ("pt", "tenho queda de cabelo intensa"),
+        ("es", "se cayó el sistema y no puedo entrar"),
         # a chair is not a stool (German "Stuhl"), a head of hair is not melaena (Spanish "melena")
         ("de", "Blut auf dem Stuhl und Schwindel"),
         ("es", "tengo la melena negra y me mareo"),
