@@ -159,6 +159,15 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("de", "Kopfschmerzen wie ein Donnerschlag, ganz plötzlich"),
         ("ru", "у меня внезапная громоподобная головная боль"),
         ("ru", "голова болит, будто удар грома"),
+        # cauda equina: incontinence with back pain, numbness between the legs (NHS.uk)
+        ("es", "tengo una hernia discal, dolor de espalda y ahora incontinencia urinaria"),
+        ("es", "se me duerme la zona genital y me duele la espalda"),
+        ("fr", "hernie discale, mal au dos et incontinence urinaire depuis ce matin"),
+        ("fr", "j'ai le périnée engourdi et mal au dos"),
+        ("de", "Bandscheibenvorfall, Rückenschmerzen und jetzt Harninkontinenz"),
+        ("de", "ich habe eine Reithosenanästhesie und Rückenschmerzen"),
+        ("it", "ernia del disco, mal di schiena e incontinenza urinaria"),
+        ("it", "formicolio tra le gambe e dolore alla schiena"),
     ],
 )
 def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -250,6 +259,11 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         ("de", "ich habe Kopfschmerzen und höre einen Donnerschlag draußen beim Gewitter"),
         ("de", "die Nachricht traf mich wie ein Donnerschlag"),
         ("ru", "на улице гроза и удар грома, болит голова"),
+        # a rider's saddle, a child wetting the bed
+        ("it", "intorpidimento dopo tre ore in sella alla bici"),
+        ("es", "me hormiguea todo tras tres horas en la silla de montar del caballo"),
+        ("fr", "je fais du vélo et j'ai mal au dos en selle"),
+        ("es", "mi hija de 5 años moja la cama, ¿es incontinencia?"),
     ],
 )
 def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: str) -> None:
