@@ -113,6 +113,8 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("it", "sangue nelle feci e vertigini"),
         ("pt", "estou com fezes pretas e tontura"),
         ("pt", "sangue nas fezes e muita tontura"),
+        ("ru", "у меня черный стул и кружится голова"),
+        ("ru", "кровь в кале и головокружение"),
         # croup's barking cough or stridor with a child struggling to breathe (NHS.uk, Croup)
         ("es", "mi hijo tiene tos perruna y le cuesta respirar"),
         ("es", "el niño tiene crup con estridor y dificultad respiratoria"),
@@ -151,6 +153,7 @@ def level(engine: Engine, text: str, lang: str) -> str:
         ("fr", "douleur atroce au ventre et je suis très pâle"),
         ("de", "starke Schmerzen im Bauch und ich bin kreidebleich"),
         ("it", "dolore fortissimo alla pancia e sono pallido"),
+        ("pt", "dor muito forte na barriga e estou pálida"),
         # turning blue (NHS.uk, When to call 999)
         ("es", "mi bebé se puso azul y no respira bien"),
         ("es", "tiene la piel azulada"),
@@ -250,6 +253,10 @@ def test_the_sign_in_the_language_is_an_emergency(engine: Engine, lang: str, tex
         # a shovel, a palace, no idea: not pale
         ("es", "me duele la espalda de cavar con una pala"),
         ("es", "compré una camisa pálida"),
+        ("pt", "comprei uma pala para o sol e tenho febre"),
+        # a black chair bought, potassium in a blood test: not a black stool
+        ("ru", "купил черный стул, кружится голова от цены"),
+        ("ru", "анализ крови: калий низкий, кружится голова"),
         ("fr", "nous avons visité le palais avec de la fièvre"),
         ("de", "ich habe keine blasse Ahnung, Fieber?"),
         # the colour blue is not a blue baby
@@ -279,6 +286,7 @@ def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: 
         ("de", "seit gestern schwarzer Stuhlgang"),
         ("it", "ho le feci nere da due giorni"),
         ("pt", "estou com fezes pretas"),
+        ("ru", "черный кал"),
         # croup alone: see a GP or call 111 (NHS.uk, Croup)
         ("es", "mi hija tiene tos de perro desde anoche"),
         ("fr", "mon enfant a une toux aboyante"),
@@ -291,6 +299,7 @@ def test_an_everyday_sense_is_not_an_emergency(engine: Engine, lang: str, text: 
         ("fr", "mon fils a de la fièvre et il est pâle"),
         ("de", "mein Kind hat Fieber und ist ganz blass"),
         ("it", "mio figlio ha la febbre ed è pallido"),
+        ("pt", "meu filho de 2 anos está com febre e muito pálido"),
     ],
 )
 def test_the_sign_alone_is_for_a_doctor(engine: Engine, lang: str, text: str) -> None:
