@@ -192,10 +192,7 @@ class Engine:
         """The conversation once `reply` is shown (knowledge.turns decides), in the reply's
         language (a language chosen with /language stays chosen)."""
         chosen = conversation is not None and conversation.lang_chosen
-        after = self.turns.after(conversation, reply)
-        if after.lang == reply.lang and after.lang_chosen == chosen:
-            return after  # a copy would change nothing
-        return after.model_copy(update={"lang": reply.lang, "lang_chosen": chosen})
+        return self.turns.after(conversation, reply, reply.lang, chosen)
 
     def topic_reply(
         self,

@@ -107,6 +107,8 @@ _REACTIONS = frozenset(("allergic", "poisoning", "jaundice"))
 _COURSE = frozenset(("chronic", "long_standing", "ongoing", "recurring"))
 # The words of the emergency services called or on their way (conversation.toml).
 _SERVICES = "services"
+# The context before a conversation's first message (frozen: shared by every first turn).
+_NO_CONVERSATION = Conversation()
 # A medicine named beside an ingredient asks whether the two go together.
 _INTERACTS = frozenset(("drug",))
 # A drink told of (not asked about) beside an ingredient asks the same ("i had a few beers
@@ -280,12 +282,20 @@ class Turns:
             context = self._single_condition(reading.ingredients[0])
         return context
 
-    def after(self, conversation: Conversation | None, reply: Reply) -> Conversation:
+    def after(
+        self,
+        conversation: Conversation | None,
+        reply: Reply,
+        lang: str | None = None,
+        lang_chosen: bool = False,
+    ) -> Conversation:
         """The conversation once `reply` is shown: by the row of its turn, its topics,
-        condition and section; always its level (and the advice that goes with it)."""
+        condition and section; always its level (and the advice that goes with it), and the
+        language given (`lang`, `lang_chosen`: Engine.after's, set here so that the new
+        conversation is built once, not built and then copied)."""
         # A button pressed under an older message carries no advice: the held level stays.
         level = self.level(conversation, reply.escalation.level)
-        conversation = conversation or Conversation()
+        conversation = conversation or _NO_CONVERSATION
         keep = (reply.escalation.keep or conversation.keep) if level in HELD else ""
         if level in HELD and reply.turn in ("acknowledgement", "all_clear") and conversation.keep:
             keep = conversation.keep  # the short line keeps the advice it stands for
@@ -298,11 +308,17 @@ class Turns:
             # The condition stays for its red flags and what is said of it (a symptom), never
             # for a question about the thing named.
             return Conversation(
-                level=level, keep=keep, condition=conversation.condition, taken=conversation.taken
+                level=level,
+                keep=keep,
+                condition=conversation.condition,
+                taken=conversation.taken,
+                lang=lang,
+                lang_chosen=lang_chosen,
             )
         topics = tuple(t for t in reply.topics if t in self.kb.conditions or t in self.kb.ingredients)
         if row.context == "keep" or not topics:
-            return conversation.model_copy(update={"level": level, "keep": keep})
+            update = {"level": level, "keep": keep, "lang": lang, "lang_chosen": lang_chosen}
+            return conversation.model_copy(update=update)
         condition = next((t for t in topics if t in self.kb.conditions), None)
         if condition is None:
             uses = [u.condition_slug for u in self.kb.ingredients[topics[0]].uses]
@@ -313,7 +329,15 @@ class Turns:
         # The topics before stay behind the new ones: "is it safe?" after "which one is best
         # for twitching?" still means the ingredient.
         topics = tuple(dict.fromkeys((*topics, *conversation.topics)))[:MAX_TOPICS]
-        return Conversation(topics=topics, condition=condition, section=reply.section, level=level, keep=keep)
+        return Conversation(
+            topics=topics,
+            condition=condition,
+            section=reply.section,
+            level=level,
+            keep=keep,
+            lang=lang,
+            lang_chosen=lang_chosen,
+        )
 
     def _single_condition(self, ingredient: str) -> str | None:
         uses = self.kb.ingredients[ingredient].uses
