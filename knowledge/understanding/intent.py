@@ -20,6 +20,8 @@ _STRONGEST_FIRST: tuple[SmallTalkKind, ...] = ("bye", "thanks", "greeting", "ok"
 def section_for(hits: list[Hit], condition: str, order: tuple[str, ...]) -> SectionName:
     """The best-scoring section for this condition; "overview" when nothing points anywhere."""
     relevant = [h for h in hits if h.pattern.tag == SECTION and h.pattern.applies_to(condition)]
+    if not relevant:  # most messages: no Counter to build
+        return "overview"
     scores: Counter[str] = Counter()
     for hit in longest_first(relevant):
         scores[hit.pattern.section or ""] += hit.pattern.weight
