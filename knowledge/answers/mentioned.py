@@ -99,7 +99,7 @@ class _Typed:
         self.spans: list[tuple[int, int]] = [m.span() for m in matches]
         # A long message repeats most of its words: each is normalised once, for this call
         # only (nothing a person wrote outlives the answer).
-        known = {word: word_forms(word) for word in set(self.raw)}
+        known = self.forms = {word: word_forms(word) for word in set(self.raw)}
         # Each typed word's forms, joined, and the typed word each comes from, built in C.
         forms = list(map(known.__getitem__, self.raw))
         self.norm: list[str] = list(chain.from_iterable(forms))
@@ -124,7 +124,8 @@ def _as_typed(phrase: list[str], typed: _Typed, spellings: dict[str, str]) -> st
     typo corrected)."""
 
     def spelt(word: str) -> str:
-        return spellings.get(" ".join(word_forms(word)), word)  # words(), quick on a plain word
+        forms = typed.forms.get(word)  # a typed word's, normalised once already
+        return spellings.get(" ".join(forms if forms is not None else word_forms(word)), word)
 
     start = typed.find(phrase)
     if start is None:
