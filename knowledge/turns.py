@@ -286,8 +286,8 @@ class Turns:
         self,
         conversation: Conversation | None,
         reply: Reply,
-        lang: str | None = None,
-        lang_chosen: bool = False,
+        lang: str | None,
+        lang_chosen: bool,
     ) -> Conversation:
         """The conversation once `reply` is shown: by the row of its turn, its topics,
         condition and section; always its level (and the advice that goes with it), and the
