@@ -121,9 +121,7 @@ def _number_places(texts: Sequence[str], numbers: dict[str, int]) -> list[int]:
 def ages(texts: Sequence[str], ages_of: Ages, numbers: dict[str, int]) -> list[Reading]:
     """ "6 week old", "82 years old", "80 yo", "aged 3": an age in days."""
     out: list[Reading] = []
-    if numbers.keys().isdisjoint(texts) and not any(map(str.isdecimal, texts)):
-        return out  # no number at all (most messages): told in C, not word by word
-    for i in _number_places(texts, numbers):
+    for i in _number_places(texts, numbers):  # none in most messages: told in C
         count = number_at(texts, i, numbers)
         if count is None:
             continue
