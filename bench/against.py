@@ -90,10 +90,16 @@ def export(ref: str, into: Path, repo: Path = ROOT) -> None:
         tar.extractall(into, filter="data")
 
 
-def time_tree(tree: Path, texts: Sequence[str], repeats: int, scratch: Path) -> list[float]:
-    """Each text's median answer time in ms, in a fresh interpreter working in `tree`."""
+def write_messages(texts: Sequence[str], scratch: Path) -> Path:
+    """The texts as the JSON file every tree's timer reads."""
     messages = scratch / "messages.json"
     messages.write_text(json.dumps(list(texts)), encoding="utf-8")
+    return messages
+
+
+def time_tree(tree: Path, messages: Path, repeats: int) -> list[float]:
+    """Each message's median answer time in ms (`messages`: write_messages' file), in a fresh
+    interpreter working in `tree`."""
     done = subprocess.run(
         [sys.executable, "-c", _TIMER, str(messages), str(repeats)],
         cwd=tree,
@@ -116,8 +122,8 @@ def run_against(
     log: Callable[[str], None] = lambda _: None,
 ) -> Against:
     """Alternate the tree before and this one `rounds` times; medians of their percentiles."""
-    texts = [m.text for m in mix]
     with tempfile.TemporaryDirectory(prefix="bench-against-") as tmp:
+        messages = write_messages([m.text for m in mix], Path(tmp))
         before_tree = Path(tmp) / "before"
         before_tree.mkdir()
         export(ref, before_tree)
@@ -125,7 +131,7 @@ def run_against(
         for n in range(rounds):
             for name, tree in (("before", before_tree), ("after", ROOT)):
                 log(f"  round {n + 1}: {name} ...")
-                times = time_tree(tree, texts, repeats, Path(tmp))
+                times = time_tree(tree, messages, repeats)
                 runs[name].append((percentile(times, 50), percentile(times, 99)))
     return Against(
         ref=ref,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.against import BEFORE_ISSUE_19, ROOT, export, run_against, time_tree
+from bench.against import BEFORE_ISSUE_19, ROOT, export, run_against, time_tree, write_messages
 from bench.messages import Message
 
 
@@ -32,7 +32,7 @@ def test_an_unknown_commit_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_tree_whose_engine_fails_is_named(tmp_path: Path) -> None:
     (tmp_path / "broken").mkdir()
     with pytest.raises(ValueError, match="engine of broken did not run: ImportError: knowledge is not"):
-        time_tree(tmp_path / "broken", ["magnesium"], 1, tmp_path)
+        time_tree(tmp_path / "broken", write_messages(["magnesium"], tmp_path), 1)
 
 
 def test_both_trees_answer_every_message() -> None:
