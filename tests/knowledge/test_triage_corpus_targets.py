@@ -22,6 +22,9 @@ Session 6: g-tune3 added 199 messages from new pages (ids 7000-7499), measured b
 was tuned on them (recall 0.821, emergencies 0.702, crisis 0.875, false alarms 0.246, look-alikes
 0.442): the whole split's floors are the figures measured with them, and the items numbered
 below 6000 (the split as session 5 left it) hold session 5's floors.
+Session 7: t-em4 added 51 messages from new pages (ids 9500+, 26 emergencies), measured before
+any rule was changed (recall 0.718, emergencies 0.731, look-alikes 0.444, exact 0.062): the
+whole split's floors are the figures measured with them.
 """
 
 from __future__ import annotations
@@ -67,14 +70,16 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # black and blue, a wasp sting swelling for a day): held on the older items below.
     # 0.918 with g-tune2a's and g-tune2b's 285 messages (ids 5000+), never tuned on
     # 0.910 with g-tune3's 199 (ids 7000+), never tuned on
-    assert Figures.rate(tune.red_flag) >= 0.910, tune.misses
+    # 0.905 (1,081 of 1,194) with t-em4's 51 (ids 9500+, session 7), measured before any change
+    assert Figures.rate(tune.red_flag) >= 0.905, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
     # 0.934 after t-em; 0.932 (328 of 352) once the backstops were retrained on session 5's tune messages
     # 0.905 (361 of 399) with g-tune2a's 47 emergencies, never tuned on
     # 0.883 (394 of 446) with g-tune3's 47, never tuned on
-    assert Figures.rate(tune.emergency) >= 0.886, tune.misses
+    # 0.881 (461 of 523) with t-em4's 26 emergencies (ids 9500+), measured before any change
+    assert Figures.rate(tune.emergency) >= 0.881, tune.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:
@@ -87,7 +92,8 @@ def test_crisis_floor(tune: Figures) -> None:
 def test_false_alarms_ceiling(tune: Figures) -> None:
     # 0.118 before g-tune2b's 73 benign; 0.153 with them, 0.140 (53 of 379) after t-fa2's senses
     # (a limb asleep, a cold sore's lip, a workout's burn); 0.155 with g-tune3's 61 benign
-    assert Figures.rate(tune.false_alarm) <= 0.148, tune.misses
+    # 0.153 (70 of 458) with t-em4's 3 benign (ids 9500+), measured before any change
+    assert Figures.rate(tune.false_alarm) <= 0.153, tune.misses
 
 
 def test_look_alikes_ceiling(tune: Figures) -> None:
@@ -97,14 +103,16 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # 0.195 before t-fa's items, 0.205 before g-tune2a's and g-tune2b's 80; 0.267 with them,
     # 0.251 (95 of 378) after t-fa2's senses (a choke or collapse in sport, a limb asleep);
     # 0.271 (114 of 421) with g-tune3's 43
-    assert Figures.rate(tune.lookalike) <= 0.274, tune.misses
+    # 0.276 (120 of 434) with t-em4's 9 (ids 9500+), measured before any change
+    assert Figures.rate(tune.lookalike) <= 0.277, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
     # 0.786 before g-tune2a and g-tune2b, 0.753 with them, 0.760 (547 of 720) after t-fa2's senses;
     # 0.750 (604 of 805) with g-tune3's 85
-    assert Figures.rate(tune.exact) >= 0.754, tune.misses
+    # 0.742 (623 of 840) with t-em4's 16 doctor-level and benign (ids 9500+), before any change
+    assert Figures.rate(tune.exact) >= 0.741, tune.misses
 
 
 # --- the same on the messages of before each pass: never looser than they were ---------------
@@ -139,14 +147,14 @@ def test_the_earlier_messages_hold(below: int, engine: Engine, tune_items: list[
 
 # Met with t-em's items (0.952), not since session 5's gatherers' messages joined (0.918); 0.952 on
 # the items numbered below 2000.
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.911 (0.952 on the items numbered below 2000)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.905 (0.952 on the items numbered below 2000)")
 def test_red_flag_recall(tune: Figures) -> None:
     assert Figures.rate(tune.red_flag) >= 0.95, tune.misses
 
 
 # Met with t-em's 25 messages (0.934), not since g-tune2a's 47 emergencies joined (0.905); 0.939 on
 # the items numbered below 2000.
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.887 (0.939 on the items numbered below 2000)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.881 (0.939 on the items numbered below 2000)")
 def test_emergencies_reach_emergency(tune: Figures) -> None:
     assert Figures.rate(tune.emergency) >= 0.93, tune.misses
 
@@ -156,12 +164,12 @@ def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.147 (0.082 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.153 (0.082 on the earlier messages)")
 def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.273 (0.109 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.276 (0.109 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
 
