@@ -70,16 +70,18 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # black and blue, a wasp sting swelling for a day): held on the older items below.
     # 0.918 with g-tune2a's and g-tune2b's 285 messages (ids 5000+), never tuned on
     # 0.910 with g-tune3's 199 (ids 7000+), never tuned on
-    # 0.905 (1,081 of 1,194) with t-em4's 51 (ids 9500+, session 7), measured before any change
-    assert Figures.rate(tune.red_flag) >= 0.905, tune.misses
+    # 0.905 (1,081 of 1,194) with t-em4's 51 (ids 9500+, session 7), measured before any change;
+    # 0.908 (1,084) after t-em4's testicle pain and Spanish clots and spotting
+    assert Figures.rate(tune.red_flag) >= 0.907, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
     # 0.934 after t-em; 0.932 (328 of 352) once the backstops were retrained on session 5's tune messages
     # 0.905 (361 of 399) with g-tune2a's 47 emergencies, never tuned on
     # 0.883 (394 of 446) with g-tune3's 47, never tuned on
-    # 0.881 (461 of 523) with t-em4's 26 emergencies (ids 9500+), measured before any change
-    assert Figures.rate(tune.emergency) >= 0.881, tune.misses
+    # 0.881 (461 of 523) with t-em4's 26 emergencies (ids 9500+), measured before any change;
+    # 0.883 (462) after t-em4's testicle pain rule
+    assert Figures.rate(tune.emergency) >= 0.883, tune.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:
@@ -111,8 +113,9 @@ def test_exact_level_floor(tune: Figures) -> None:
     """Doctor items answered doctor (not emergency), benign ones nothing: over-triage counts."""
     # 0.786 before g-tune2a and g-tune2b, 0.753 with them, 0.760 (547 of 720) after t-fa2's senses;
     # 0.750 (604 of 805) with g-tune3's 85
-    # 0.742 (623 of 840) with t-em4's 16 doctor-level and benign (ids 9500+), before any change
-    assert Figures.rate(tune.exact) >= 0.741, tune.misses
+    # 0.742 (623 of 840) with t-em4's 16 doctor-level and benign (ids 9500+), before any change;
+    # 0.744 (625) after t-em4's Spanish clots and spotting
+    assert Figures.rate(tune.exact) >= 0.744, tune.misses
 
 
 # --- the same on the messages of before each pass: never looser than they were ---------------
@@ -147,14 +150,14 @@ def test_the_earlier_messages_hold(below: int, engine: Engine, tune_items: list[
 
 # Met with t-em's items (0.952), not since session 5's gatherers' messages joined (0.918); 0.952 on
 # the items numbered below 2000.
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.905 (0.952 on the items numbered below 2000)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.908 (0.952 on the items numbered below 2000)")
 def test_red_flag_recall(tune: Figures) -> None:
     assert Figures.rate(tune.red_flag) >= 0.95, tune.misses
 
 
 # Met with t-em's 25 messages (0.934), not since g-tune2a's 47 emergencies joined (0.905); 0.939 on
 # the items numbered below 2000.
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.881 (0.939 on the items numbered below 2000)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.883 (0.939 on the items numbered below 2000)")
 def test_emergencies_reach_emergency(tune: Figures) -> None:
     assert Figures.rate(tune.emergency) >= 0.93, tune.misses
 

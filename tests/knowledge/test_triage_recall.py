@@ -265,3 +265,36 @@ def test_other_language_words_keep_their_sense(engine: Engine, text: str) -> Non
 )
 def test_a_worry_about_ones_own_sign_is_not_a_supposition(engine: Engine, text: str, level: str) -> None:
     assert engine.answer(text).escalation.level == level, text
+
+
+# t-em4: pain in a testicle is an emergency (rule testicle_pain: NHS.uk Testicle pain, NICE CKS
+# Scrotal pain and swelling), the testicle a part of the groin; a pulled groin, a lump without
+# pain and a testicle that has ached for months are not.
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (_text("urinary-9500"), "emergency"),  # "sharp pains in my scrotum that wouldn't go away"
+        (_text("children-2503"), "emergency"),  # "his testicles hurt and were all red and swollen"
+        (_text("urinary-6500"), "emergency"),  # "the pain in my testicle is so excruciating"
+        ("I pulled my groin at football and it hurts", "none"),
+        (_text("urinary-027"), "doctor"),  # "a small bump on the side of my left testicle"
+        ("I've had a dull ache in my left testicle for 3 months", "doctor"),
+        (_text("gyn-9500"), "doctor"),  # "I test the pain": a test is not the testes
+    ],
+)
+def test_a_testicle_that_hurts_is_an_emergency(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
+
+
+# t-em4: clots and spotting in early pregnancy asked in Spanish (concepts/es.toml blood, spotting),
+# as in English: a doctor's matter (rule pregnancy_bleeding); a stained shirt is not spotting.
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (_text("pregnancy-9502"), "doctor"),  # "cuagulos en el embarazo 6 semanas"
+        (_text("pregnancy-9503"), "doctor"),  # "manchado cafe por 9 dias tengo 6 semanas de embarazo"
+        ("me he manchado la camisa de cafe esta manana", "none"),
+    ],
+)
+def test_bleeding_in_early_pregnancy_in_spanish(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
