@@ -80,8 +80,9 @@ def test_emergencies_floor(tune: Figures) -> None:
     # 0.905 (361 of 399) with g-tune2a's 47 emergencies, never tuned on
     # 0.883 (394 of 446) with g-tune3's 47, never tuned on
     # 0.881 (461 of 523) with t-em4's 26 emergencies (ids 9500+), measured before any change;
-    # 0.883 (462) after t-em4's testicle pain rule
-    assert Figures.rate(tune.emergency) >= 0.883, tune.misses
+    # 0.883 (462) after t-em4's testicle pain rule; 0.882 (463 of 525) with t-em4's second batch
+    # of 5 (2 emergencies), gathered after the changes and measured before any other
+    assert Figures.rate(tune.emergency) >= 0.881, tune.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:
@@ -105,8 +106,9 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # 0.195 before t-fa's items, 0.205 before g-tune2a's and g-tune2b's 80; 0.267 with them,
     # 0.251 (95 of 378) after t-fa2's senses (a choke or collapse in sport, a limb asleep);
     # 0.271 (114 of 421) with g-tune3's 43
-    # 0.276 (120 of 434) with t-em4's 9 (ids 9500+), measured before any change
-    assert Figures.rate(tune.lookalike) <= 0.277, tune.misses
+    # 0.276 (120 of 434) with t-em4's 9 (ids 9500+), measured before any change; 0.278 (121 of
+    # 435) with t-em4's second batch (a panic attack in 1985, raised by the learned backstop)
+    assert Figures.rate(tune.lookalike) <= 0.279, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
@@ -114,8 +116,9 @@ def test_exact_level_floor(tune: Figures) -> None:
     # 0.786 before g-tune2a and g-tune2b, 0.753 with them, 0.760 (547 of 720) after t-fa2's senses;
     # 0.750 (604 of 805) with g-tune3's 85
     # 0.742 (623 of 840) with t-em4's 16 doctor-level and benign (ids 9500+), before any change;
-    # 0.744 (625) after t-em4's Spanish clots and spotting
-    assert Figures.rate(tune.exact) >= 0.744, tune.misses
+    # 0.744 (625) after t-em4's Spanish clots and spotting; 0.743 (626 of 842) with t-em4's
+    # second batch
+    assert Figures.rate(tune.exact) >= 0.743, tune.misses
 
 
 # --- the same on the messages of before each pass: never looser than they were ---------------
@@ -157,7 +160,7 @@ def test_red_flag_recall(tune: Figures) -> None:
 
 # Met with t-em's 25 messages (0.934), not since g-tune2a's 47 emergencies joined (0.905); 0.939 on
 # the items numbered below 2000.
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.883 (0.939 on the items numbered below 2000)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.882 (0.939 on the items numbered below 2000)")
 def test_emergencies_reach_emergency(tune: Figures) -> None:
     assert Figures.rate(tune.emergency) >= 0.93, tune.misses
 
@@ -172,7 +175,7 @@ def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.276 (0.109 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.278 (0.109 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
 
