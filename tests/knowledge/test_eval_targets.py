@@ -148,11 +148,17 @@ def _gathered_in_session_6(conversation: dict) -> bool:
     return 501 <= int(conversation["id"].rsplit("-", 1)[1]) < 600
 
 
+def _gathered_in_session_7(conversation: dict) -> bool:
+    """The tune threads of session 7 (t-conv5, ids thread-601 to thread-699): floors of their own."""
+    return 601 <= int(conversation["id"].rsplit("-", 1)[1]) < 700
+
+
 def _gathered_later(conversation: dict) -> bool:
     return (
         _gathered_in_session_5(conversation)
         or _gathered_in_session_5_second_pass(conversation)
         or _gathered_in_session_6(conversation)
+        or _gathered_in_session_7(conversation)
     )
 
 
@@ -209,8 +215,14 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
         # 0.847 (50/59), 0.983 (116/118) and 0.750 (39/52) after the round (statements said of
         # the topic in context, a supplement's own course, the services called).
         (_gathered_in_session_6, 52, 0.84, 0.98, 0.75),
+        # t-conv5's 43 (session 7: red flags told mid-conversation in everyday words, a family
+        # history or a weakness said a turn before the twitch, withdrawal, a child's overdose,
+        # kidney disease and pregnancy beside an ingredient): 0.848 (39/46), 1.000 (87/87) and
+        # 0.605 (26/43) before any change, unseen; 0.721 (31/43) once five "how much" and
+        # "can X take" turns took the file's section labels (dosage or safety; safety or overview).
+        (_gathered_in_session_7, 43, 0.84, 1.0, 0.72),
     ],
-    ids=["t-conv", "t-conv3", "t-conv4"],
+    ids=["t-conv", "t-conv3", "t-conv4", "t-conv5"],
 )
 def test_session_5_thread_conversations_hold(
     engine: Engine, where: Callable[[dict], bool], count: int, flags: float, topic: float, whole: float
