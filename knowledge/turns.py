@@ -264,7 +264,22 @@ class Turns:
         held = self.held(conversation)
         if held == "none" and reading is not None and self._services_called(reading, conversation):
             held = "emergency"
+        elif own == "none" and reading is not None and self._told_after_its_flag(reading, conversation):
+            held = "doctor"
         return held if rank(held) > rank(own) else own
+
+    def _told_after_its_flag(self, reading: Reading, conversation: Conversation | None) -> bool:
+        """The condition's symptom told, neither asked nor flagged, right after a turn that reached
+        doctor on a red flag: the flag was said first and still stands ("my dad has als, will i
+        inherit it?", then "my calves have been twitching a lot lately"; "i keep tripping because
+        i cant lift the front of my foot", then "the muscles in that leg twitch too"; the
+        article's "family history" and "accompanied by muscle weakness")."""
+        if conversation is None or conversation.level != "doctor" or reading.inherited:
+            return False
+        condition = reading.condition
+        if condition not in self.kb.conditions or conversation.condition not in (None, condition):
+            return False
+        return not reading.ingredients and not self._asks(reading)
 
     @staticmethod
     def _services_called(reading: Reading, conversation: Conversation | None) -> bool:
