@@ -207,8 +207,10 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
         # no red flag): 0.756 (62/82), 0.914 (181/198) and 0.675 (52/77) before, unseen; 0.817,
         # 0.944 and 0.753 after. The red flags still missed are told across turns (a fall, then
         # "i had a hard time getting him to his feet") or by the emergency services' arrival,
-        # left for want of a second example of each.
-        (_gathered_in_session_5_second_pass, 77, 0.81, 0.94, 0.75),
+        # left for want of a second example of each. The crew's arrival reaches emergency since
+        # session 7 (t-conv5: "the firemen are here now", thread-507's and thread-508's crews):
+        # red flags 0.854 (70/82).
+        (_gathered_in_session_5_second_pass, 77, 0.85, 0.94, 0.75),
         # t-conv4's 52 (session 6: red flags and emergencies said mid-conversation, button
         # batteries and pills swallowed, children given supplements, acknowledgements after
         # advice): 0.814 (48/59), 0.958 (113/118) and 0.673 (35/52) before any change, unseen;

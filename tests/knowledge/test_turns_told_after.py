@@ -84,3 +84,27 @@ def test_dark_pee_told_over_days_is_the_liver_flag(engine: Engine) -> None:
         "my pee has been dark and my belly is swollen",
     )
     assert reply.escalation.level == "doctor"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # thread-434 (veganthyme.blogspot.com): the crew on the scene
+        ("my husband keeps heaving", "the firemen are here now, thank god"),
+        # thread-508 (ems1.com): the crew on the way in
+        ("my chest feels weird", "the paramedics are running up the stairs"),
+        # thread-435 (nitakwatson.blogspot.com): driven to hospital
+        (
+            "my spouse fell in the floor this morning",
+            "i'm walking him to the car to drive him to the hospital",
+        ),
+    ],
+)
+def test_the_crew_on_the_scene_is_an_emergency(engine: Engine, texts: tuple[str, ...]) -> None:
+    *_, reply = chat(engine, *texts)
+    assert reply.escalation.level == "emergency"
+
+
+def test_asking_for_the_crew_is_not_telling_it_came(engine: Engine) -> None:
+    *_, reply = chat(engine, "my husband keeps heaving", "should i call the paramedics?")
+    assert reply.escalation.level != "emergency"
