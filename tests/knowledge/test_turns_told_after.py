@@ -108,3 +108,17 @@ def test_the_crew_on_the_scene_is_an_emergency(engine: Engine, texts: tuple[str,
 def test_asking_for_the_crew_is_not_telling_it_came(engine: Engine) -> None:
     *_, reply = chat(engine, "my husband keeps heaving", "should i call the paramedics?")
     assert reply.escalation.level != "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "now the twitching goes down into my cheek",  # thread-633, findatopdoc.com
+        "it moved from under my eye to my cheek",  # thread-202, doctorbase.com
+    ],
+)
+def test_an_eyelid_twitch_moving_on_to_the_face_is_spreading(engine: Engine, text: str) -> None:
+    *_, reply = chat(engine, "my eyelid twitches", text)
+    assert reply.escalation.level == "doctor"
+    *_, still = chat(engine, "my eyelid twitches", "it is under my eye")
+    assert still.escalation.level == "none"
