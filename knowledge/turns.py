@@ -272,14 +272,16 @@ class Turns:
         """The condition's symptom told, neither asked nor flagged, right after a turn that reached
         doctor on a red flag: the flag was said first and still stands ("my dad has als, will i
         inherit it?", then "my calves have been twitching a lot lately"; "i keep tripping because
-        i cant lift the front of my foot", then "the muscles in that leg twitch too"; the
-        article's "family history" and "accompanied by muscle weakness")."""
+        i cant lift the front of my foot", then "the muscles in that leg twitch too"; "my doctor
+        put me on sertraline last month", then "since then my eyelid twitches all day"; the
+        article's "family history", "accompanied by muscle weakness" and the overlay's new
+        medicine). A question or a section asked is answered as asked."""
         if conversation is None or conversation.level != "doctor" or reading.inherited:
             return False
         condition = reading.condition
         if condition not in self.kb.conditions or conversation.condition not in (None, condition):
             return False
-        return not reading.ingredients and not self._asks(reading)
+        return not reading.ingredients and not reading.question and reading.section == "overview"
 
     @staticmethod
     def _services_called(reading: Reading, conversation: Conversation | None) -> bool:

@@ -17,6 +17,8 @@ from tests.support.conversation import chat
         ("my dad has als, will i inherit it?", "my calves have been twitching a lot lately"),
         # thread-652 (jamaicahospital.org newsletter/foot-drop): a weakness
         ("i keep tripping because i cant lift the front of my foot", "the muscles in that leg twitch too"),
+        # thread-037 (medx.it.com does-l-theanine-react-with-zoloft): a new medicine
+        ("my doctor put me on sertraline last month", "since then my eyelid twitches all day"),
     ],
 )
 def test_a_twitch_told_right_after_its_red_flag_keeps_the_doctor_advice(
