@@ -99,6 +99,21 @@ def test_another_sense_of_the_words_is_not_the_concept(reader: ConceptReader, te
     assert absent not in ids(read(reader, text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The fondness is the noun "weakness for": folded, its cue was also "weak for", and a
+        # cue "weakness in the" took a limb's weakness for a team's.
+        "my legs have been weak for 2 weeks",
+        "my arm has been weak for a week",
+        "sudden weakness in the arm",
+        "my legs feel weak in the morning",
+    ],
+)
+def test_a_sense_leaves_the_concepts_own_words(reader: ConceptReader, text: str) -> None:
+    assert "weakness" in ids(read(reader, text))
+
+
 def test_a_sense_silences_the_words_for_every_matcher(reader: ConceptReader) -> None:
     reading = read(reader, "my weakness has always been for chocolate")
     assert {1} <= reading.silenced
