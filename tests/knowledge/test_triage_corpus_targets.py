@@ -25,6 +25,10 @@ below 6000 (the split as session 5 left it) hold session 5's floors.
 Session 7: t-em4 added 51 messages from new pages (ids 9500+, 26 emergencies), measured before
 any rule was changed (recall 0.718, emergencies 0.731, look-alikes 0.444, exact 0.062): the
 whole split's floors are the figures measured with them.
+Session 7: t-crisis4 added 115 crisis messages and crisis look-alikes from new pages (ids
+9000-9499), measured before any rule was tuned on them (crisis 0.882, look-alikes 0.436): the
+whole split's floors are the figures measured with them, and the items numbered below 9000 (the
+split as session 6 left it) hold session 6's figures.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ NOT_MET = "issue 19 target not met on the grown tune split (docs/triage.md, Figu
 _BEFORE = 500  # items numbered below this were in the corpus before this round's two passes
 _SESSION_5 = 2000  # session 5's items (t-fa from 2000, t-em from 2500, t-conv2 from 3000)
 _SESSION_6 = 6000  # session 6's items (t-fa3 from 6000, t-em3 from 6500, g-tune3 from 7000)
+_SESSION_7 = 9000  # session 7's items (t-crisis4 from 9000, t-em4 from 9500, t-fa4 from 10000)
 
 
 def _number(item: CorpusItem) -> int:
@@ -72,6 +77,7 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # 0.910 with g-tune3's 199 (ids 7000+), never tuned on
     # 0.905 (1,081 of 1,194) with t-em4's 51 (ids 9500+, session 7), measured before any change;
     # 0.908 (1,084) after t-em4's testicle pain and Spanish clots and spotting
+    # 0.910 with g-tune3's 199 (ids 7000+), never tuned on; 0.911 with t-crisis4's 76 crises
     assert Figures.rate(tune.red_flag) >= 0.907, tune.misses
 
 
@@ -89,7 +95,8 @@ def test_crisis_floor(tune: Figures) -> None:
     # In-sample since the learned crisis backstop was trained on the tune split (0.959 by the
     # rules alone): the blind and fresh figures are the ones to expect (docs/triage.md).
     # 0.991 before g-tune2a's 32 crises, 0.988 before g-tune3's 24 (0.979 with them)
-    assert Figures.rate(tune.crisis) >= 0.982, tune.misses
+    # 0.983 before t-crisis4's 76 (ids 9000+, never tuned on: 67 of them reach crisis), 0.962 with them
+    assert Figures.rate(tune.crisis) >= 0.961, tune.misses
 
 
 def test_false_alarms_ceiling(tune: Figures) -> None:
@@ -108,7 +115,10 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # 0.271 (114 of 421) with g-tune3's 43
     # 0.276 (120 of 434) with t-em4's 9 (ids 9500+), measured before any change; 0.278 (121 of
     # 435) with t-em4's second batch (a panic attack in 1985, raised by the learned backstop)
-    assert Figures.rate(tune.lookalike) <= 0.279, tune.misses
+    # 0.271 (114 of 421) with g-tune3's 43; 0.273 (116 of 425) before t-crisis4's 39 crisis
+    # look-alikes (17 of them read as crises), 0.287 (133 of 464) with them
+    # 0.291 (138 of 474) with t-em4's look-alikes too (merged before)
+    assert Figures.rate(tune.lookalike) <= 0.292, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
@@ -127,11 +137,13 @@ def test_exact_level_floor(tune: Figures) -> None:
 # exact level). Below 500: the corpus before h19-crisis and h19-precision. Below 2000: before
 # session 5's items (emergencies 0.942, then 0.939 once the backstops were retrained on session
 # 5's messages). Below 6000: the split as session 5 left it, at its figures after session 6's
-# mechanisms (it was 0.917 / 0.904 / 0.988 / 0.140 / 0.252 / 0.759 before them).
+# mechanisms (it was 0.917 / 0.904 / 0.988 / 0.140 / 0.252 / 0.759 before them). Below 9000:
+# the split as session 6 left it, at its figures before session 7's messages joined.
 EARLIER: dict[int, tuple[float, float, float, float, float, float]] = {
     _BEFORE: (0.951, 0.964, 0.99, 0.083, 0.11, 0.775),
     _SESSION_5: (0.952, 0.939, 0.99, 0.122, 0.188, 0.786),
     _SESSION_6: (0.920, 0.911, 0.988, 0.133, 0.252, 0.764),
+    _SESSION_7: (0.911, 0.889, 0.982, 0.148, 0.273, 0.754),
 }
 
 
@@ -165,7 +177,7 @@ def test_emergencies_reach_emergency(tune: Figures) -> None:
     assert Figures.rate(tune.emergency) >= 0.93, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.983 with the learned backstop, trained on this split")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.962 (0.983 on the items numbered below 9000, in-sample)")
 def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
@@ -175,7 +187,7 @@ def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.278 (0.109 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.287 (0.109 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
 
