@@ -11,6 +11,9 @@ bot) type to hide a word, folded back to the word.
 - digits and symbols for letters (1 i/l, 3 e, 4 a, 0 o, ! i, $ s, @ a) inside a word that has
   letters, when that gives a known word ("k1ll", "su1c1de", "ch3st"); "b12", "p5p" and "5htp"
   give no word, so they stay as they are;
+- stars for letters inside a word ("k*ll", "s*icide", "self h*rm"), each star one letter, when
+  exactly one known word fits, or exactly one word of the crisis phrases among those that do
+  ("k*ll" is kill, not kell; "sh*t" stays: shit, shot and shut fit, none a crisis word);
 - letters spaced or dotted one by one ("k i l l  m y s e l f", "s.u.i.c.i.d.e"), when they
   spell known words;
 - "2" for "to" between English words ("i want 2 die"; "for 2 weeks" and "seit 2 Wochen" stay);
@@ -93,6 +96,11 @@ _NUMBER_UNIT = re.compile(r"\d+[A-Za-z]{1,2}|\d{2,}[A-Za-z]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _PHRASE_WORD = re.compile(r"[a-z]+")
 _FAST_PATH = re.compile(r"[0-9$@!|]|(?<![^\W\d_])[^\W\d_][ .\-_*]\s?[^\W\d_](?![^\W\d_])")
+# Stars for letters, as people mask the words a platform filters ("k*ll", "s*icide"; documented
+# by md-online.pl and matyaskoszegi.com, "s*****e"): a word that starts and ends with a letter
+# and has stars inside.
+_MASKED = re.compile(r"(?<![\w*])[A-Za-z]+(?:\*+[A-Za-z]+)+(?![\w*])")
+_MIN_MASKED_LETTERS = 2  # letters shown: "k*ll" has three, "d*e" two
 _TYPO_LEVELS = ("crisis", "emergency")
 _MIN_TYPO_WORD = 3
 _MAX_TYPOS = 2  # in one phrase: "kil myslf"
@@ -106,6 +114,8 @@ def unmask(text: str) -> str:
             text = _INVISIBLE.sub(_invisible_split, _join_invisible(text))
         if not _lookalikes().letters.isdisjoint(text):
             text = _confusables(text)
+    if "*" in text:
+        text = _MASKED.sub(_unstar, text)
     if text.isascii() and _FAST_PATH.search(text):
         if _HAS_LEET.search(text):
             text = _LEET_WORD.sub(_unleet, text)
@@ -242,6 +252,33 @@ def _unleet(match: re.Match[str]) -> str:
         if word.isalpha() and _known(word):
             return word + ("" if not tail else " " + tail)
     return token
+
+
+# ---- stars for letters ----------------------------------------------------------------------
+
+
+@cache
+def _words_of_length(length: int) -> tuple[str, ...]:
+    return tuple(w for w in known_words() if len(w) == length and w.isalpha())
+
+
+def _unstar(match: re.Match[str]) -> str:
+    token = match.group()
+    if sum(c.isalpha() for c in token) < _MIN_MASKED_LETTERS:
+        return token
+    pattern = re.compile("".join("[a-z]" if c == "*" else re.escape(c) for c in token.lower()))
+    fits = [w for w in _words_of_length(len(token)) if pattern.fullmatch(w)]
+    if len(fits) > 1:
+        fits = [w for w in fits if w in _crisis_words()]
+    return fits[0] if len(fits) == 1 else token
+
+
+@cache
+def _crisis_words() -> frozenset[str]:
+    """The words of triage.toml's crisis phrases: the words a platform filters and people mask."""
+    flags = tomllib.loads((LEXICON_DIR / "triage.toml").read_text(encoding="utf-8"))["flags"]
+    phrases = (p for flag in flags.values() if flag.get("level") == "crisis" for p in flag.get("phrases", ()))
+    return frozenset(w for p in phrases for w in _PHRASE_WORD.findall(p.lower()))
 
 
 # ---- letters one by one ---------------------------------------------------------------------

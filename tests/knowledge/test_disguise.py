@@ -43,6 +43,10 @@ DISGUISED = [json.loads(line) for line in (DATA / "disguised.jsonl").read_text()
         ("i want 2 die", "i want to die"),
         ("kil myslf", "kill myself"),
         ("end my lfe", "end my life"),
+        # stars for letters (md-online.pl, matyaskoszegi.com): one word fits, or one crisis word
+        ("i want to k*ll myself", "i want to kill myself"),
+        ("s*icidal thoughts", "suicidal thoughts"),
+        ("self h*rm again", "self harm again"),
     ],
 )
 def test_disguised_words_are_folded_back(typed: str, meant: str) -> None:
@@ -64,13 +68,20 @@ def test_disguised_words_are_folded_back(typed: str, meant: str) -> None:
         "took 2 extra caps",
         "end my lie",  # a real word is never read as a typo
         "e.g. zinc",
+        "sh*t happens",  # shit, shot and shut all fit: none a crisis word
+        "i nearly sh*t myself",
+        "rated 4* hotel",
+        "*sigh* fine",
+        "5*3=15",
     ],
 )
 def test_ordinary_text_is_left_as_it_is(text: str) -> None:
     assert unmask(text) == text
 
 
-@pytest.mark.parametrize("typed", ["k1ll mys3lf", "kil myslf", "k i l l  m y s e l f", "i want 2 die"])
+@pytest.mark.parametrize(
+    "typed", ["k1ll mys3lf", "kil myslf", "k i l l  m y s e l f", "i want 2 die", "i want to k*ll myself"]
+)
 def test_a_disguised_crisis_gets_the_crisis_answer(engine: Engine, typed: str) -> None:
     assert engine.answer(typed).escalation.level == "crisis"
 

@@ -28,7 +28,9 @@ whole split's floors are the figures measured with them.
 Session 7: t-crisis4 added 115 crisis messages and crisis look-alikes from new pages (ids
 9000-9499), measured before any rule was tuned on them (crisis 0.882, look-alikes 0.436): the
 whole split's floors are the figures measured with them, and the items numbered below 9000 (the
-split as session 6 left it) hold session 6's figures.
+split as session 6 left it) hold session 6's figures. Then t-crisis4's changes (a blade and a
+wrist or thigh, euphemisms, ways to die looked up, a hangover's or a flu's wish to die, stars for
+letters): crisis 0.962 -> 0.975, look-alikes 0.287 -> 0.278, false alarms 0.147 -> 0.145.
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # 0.905 (1,081 of 1,194) with t-em4's 51 (ids 9500+, session 7), measured before any change;
     # 0.908 (1,084) after t-em4's testicle pain and Spanish clots and spotting
     # 0.910 with g-tune3's 199 (ids 7000+), never tuned on; 0.911 with t-crisis4's 76 crises
+    # 0.910 with g-tune3's 199 (ids 7000+), never tuned on; 0.911 with t-crisis4's 76 crises,
+    # 0.913 after t-crisis4's changes
     assert Figures.rate(tune.red_flag) >= 0.907, tune.misses
 
 
@@ -95,14 +99,17 @@ def test_crisis_floor(tune: Figures) -> None:
     # In-sample since the learned crisis backstop was trained on the tune split (0.959 by the
     # rules alone): the blind and fresh figures are the ones to expect (docs/triage.md).
     # 0.991 before g-tune2a's 32 crises, 0.988 before g-tune3's 24 (0.979 with them)
-    # 0.983 before t-crisis4's 76 (ids 9000+, never tuned on: 67 of them reach crisis), 0.962 with them
-    assert Figures.rate(tune.crisis) >= 0.961, tune.misses
+    # 0.983 before t-crisis4's 76 (ids 9000+, never tuned on: 67 of them reach crisis), 0.962 with
+    # them, 0.975 (356 of 365) after t-crisis4's blade, euphemism and ways-to-die families
+    assert Figures.rate(tune.crisis) >= 0.975, tune.misses
 
 
 def test_false_alarms_ceiling(tune: Figures) -> None:
     # 0.118 before g-tune2b's 73 benign; 0.153 with them, 0.140 (53 of 379) after t-fa2's senses
     # (a limb asleep, a cold sore's lip, a workout's burn); 0.155 with g-tune3's 61 benign
     # 0.153 (70 of 458) with t-em4's 3 benign (ids 9500+), measured before any change
+    # (a limb asleep, a cold sore's lip, a workout's burn); 0.155 with g-tune3's 61 benign;
+    # 0.145 (66 of 455) after t-crisis4's norovirus "curl up and die"
     assert Figures.rate(tune.false_alarm) <= 0.153, tune.misses
 
 
@@ -116,9 +123,10 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # 0.276 (120 of 434) with t-em4's 9 (ids 9500+), measured before any change; 0.278 (121 of
     # 435) with t-em4's second batch (a panic attack in 1985, raised by the learned backstop)
     # 0.271 (114 of 421) with g-tune3's 43; 0.273 (116 of 425) before t-crisis4's 39 crisis
-    # look-alikes (17 of them read as crises), 0.287 (133 of 464) with them
-    # 0.291 (138 of 474) with t-em4's look-alikes too (merged before)
-    assert Figures.rate(tune.lookalike) <= 0.292, tune.misses
+    # look-alikes (17 of them read as crises), 0.287 (133 of 464) with them, 0.291 (138 of 474)
+    # with t-em4's look-alikes too; 0.283 (134 of 474) once a hangover's or a flu's wish to die is
+    # read as a figure of speech
+    assert Figures.rate(tune.lookalike) <= 0.284, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
@@ -128,6 +136,7 @@ def test_exact_level_floor(tune: Figures) -> None:
     # 0.742 (623 of 840) with t-em4's 16 doctor-level and benign (ids 9500+), before any change;
     # 0.744 (625) after t-em4's Spanish clots and spotting; 0.743 (626 of 842) with t-em4's
     # second batch
+    # 0.750 (604 of 805) with g-tune3's 85; 0.756 (623 of 824) after t-crisis4's
     assert Figures.rate(tune.exact) >= 0.743, tune.misses
 
 
@@ -138,12 +147,13 @@ def test_exact_level_floor(tune: Figures) -> None:
 # session 5's items (emergencies 0.942, then 0.939 once the backstops were retrained on session
 # 5's messages). Below 6000: the split as session 5 left it, at its figures after session 6's
 # mechanisms (it was 0.917 / 0.904 / 0.988 / 0.140 / 0.252 / 0.759 before them). Below 9000:
-# the split as session 6 left it, at its figures before session 7's messages joined.
+# the split as session 6 left it, at its figures after t-crisis4's changes (0.912 / 0.889 / 0.983
+# / 0.147 / 0.273 / 0.755 before them).
 EARLIER: dict[int, tuple[float, float, float, float, float, float]] = {
     _BEFORE: (0.951, 0.964, 0.99, 0.083, 0.11, 0.775),
     _SESSION_5: (0.952, 0.939, 0.99, 0.122, 0.188, 0.786),
     _SESSION_6: (0.920, 0.911, 0.988, 0.133, 0.252, 0.764),
-    _SESSION_7: (0.911, 0.889, 0.982, 0.148, 0.273, 0.754),
+    _SESSION_7: (0.912, 0.889, 0.989, 0.146, 0.264, 0.756),
 }
 
 
@@ -165,7 +175,7 @@ def test_the_earlier_messages_hold(below: int, engine: Engine, tune_items: list[
 
 # Met with t-em's items (0.952), not since session 5's gatherers' messages joined (0.918); 0.952 on
 # the items numbered below 2000.
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.908 (0.952 on the items numbered below 2000)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.914 (0.952 on the items numbered below 2000)")
 def test_red_flag_recall(tune: Figures) -> None:
     assert Figures.rate(tune.red_flag) >= 0.95, tune.misses
 
@@ -177,17 +187,19 @@ def test_emergencies_reach_emergency(tune: Figures) -> None:
     assert Figures.rate(tune.emergency) >= 0.93, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.962 (0.983 on the items numbered below 9000, in-sample)")
+@pytest.mark.xfail(
+    strict=True, reason=NOT_MET + ": 0.975 (0.990 on the items numbered below 9000, in-sample)"
+)
 def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.153 (0.082 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.145 (0.082 on the earlier messages)")
 def test_false_alarms_on_benign_messages(tune: Figures) -> None:
     assert Figures.rate(tune.false_alarm) <= 0.05, tune.misses
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.287 (0.109 on the earlier messages)")
+@pytest.mark.xfail(strict=True, reason=NOT_MET + ": 0.278 (0.109 on the earlier messages)")
 def test_false_alarms_on_look_alikes(tune: Figures) -> None:
     assert Figures.rate(tune.lookalike) <= 0.07, tune.misses
 

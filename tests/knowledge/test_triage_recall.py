@@ -298,3 +298,43 @@ def test_a_testicle_that_hurts_is_an_emergency(engine: Engine, text: str, level:
 )
 def test_bleeding_in_early_pregnancy_in_spanish(engine: Engine, text: str, level: str) -> None:
     assert engine.answer(text).escalation.level == level, text
+
+
+# t-crisis4: crisis said in words the rules did not take, each family backed by two or more real
+# messages (knowledge/lexicon/rules.toml blade_to_a_cutting_site, concepts/en.toml death_wish and
+# method); measured on 115 new messages before any rule was tuned on them (docs/triage.md).
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "mental-5032",  # "a knife ... drew blood from my thighs and wrists" (blade, cutting site)
+        "mental-9076",  # "an 8-inch kitchen knife ... scars that faintly decorate my wrist"
+        "mental-9096",  # "the only thing that has kept me from taking myself out" (death_wish)
+        "mental-7034",  # "ways of opting out of your miserable existence" (death_wish)
+        "mental-9075",  # "'How to die a painless death'" (method; mental-7019 "how to die")
+    ],
+)
+def test_crisis_in_euphemisms_and_means_is_a_crisis(engine: Engine, item_id: str) -> None:
+    assert engine.answer(_text(item_id)).escalation.level == "crisis", item_id
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I held a razor blade to my wrist last night", "crisis"),
+        ("thinking of taking myself out", "crisis"),
+        # a blade's other senses, and a night out
+        ("sharp pain in my shoulder blade and my wrist", "none"),
+        ("I took myself out to the cinema", "none"),
+    ],
+)
+def test_blades_and_euphemisms_keep_their_other_senses(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
+
+
+# t-crisis4: a passing illness or a hangover said beside a wish to die is a figure of speech
+# (concepts/en.toml [senses.death.sickness]); drinking is not among its cues
+@pytest.mark.parametrize(
+    "item_id", ["lookalike-5521", "abdomen-704", "mental-2000", "lookalike-909", "mental-2002"]
+)
+def test_a_wish_to_die_of_a_hangover_or_the_flu_is_no_crisis(engine: Engine, item_id: str) -> None:
+    assert engine.answer(_text(item_id)).escalation.level != "crisis", item_id
