@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 
 # Kinds of concept a retold story never makes historical: intent (crisis), and what says a dose.
 _KEPT_KINDS = frozenset(("intent", "action", "amount", "substance", "modality"))
+# Kinds of concept that name no episode of their own: "so many things", "tonight with friends".
+_UNNAMING_KINDS = frozenset(("time", "amount", "person", "activity"))
 _FIRST_YEAR = 1900
 _FRAGMENT = 5  # words: a sentence this short with no verb of the present is the story's fragment
+_BESIDE = 4  # words between a recent word and the words that date the story: the day it is told on
 
 
 class Retold:
@@ -45,15 +48,17 @@ class Retold:
     ) -> tuple[Sequence[Mention], frozenset[int]]:
         """`mentions`, those of past-tense sentences made historical when the story is retold,
         and the positions of those sentences' words (a red-flag phrase there is history too)."""
-        if not self._anchor or not mentions or not self._dated(texts) or self.recent(texts):
+        if not self._anchor or not mentions or not self._dated(texts):
             return mentions, frozenset()
         sentences: dict[int, list[int]] = {}
         for i, n in enumerate(shape.sentence):
             sentences.setdefault(n, []).append(i)
-        # A sentence in the past tense, or a fragment without a verb of either tense ("No
-        # breathing, no pulse."), reads as the story's; one with a present-tense word keeps its own.
         said = {n: [texts[i] for i in positions] for n, positions in sentences.items()}
         present = {n for n, words in said.items() if _any(words, self._present)}
+        if self._episode_now(texts, shape, said, mentions):
+            return mentions, frozenset()
+        # A sentence in the past tense, or a fragment without a verb of either tense ("No
+        # breathing, no pulse."), reads as the story's; one with a present-tense word keeps its own.
         past = {n for n, words in said.items() if n not in present and _any(words, self._past)}
         if past:  # a story is told: its fragments are its own
             past |= {n for n, words in said.items() if n not in present and len(words) <= _FRAGMENT}
@@ -64,6 +69,37 @@ class Retold:
             for m in mentions
         ]
         return retold, frozenset(i for n in past for i in sentences[n])
+
+    def _episode_now(
+        self,
+        texts: Sequence[str],
+        shape: Layout,
+        said: dict[int, list[str]],
+        mentions: Sequence[Mention],
+    ) -> bool:
+        """Whether a recent word says a new episode. Not when it is the day the story is told on:
+        right by the words that date it ("It was 7 years ago today that I had a heart attack",
+        lookalike-5525; "Today, 3 years ago, I had a heart attack", lookalike-5526; "Five years
+        ago this week", lookalike-5010; "Today makes the first anniversary of", lookalike-10012),
+        or in a sentence that names nothing and says nothing happened ("Today is a special
+        anniversary for me", lookalike-5525; "Blessed to be celebrating tonight with good
+        friends", lookalike-10011). "Last year I had a heart attack and this morning I felt the same
+        crushing pain" still says one."""
+        anchors = _spans(texts, self._anchor)
+        for start, end in _spans(texts, self._recent):
+            n = shape.sentence[start]
+            if any(shape.sentence[a] == n and max(a - end, start - b) <= _BESIDE for a, b in anchors):
+                continue
+            named = any(
+                shape.sentence[m.start] == n
+                and m.kind not in _UNNAMING_KINDS
+                and not start <= m.start < end  # the recent word's own reading ("tonight")
+                for m in mentions
+            )
+            if not named and not _any(said[n], self._past):
+                continue
+            return True
+        return False
 
     def recent(self, texts: Sequence[str]) -> bool:
         """Whether the message says a recent episode ("this morning", "last night")."""
@@ -102,6 +138,20 @@ def _any(texts: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
         for k in sizes
         if i + k <= n
     )
+
+
+def _spans(texts: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Where the phrases are: (start, end) word positions, the end exclusive."""
+    if not phrases:
+        return []
+    sizes, firsts = _shape(phrases)
+    n = len(texts)
+    return [
+        (i, i + k)
+        for i in compress(range(n), map(firsts.__contains__, texts))
+        for k in sizes
+        if i + k <= n and tuple(texts[i : i + k]) in phrases
+    ]
 
 
 @cache

@@ -147,3 +147,112 @@ def test_a_babys_fever_reaches_its_level(engine: Engine, text: str, level: str) 
 def test_a_fever_with_pallor_in_a_child_is_a_doctors_matter(engine: Engine) -> None:
     # children-035: five months, 38, "he still seems a bit off colour" (NICE NG143 amber: pallor)
     assert engine.answer(_text("children-035")).escalation.level == "doctor"
+
+
+# --- t-fa4 (session 7): false alarms on pages never tuned on, by mechanism ----------------------
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    [
+        "lookalike-10011",  # "This time two years ago ... a heart attack ... celebrating tonight"
+        "lookalike-10012",  # "Today makes the first anniversary of ... I had a heart attack."
+        "lookalike-035",  # "This morning is the 14th anniversary of that fateful day"
+    ],
+)
+def test_the_day_an_anniversary_is_told_on_is_no_new_episode(engine: Engine, item_id: str) -> None:
+    assert engine.answer(_text(item_id)).escalation.level == "none", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year I had a heart attack and this morning I felt the same crushing pain in my chest",
+        "I had a stroke years ago. It happened again this morning, my face dropped",
+        "My mum had a stroke last year. Tonight she can't speak properly",
+    ],
+)
+def test_a_recent_episode_beside_an_old_one_is_still_an_emergency(engine: Engine, text: str) -> None:
+    assert engine.answer(text).escalation.level == "emergency", text
+
+
+@pytest.mark.parametrize("item_id", ["abdomen-10000", "lookalike-10020"])
+def test_food_poisoning_is_a_stomach_bug_not_a_poison(engine: Engine, item_id: str) -> None:
+    assert engine.answer(_text(item_id)).escalation.level == "none", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think I have food poisoning, I've been vomiting all night and now I'm vomiting blood",
+        "My toddler ate rat poison",
+    ],
+)
+def test_a_poison_swallowed_or_blood_vomited_is_still_an_emergency(engine: Engine, text: str) -> None:
+    assert engine.answer(text).escalation.level == "emergency", text
+
+
+def test_a_pain_that_dies_down_is_no_wish_to_die(engine: Engine) -> None:
+    # msk-10007: "it took most of the afternoon for the pain to die down. I followed all the RICE rules"
+    assert engine.answer(_text("msk-10007")).escalation.level == "none"
+    assert engine.answer("I took all my pills to die").escalation.level == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (_text("breast-10002"), "none"),  # "my boobs get sore and hurt during my periods"
+        (_text("breast-011"), "doctor"),  # "a pain in my breast, like a period pain": no timing
+        ("My breast has been painful for two weeks", "doctor"),
+        ("I have a lump in my breast that gets sore before my period", "doctor"),
+    ],
+)
+def test_breast_pain_with_the_periods_is_cyclical(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
+
+
+def test_how_long_healing_takes_is_not_how_long_it_has_lasted(engine: Engine) -> None:
+    # skin-10006: the nurse said "it should heal in a few weeks"
+    assert engine.answer(_text("skin-10006")).escalation.level == "none"
+    assert (
+        engine.answer("I have had this rash for a few weeks and it should heal soon").escalation.level
+        == "doctor"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (_text("breathing-10001"), "doctor"),  # "a cough for over a month, following a bad cold"
+        (_text("breathing-7003"), "doctor"),  # "coughing juicily for three months now"
+        ("I had a cough for a week, getting better", "none"),
+        ("I cough blood", "doctor"),
+    ],
+)
+def test_a_cough_is_a_symptom_a_duration_belongs_to(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (_text("msk-10020"), "doctor"),  # a back sore for weeks, "unbearable pain ... in agony"
+        (_text("msk-7001"), "doctor"),  # "severe back pain Monday night"
+        (_text("urinary-005"), "emergency"),  # one side of the lower back, "the pain turned blinding"
+        ("I have severe pain in my lower back and I can't feel my bum and can't pee", "emergency"),
+        ("severe chest pain going into my back", "emergency"),
+    ],
+)
+def test_a_very_bad_back_pain_alone_is_a_doctors_matter(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
+
+
+@pytest.mark.parametrize("item_id", ["abdomen-704", "lookalike-5523"])
+def test_wanting_to_curl_up_and_die_is_an_idiom(engine: Engine, item_id: str) -> None:
+    # norovirus "at one point I just wanted to curl up and die"; "crawl under a table and die"
+    assert engine.answer(_text(item_id)).escalation.level == "none", item_id
+
+
+def test_the_idiom_beside_a_plan_is_still_a_crisis(engine: Engine) -> None:
+    text = "I want to curl up and die, I can't go on anymore and I have pills saved"
+    assert engine.answer(text).escalation.level == "crisis"
