@@ -338,3 +338,26 @@ def test_blades_and_euphemisms_keep_their_other_senses(engine: Engine, text: str
 )
 def test_a_wish_to_die_of_a_hangover_or_the_flu_is_no_crisis(engine: Engine, item_id: str) -> None:
     assert engine.answer(_text(item_id)).escalation.level != "crisis", item_id
+
+
+# Someone else's threat to die, told by the one they told it to (NHS.uk Help for suicidal
+# thoughts): read by its words, not left to the learned backstop.
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (_text("mental-9086"), "would kill himself"),
+        ("my son said he will kill himself", "will kill himself"),
+        ("she threatened to kill herself when i said i was leaving", "threatened to kill herself"),
+    ],
+)
+def test_someone_elses_threat_to_die_is_a_crisis(engine: Engine, text: str, words: str) -> None:
+    escalation = engine.answer(text).escalation
+    assert escalation.level == "crisis"
+    assert words in escalation.reasons
+
+
+@pytest.mark.parametrize(
+    "text", ["he would kill himself laughing if he saw this", "i nearly killed myself laughing"]
+)
+def test_killing_oneself_laughing_is_no_crisis(engine: Engine, text: str) -> None:
+    assert engine.answer(text).escalation.level == "none"
