@@ -361,3 +361,10 @@ def test_someone_elses_threat_to_die_is_a_crisis(engine: Engine, text: str, word
 )
 def test_killing_oneself_laughing_is_no_crisis(engine: Engine, text: str) -> None:
     assert engine.answer(text).escalation.level == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["my daughter is cutting her arms", "i found out my son has been cutting his wrists"]
+)
+def test_a_childs_cutting_told_by_a_parent_is_a_crisis(engine: Engine, text: str) -> None:
+    assert engine.answer(text).escalation.level == "crisis"
