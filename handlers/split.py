@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from operator import attrgetter
+from typing import NamedTuple, Protocol
 
 from knowledge import Layout
 from knowledge import Line as LaidOut
@@ -24,13 +25,19 @@ EMPTY = "…"  # a reply with nothing to say still sends something
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A line as the platform writes it (`markup`), what it shows (`plain`) and its length."""
+class Line(NamedTuple):
+    """A line as the platform writes it (`markup`), what it shows (`plain`) and its length.
+    A named tuple: a reply written anew (advice quoting the person) makes one per line, and
+    a frozen dataclass's `__init__` sets each field through `object.__setattr__` in Python,
+    where a tuple is made in one call (bench/RESULTS.md, session 7)."""
 
     markup: str
     plain: str
     size: int
+
+
+_SIZE: Callable[[Line], int] = attrgetter("size")
+_MARKUP: Callable[[Line], str] = attrgetter("markup")
 
 
 Block = list[Line]
@@ -184,11 +191,12 @@ class Splitter:
 
 
 def _visible(lines: list[Line]) -> int:
-    return sum(line.size for line in lines) + max(len(lines) - 1, 0)
+    # The sizes summed in C (no generator): `_pack` asks this of every block, twice.
+    return sum(map(_SIZE, lines)) + max(len(lines) - 1, 0)
 
 
 def _join(message: Message) -> str:
-    return _SEP.join("\n".join(line.markup for line in block) for block in message)
+    return _SEP.join(["\n".join(map(_MARKUP, block)) for block in message])
 
 
 def _only_a_title(message: Message) -> bool:

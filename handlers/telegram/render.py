@@ -10,6 +10,7 @@ right-to-left mark.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,10 +28,15 @@ MAX_MESSAGES = 3  # one answer, however large the article
 # Each line of a right-to-left reply starts with it; the catalogs isolate the values put into
 # their sentences (knowledge.i18n.catalog.FSI).
 RLM = "\u200f"
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
 
 
 def utf16_len(text: str) -> int:
-    """Telegram counts message length in UTF-16 code units."""
+    """Telegram counts message length in UTF-16 code units: one a character, two for one
+    beyond the Basic Multilingual Plane (most emoji). Encoded only when the text has such a
+    character: encoding to UTF-16 looks its codec up on every call (bench/RESULTS.md, session 7)."""
+    if text.isascii() or _ASTRAL.search(text) is None:
+        return len(text)
     return len(text.encode("utf-16-le")) // 2
 
 
@@ -95,6 +101,7 @@ _HTML = HtmlMarkup()
 _RTL_HTML = RightToLeft(_HTML)
 
 
+@lru_cache(maxsize=64)  # immutable, and the same few for every reply
 def _splitter(lang: str, limit: int, most: int) -> Splitter:
     """The splitter for a reply in `lang`: its note in that language, marked right to left in
     a right-to-left language."""
