@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import httpx
@@ -58,12 +59,20 @@ def _json_body(parameters: Mapping[str, Any]) -> bytes:
     plain = {name: value for name, value in parameters.items() if not isinstance(value, PreparedJSON)}
     if len(plain) == len(parameters):
         return encode_json(parameters).encode()
-    prepared = ",".join(
-        f"{encode_json(name)}:{value.json}"
-        for name, value in parameters.items()
-        if isinstance(value, PreparedJSON)
-    )
-    return f"{encode_json(plain)[:-1]}{',' if plain else ''}{prepared}}}".encode()
+    # Put together as bytes: the prepared text is not copied into the answer's text and
+    # encoded to UTF-8 again with it on every send (bench/RESULTS.md, session 7).
+    prepared = [
+        _member(name) + value.json for name, value in parameters.items() if isinstance(value, PreparedJSON)
+    ]
+    opened = encode_json(plain)[:-1].encode()  # "{...", without its "}"
+    return b"".join((opened, b"," if plain else b"", b",".join(prepared), b"}"))
+
+
+@lru_cache(maxsize=64)
+def _member(name: str) -> bytes:
+    """A parameter's name as it opens its member of the body (`"reply_markup":`): encoded
+    once per name, not once per send."""
+    return f"{encode_json(name)}:".encode()
 
 
 class JsonRequest(BaseRequest):

@@ -36,20 +36,25 @@ _OK = 200
 _SUCCESS = range(200, 300)
 
 
+# One encoder for every body: `json.dumps` with these options builds a new JSONEncoder on
+# every call (its cached one is for the default options only); the text is the same.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def encode_json(value: object) -> str:
     """JSON as the transport sends it: compact, non-ASCII text as is (bot/request.py)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 class PreparedJSON(dict[str, Any]):
-    """A prepared keyboard's JSON form: the dict PTB sends, and its text (`json`), encoded
-    once by `encode_json`."""
+    """A prepared keyboard's JSON form: the dict PTB sends, and its JSON text (`json`),
+    encoded once by `encode_json` and then to UTF-8, as the body carries it."""
 
     __slots__ = ("json",)
 
     def __init__(self, form: dict[str, Any]) -> None:
         super().__init__(form)
-        self.json = encode_json(form)
+        self.json = encode_json(form).encode()
 
 
 class PreparedKeyboard(InlineKeyboardMarkup):
