@@ -175,7 +175,9 @@ class Engine:
             actions = tuple(a for a in actions if a.check is None)
         update = advice_update(reply, escalation, actions)
         if not reply.disclaimer and (reply.kind in _DISCLAIMED or escalation.level != "none"):
-            update["disclaimer"] = wording.DISCLAIMER
+            # Asked by name: `wording.DISCLAIMER` first fails the module's own lookup (an
+            # AttributeError formatted, then dropped) before its __getattr__ finds it.
+            update["disclaimer"] = wording.text("DISCLAIMER")
         if body.intro is not None:
             update["intro"] = body.intro
         update |= {"topics": body.topics, "turn": turn, "lang": active_language()}
