@@ -113,14 +113,14 @@ class Advisor:
     ) -> Escalation:
         """`reasons`: the flags as triage found them; `shown`: as the person wrote them."""
         level = _LEVEL_CODES[code[0]]
-        groups = [self.flags[self._group_of[c]] for c in code[1:]]
-        numbers = _either(lines.emergency_numbers(self.helplines))
-        extra = self._group_advice(code)
         # A learned backstop's reason is no words of the person's to quote back.
         typed = tuple(r for r in reasons if r not in _LEARNED_REASONS)
         said = (wording.REASONS_LABEL.format(reasons=", ".join(shown or typed)),) if typed else ()
         unsaid = (wording.DENIED_LABEL.format(denied=wording.OR.join(denied)),) if denied else ()
+        # The numbers and the flag groups' own lines are worked out only for the advice that
+        # says them (crisis and emergency): doctor advice, the most common, says neither.
         if level == "crisis":  # their own words are not echoed back
+            numbers, extra = _either(lines.emergency_numbers(self.helplines)), self._group_advice(code)
             return Escalation(
                 level=level,
                 reasons=reasons,
@@ -139,6 +139,8 @@ class Advisor:
                 ),
             )
         if level == "emergency":
+            numbers, extra = _either(lines.emergency_numbers(self.helplines)), self._group_advice(code)
+            groups = [self.flags[self._group_of[c]] for c in code[1:]]
             poison = lines.poison_lines(self.helplines) if any(g.lines == "poison" for g in groups) else ()
             return Escalation(
                 level=level,
