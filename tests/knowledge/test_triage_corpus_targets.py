@@ -35,6 +35,8 @@ Session 7: t-fa4 added 123 messages from new pages (ids 10000-10499: 75 benign, 
 doctor-level), measured before any rule was tuned on them (false alarms 0.373, look-alikes 0.475,
 exact level 0.614, recall 0.750 of 8): the whole split's ceilings are the figures measured with
 them, and the items numbered below 10000 hold their own floors.
+Session 7: t-past added 10 messages from new pages (ids 11000+: 7 look-alikes, 3 emergencies),
+measured before any rule was changed (look-alikes 5 of 7 raised, emergencies 3 of 3).
 """
 
 from __future__ import annotations
@@ -121,8 +123,8 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # 0.271 (114 of 421) with g-tune3's 43
     # session 7: 0.291 (138 of 474) with t-crisis4's 39 and t-em4's 10, never tuned on, 0.283 after
     # t-crisis4's changes; 0.298 (153 of 513) with t-fa4's 39, never tuned on; 0.288 (148 of 513)
-    # after t-fa4's mechanisms
-    assert Figures.rate(tune.lookalike) <= 0.289, tune.misses
+    # after t-fa4's mechanisms; 0.294 (153 of 520) with t-past's 7 (ids 11000+), never tuned on
+    assert Figures.rate(tune.lookalike) <= 0.295, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
