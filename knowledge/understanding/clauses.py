@@ -9,9 +9,15 @@ from dataclasses import dataclass
 from knowledge.understanding.normalise import MAX_INPUT_CHARS, words_in
 
 # A sentence ends at . ! ? ; or a line break (a point between digits, "38.5", does not end it);
-# a clause also at a comma, a colon, a dash or an ellipsis.
-_SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n\u3002\u061f\u061b]")
-_CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n,:\u2026\u3002\u061f\u061b\u060c]|\s[-\u2013\u2014]\s")
+# a clause also at a comma, a colon, a dash or an ellipsis. Each pattern opens with the
+# characters such an end starts with, and checks the point's digits after it: one that opens
+# with a look-behind (`(?<!\d)\.|\.(?!\d)|...`, the same ends) is tried at every character of
+# the message, and a 4 KB story's two splits took 0.3 ms.
+_SENTENCE_END = re.compile(r"[.!?;\n\u3002\u061f\u061b](?:(?<!\.)|(?<!\d\.)|(?!\d))")
+_CLAUSE_END = re.compile(
+    r"[\s.!?;,:\u2026\u3002\u061f\u061b\u060c]"
+    r"(?:(?<=[!?;\n,:\u2026\u3002\u061f\u061b\u060c])|(?<=\.)(?:(?<!\d\.)|(?!\d))|(?<=\s)[-\u2013\u2014]\s)"
+)
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,9 @@ _MAX_VARIANTS = 32
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:(?:[.\-_*]\s?| )[^\W\d_]){2,}(?![^\W\d_])")
 _SEPARATORS = re.compile(r"[\s.\-_*]")
 # "2" between two words stands for "to", unless it counts something ("2 weeks", "2 or 3").
-_TWO = re.compile(r"(?<=[A-Za-z])( )2(?= ([A-Za-z]+))")
+# The letter before is looked behind after " 2" is found: opening with the look-behind, the
+# pattern was tried at every character of a message (0.1 ms on a 4 KB story, for none).
+_TWO = re.compile(r"( )2(?<=[A-Za-z] 2)(?= ([A-Za-z]+))")
 _COUNTED = _words(
     "day week month year hour minute min time pill tablet capsule cup glass dose mg kg lb yr "
     "yo hr wk mo ml extra more less other of or and"

@@ -37,6 +37,16 @@ _APOSTROPHE = re.compile(r"['’‘`´](?<=\w['’‘`´])(?=\w)")
 _ELISION = re.compile(
     r"(?<![\w'’‘`´])(?:l|d|dell|dall|nell|sull|all|coll|un|quest|quell)['’](?=[^\W\d_])", re.IGNORECASE
 )
+# Whether _ELISION has anything to take off, found from the apostrophe: a pattern that opens
+# with a look-behind is tried at every character of the text (a 4 KB story: 0.2 ms, once for
+# the message and again for each of its clauses), one that opens with the apostrophe only
+# where there is one. The same articles, looked behind (one width per look-behind).
+_ELIDED = re.compile(
+    r"['’](?:(?<=(?<![\w'’‘`´])[ld]['’])|(?<=(?<![\w'’‘`´])un['’])|(?<=(?<![\w'’‘`´])all['’])"
+    r"|(?<=(?<![\w'’‘`´])(?:dell|dall|nell|sull|coll)['’])|(?<=(?<![\w'’‘`´])que(?:st|ll)['’]))"
+    r"(?=[^\W\d_])",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W_]+")
 # "5weeks" -> "5 weeks", "3yo" -> "3 yo", but "b6", "b12", "p5p" and "10x" stay whole. The digit
 # is matched and put back (replacement r"\1 "), which the engine finds faster than an empty match.
@@ -88,7 +98,7 @@ def clean(text: str) -> str:
     text = html.unescape(_TAG.sub(" ", text))
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub(" ", text)
-    if "'" in text or "’" in text:
+    if ("'" in text or "’" in text) and _ELIDED.search(text):
         text = _ELISION.sub("", text)
     return fold(_APOSTROPHE.sub("", text))
 
@@ -157,8 +167,11 @@ def words_in(piece: str, sizes: dict[str, int]) -> int:
     return size
 
 
-# Punctuation that ends a clause; a point between digits ("2.5 mg") does not.
-_CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[,;!?\n\u2026]|\s-\s")
+# Punctuation that ends a clause; a point between digits ("2.5 mg") does not. Written as
+# `(?<!\d)\.|\.(?!\d)|[,;!?\n\u2026]|\s-\s` reads the same, but a pattern that opens with a
+# look-behind is tried at every character; this one opens with the characters a clause end can
+# start with, which the regex engine skips to (a 4 KB story split 2.5x faster).
+_CLAUSE_END = re.compile(r"[\s.,;!?\u2026](?:(?<=[,;!?\n\u2026])|(?<=\.)(?:(?<!\d\.)|(?!\d))|(?<=\s)-\s)")
 
 
 def _clause_breaks(text: str, count: int, sizes: dict[str, int]) -> frozenset[int]:
