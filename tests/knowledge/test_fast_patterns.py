@@ -71,3 +71,17 @@ def test_the_patterns_tell_a_point_in_a_number_from_a_sentence_end() -> None:
     assert normalise._ELIDED.search("dell'ashwagandha") is not None
     assert normalise._ELIDED.search("should've") is None
     assert disguise._TWO.search("i want 2 die") is not None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["5", "kg", "a", "B", "12", " ", "\x00", "\t", "-", "_", "'", "`", "&amp;", "<b>", "3yo", "é"]
+        ),
+        max_size=12,
+    ).map("".join)
+    | st.text(alphabet=st.characters(max_codepoint=127), max_size=30)
+)
+def test_a_piece_is_counted_as_its_words(piece: str) -> None:
+    assert normalise.words_in(piece, {}) == len(normalise.words(piece))
