@@ -74,11 +74,17 @@ _LEET: dict[str, tuple[str, ...]] = {
 # A run of these characters with a letter in it; the lookahead passes over the runs of letters
 # alone (most words of a long message), which _unleet would give back as they are.
 _LEET_WORD = re.compile(r"(?<![\w$@!|])(?=[A-Za-z]*[0-9$@!|])[A-Za-z0-9$@!|]*[A-Za-z][A-Za-z0-9$@!|]*")
-_HAS_LEET = re.compile(r"[A-Za-z][0-9$@!|]|[0-9$@!|][A-Za-z]|(?<![\w])[$@|][A-Za-z]")
+# A digit or symbol beside a letter: every run _LEET_WORD takes holds one (it holds both).
+# Found from the digit or symbol: a pattern opening with a letter stops at every letter.
+_LEET_BESIDE = re.compile(r"[0-9$@!|](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
 _MAX_VARIANTS = 32
 # Letters one by one: a letter, then two or more more, each after one space, dot, hyphen,
 # underscore or star (two spaces end a word: "k i l l  m y s e l f").
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:(?:[.\-_*]\s?| )[^\W\d_]){2,}(?![^\W\d_])")
+# Two letters alone one after the other ("k i"), found from the separator between them: each
+# run _SPACED takes opens so, and a message with none (most long ones) is not tried at every
+# character for a run.
+_TWO_LETTERS = re.compile(r"[.\-_* ](?<=(?<![^\W\d_])[^\W\d_][.\-_* ])\s?[^\W\d_](?![^\W\d_])")
 _SEPARATORS = re.compile(r"[\s.\-_*]")
 # "2" between two words stands for "to", unless it counts something ("2 weeks", "2 or 3").
 # The letter before is looked behind after " 2" is found: opening with the look-behind, the
@@ -119,9 +125,9 @@ def unmask(text: str) -> str:
     if "*" in text:
         text = _MASKED.sub(_unstar, text)
     if text.isascii() and _FAST_PATH.search(text):
-        if _HAS_LEET.search(text):
-            text = _LEET_WORD.sub(_unleet, text)
-        text = _SPACED.sub(_unspace, text)
+        text = _unleet_words(text)
+        if _TWO_LETTERS.search(text):
+            text = _SPACED.sub(_unspace, text)
         text = _TWO.sub(_two, text)
     return _repair_typos(text)
 
@@ -237,6 +243,25 @@ def _confusables(text: str) -> str:
 
 
 # ---- digits and symbols for letters ---------------------------------------------------------
+
+
+def _unleet_words(text: str) -> str:
+    """`_LEET_WORD.sub(_unleet, text)`, cut in the space-separated chunks with a digit or
+    symbol beside a letter only (a 4 KB story's "5k" and "b6"), not tried at each character of
+    the text: a run holds no space, and a space before a chunk is no word character, as
+    nothing before the text's start is."""
+    out: list[str] = []
+    done = 0
+    for found in _LEET_BESIDE.finditer(text):
+        at = found.start()
+        if at < done:
+            continue  # in the chunk just cut
+        start = text.rfind(" ", 0, at) + 1
+        end = text.find(" ", at)
+        end = len(text) if end < 0 else end
+        out += [text[done:start], _LEET_WORD.sub(_unleet, text[start:end])]
+        done = end
+    return "".join([*out, text[done:]]) if out else text
 
 
 def _unleet(match: re.Match[str]) -> str:
