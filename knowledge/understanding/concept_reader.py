@@ -122,6 +122,15 @@ class ConceptReader:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self._languages = {lang: _Language(w, vocabulary) for lang, w in vocabulary.languages.items()}
+        # The concepts read from a number, by the number's kind, in the vocabulary's order: a
+        # number is tried against these only (15 of 218), not every concept (a long story says
+        # a dozen numbers).
+        valued: dict[str, list[tuple[str, Concept]]] = {}
+        for cid, concept in vocabulary.concepts.items():
+            kind = concept_value_kind(concept)
+            if kind:
+                valued.setdefault(kind, []).append((cid, concept))
+        self._valued = {kind: tuple(found) for kind, found in valued.items()}
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -153,7 +162,6 @@ class ConceptReader:
     def _numbers(
         self, texts: list[str], stems: list[str], source: str, found: list[Found], language: _Language
     ) -> list[Found]:
-        concepts = self.vocabulary.concepts
         out: list[Found] = []
         readings: list[Reading] = []
         if _has_digit(source):
@@ -166,8 +174,8 @@ class ConceptReader:
         for reading in readings:
             if not 0 <= reading.start < reading.end <= len(texts):
                 continue  # read from the source at no word of the message ("C:A0C"): no place to hold it
-            for cid, concept in concepts.items():
-                if _meets(concept_value_kind(concept), reading, concept):
+            for cid, concept in self._valued.get(reading.kind, ()):
+                if _meets(reading.kind, reading, concept):
                     out.append(Found(cid, reading.start, reading.end))
         return out
 
