@@ -80,9 +80,10 @@ class PhraseIndex:
         """Every occurrence of every phrase; the longest per label and start. `texts`, the
         words as typed, for the exact-form words ("=winded")."""
         out: dict[tuple[str, int], Found] = {}
-        exact = [EXACT + t for t in texts] if texts and self._exact else []
+        # The words as typed, when an exact form may meet them: each is marked (EXACT + word)
+        # only where a phrase is tried, not the whole message once per index.
+        typed = texts if texts and self._exact else ()
         by_first, by_pair = self._by_first, self._by_pair
-        exact_first, exact_a, exact_b = self._exact_first, self._exact_a, self._exact_b
         last = len(stems) - 1
         # Only the positions where some phrase can start, picked in C: most words of a long
         # message start none (four indexes read every message). That is a word that starts a
@@ -94,8 +95,8 @@ class PhraseIndex:
             *compress(places, map(by_first.__contains__, stems)),
             *compress(places, map(by_pair.__contains__, pairwise(stems))),
         }
-        if exact:
-            typed_first, typed_a, typed_b = self._typed_first, self._typed_a, self._typed_b
+        typed_first, typed_a, typed_b = self._typed_first, self._typed_a, self._typed_b
+        if typed:
             found_at.update(compress(places, map(typed_first.__contains__, texts)))
             found_at.update(compress(places, map(typed_a.__contains__, texts)))
             found_at.update(i - 1 for i in compress(places, map(typed_b.__contains__, texts)) if i)
@@ -106,20 +107,19 @@ class PhraseIndex:
             if i < last:
                 following = stems[i + 1]
                 pair = by_pair.get((first, following))
-                if exact:
-                    typed, typed_next = exact[i], exact[i + 1]
-                    a, b = typed in exact_a, typed_next in exact_b
-                    if a or b:
-                        for key in ((typed, following), (first, typed_next), (typed, typed_next)):
-                            more = by_pair.get(key)
-                            if more:
-                                pair = [*(pair or ()), *more]
+                # An exact form opens a pair with the word as typed (its mark taken off).
+                if typed and (typed[i] in typed_a or typed[i + 1] in typed_b):
+                    word, word_next = EXACT + typed[i], EXACT + typed[i + 1]
+                    for key in ((word, following), (first, word_next), (word, word_next)):
+                        more = by_pair.get(key)
+                        if more:
+                            pair = [*(pair or ()), *more]
                 if pair:
                     candidates = [*candidates, *pair]
-            if exact and exact[i] in exact_first:
-                candidates = candidates + by_first[exact[i]]
+            if typed and typed[i] in typed_first:
+                candidates = candidates + by_first[EXACT + typed[i]]
             for segments, label in candidates:
-                end = _match(stems, exact, i, segments)
+                end = _match(stems, typed, i, segments)
                 if end is None:
                     continue
                 known = out.get((label, i))
@@ -129,15 +129,15 @@ class PhraseIndex:
 
 
 def _match(
-    stems: Sequence[str], exact: Sequence[str], i: int, segments: tuple[tuple[str, ...], ...]
+    stems: Sequence[str], typed: Sequence[str], i: int, segments: tuple[tuple[str, ...], ...]
 ) -> int | None:
     first = segments[0]
-    if not _at(stems, exact, i, first):
+    if not _at(stems, typed, i, first):
         return None
     j = i + len(first)
     for segment in segments[1:]:
         for k in range(j, min(j + MAX_GAP, len(stems)) + 1):
-            if _at(stems, exact, k, segment):
+            if _at(stems, typed, k, segment):
                 j = k + len(segment)
                 break
         else:
@@ -145,11 +145,15 @@ def _match(
     return j
 
 
-def _at(stems: Sequence[str], exact: Sequence[str], i: int, segment: tuple[str, ...]) -> bool:
+def _at(stems: Sequence[str], typed: Sequence[str], i: int, segment: tuple[str, ...]) -> bool:
+    """Whether `segment` is at word `i`: an exact form ("=winded") against the word as typed
+    (`typed`, when the index has exact forms), any other word against the stem."""
     if i + len(segment) > len(stems):
         return False
     for n, word in enumerate(segment):
-        have = exact[i + n] if word.startswith(EXACT) and exact else stems[i + n]
-        if have != word:
+        if word.startswith(EXACT) and typed:
+            if typed[i + n] != word[len(EXACT) :]:
+                return False
+        elif stems[i + n] != word:
             return False
     return True
