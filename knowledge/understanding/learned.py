@@ -91,7 +91,10 @@ class LearnedModel:
     min_words: int
     raises: frozenset[str]
     intercept: float
-    features: dict[str, tuple[float, float]]
+    # gram -> complex(idf, weight): the two numbers in one object, read with one memory access
+    # where a tuple of two floats took three (a 4 KB story looks up 2,000 grams among 23,000,
+    # few of them in the processor's cache: 1.8 -> 1.5 ms a story in the engine).
+    features: dict[str, complex]
 
     def probability(self, words: Iterable[str]) -> float:
         """The model's probability that a message of these words is of its level."""
@@ -105,9 +108,10 @@ class LearnedModel:
         # Each gram's feature looked up in C, in the grams' order (the sums' order).
         for found, count in zip(map(self.features.get, counts), counts.values(), strict=True):
             if found is not None:
-                value = found[0] if count == 1 else (1.0 + log(count)) * found[0]
+                idf = found.real
+                value = idf if count == 1 else (1.0 + log(count)) * idf
                 norm += value * value
-                dot += value * found[1]
+                dot += value * found.imag
         return self.of_sums(dot, norm)
 
     def of_sums(self, dot: float, norm: float) -> float:
@@ -135,9 +139,8 @@ class PairScorer:
 
     def __init__(self, first: LearnedModel, second: LearnedModel) -> None:
         self.models = (first, second)
-        zero = (0.0, 0.0)
         grams_of = dict.fromkeys((*first.features, *second.features))
-        self._features = {g: (*first.features.get(g, zero), *second.features.get(g, zero)) for g in grams_of}
+        self._features = {g: (first.features.get(g, 0j), second.features.get(g, 0j)) for g in grams_of}
 
     def probabilities(self, counts: dict[str, int]) -> tuple[float, float]:
         """Each model's probability_of(counts)."""
@@ -145,15 +148,16 @@ class PairScorer:
         log = math.log
         for found, count in zip(map(self._features.get, counts), counts.values(), strict=True):
             if found is not None:
+                one, two = found
                 if count == 1:
-                    value0, value1 = found[0], found[2]
+                    value0, value1 = one.real, two.real
                 else:
                     scale = 1.0 + log(count)
-                    value0, value1 = scale * found[0], scale * found[2]
+                    value0, value1 = scale * one.real, scale * two.real
                 norm0 += value0 * value0
-                dot0 += value0 * found[1]
+                dot0 += value0 * one.imag
                 norm1 += value1 * value1
-                dot1 += value1 * found[3]
+                dot1 += value1 * two.imag
         first, second = self.models
         return first.of_sums(dot0, norm0), second.of_sums(dot1, norm1)
 
@@ -178,5 +182,5 @@ def load_learned(level: LearnedLevel, directory: Path = LEXICON) -> LearnedModel
         found.min_words,
         frozenset(found.raises),
         found.intercept,
-        dict(found.features),
+        {gram: complex(idf, weight) for gram, (idf, weight) in found.features.items()},
     )
