@@ -9,8 +9,10 @@ triggers ("not sure", "no idea") are never triggers."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from knowledge.levels import Experiencer
 from knowledge.understanding.clauses import Layout
@@ -57,12 +59,13 @@ class ContextReader:
         starts = {m.start for m in mentions}
         found = self._index.find(stems, texts)
         pseudo = {i for f in found if f.label == "pseudo" for i in range(f.start, f.end)}
+        in_a_mention = _Inside(mentions)
         triggers = [
             f
             for f in found
             if f.label not in ("pseudo", "terminators", "self")
             and not any(i in pseudo for i in range(f.start, f.end))
-            and not any(m.start <= f.start and f.end <= m.end for m in mentions)
+            and not in_a_mention(f)
         ]
         # A terminator inside a concept's words is not one ("every day since"), unless the
         # concept's words begin with it: "and now", "now i have" (new_now) still end a past
@@ -161,6 +164,24 @@ class ContextReader:
         if not layout.same("sentence", trigger.start, mention.start):
             return False
         return not any(trigger.end <= i < mention.start for i in selves)
+
+
+class _Inside:
+    """Whether a phrase lies inside one of `mentions`: some mention starts at or before it and
+    reaches to its end or beyond, so the furthest reach of the mentions starting at or before
+    it says it (looked up by bisection, not each trigger of a long message against each
+    mention)."""
+
+    def __init__(self, mentions: Sequence[Found]) -> None:
+        furthest: dict[int, int] = {}
+        for m in mentions:
+            furthest[m.start] = max(furthest.get(m.start, m.end), m.end)
+        self._starts = sorted(furthest)
+        self._reach = list(accumulate((furthest[s] for s in self._starts), max))
+
+    def __call__(self, phrase: Found) -> bool:
+        k = bisect_right(self._starts, phrase.start)
+        return k > 0 and self._reach[k - 1] >= phrase.end
 
 
 def _open_between(

@@ -132,7 +132,10 @@ class Discriminators:
             pool = [m for m in unit if present(m)]
         else:
             pool = [m for m in unit if negated(m) or (present(m) and not only_negated)]
-        if any(self._counts_as[m.concept] & set(rule.unless) for m in unit if present(m)):
+        # The rule's "unless" concepts as a set once a call, not once a mention; most rules have
+        # none, and then no mention is looked at for them.
+        unless = frozenset(rule.unless)
+        if unless and any(self._counts_as[m.concept] & unless for m in unit if present(m)):
             return None
         chosen: list[Mention] = []
         for group in rule.all:
