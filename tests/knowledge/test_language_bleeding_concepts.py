@@ -1,0 +1,65 @@
+"""t-lang3 (session 7): blood and the stool in Ukrainian, Turkish, Indonesian and Arabic
+(lexicon/concepts/<lang>.toml), which had no words for them: vomiting blood and bleeding in
+pregnancy with pain call 999 (rules vomiting_blood, pregnancy_bleeding_pain), blood in the stool
+with fainting too (stool_blood_faint), and blood in the stool alone asks for a doctor
+(blood_where_not). Blood as a test, a pressure, a sugar or anaemia stays quiet
+([senses.blood.idiom]). The emergencies are the tune items the sets gained (ids <lang>-8000 up);
+docs/languages-safety.md has the figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.engine import Engine
+from tests.support.language_sets import load
+
+
+def level(engine: Engine, text: str, lang: str) -> str:
+    return engine.reader.read(text, None, lang).triage.level
+
+
+NEW_TUNE = [
+    (item.lang, item.text)
+    for lang in ("uk", "tr", "id", "ar")
+    for item in load(lang)
+    if item.split == "tune" and item.id >= f"{lang}-8000" and len(item.id) == len(f"{lang}-8000")
+]
+
+
+def test_the_sets_hold_the_new_bleeding_items() -> None:
+    assert {lang for lang, _ in NEW_TUNE} == {"uk", "tr", "id", "ar"}
+    assert len(NEW_TUNE) >= 12
+
+
+@pytest.mark.parametrize(("lang", "text"), NEW_TUNE)
+def test_a_bleeding_emergency_of_the_sets_calls_999(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "помітила кров у калі"),  # firtka.net.ua: "коли ми помічаємо кров у калі"
+        ("tr", "dışkıda kan görüyorum"),  # the dışkıda kan pages
+        ("id", "BAB berdarah tapi tidak sakit"),  # suplemenku.com, ai-care.atmatech.id
+        ("ar", "يوجد دم في البراز"),  # maghress.com, e3arabi.com
+    ],
+)
+def test_blood_in_the_stool_asks_for_a_doctor(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "doctor", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "я вагітна, нудота, здала аналіз крові"),
+        ("tr", "hamileyim ve midem bulanıyor, kan tahlili yaptırdım"),
+        ("tr", "hamileyim, kan şekerim yüksek çıktı"),
+        ("id", "saya hamil 8 minggu, tekanan darah tinggi"),
+        ("id", "saya hamil dan minum tablet tambah darah"),
+        ("ar", "حامل وعندي غثيان وفقر الدم"),
+        ("ar", "حامل وعندي ضغط الدم مرتفع"),
+    ],
+)
+def test_blood_as_a_test_a_pressure_or_anaemia_is_no_bleeding(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "none", text
