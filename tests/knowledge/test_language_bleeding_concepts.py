@@ -63,3 +63,46 @@ def test_blood_in_the_stool_asks_for_a_doctor(engine: Engine, lang: str, text: s
 )
 def test_blood_as_a_test_a_pressure_or_anaemia_is_no_bleeding(engine: Engine, lang: str, text: str) -> None:
     assert level(engine, text, lang) == "none", text
+
+
+# t-lang3: a pain in a testicle or the scrotum calls 999 (rule testicle_pain, NHS.uk Testicle
+# pain): the sets' new tune items in es, de, pt and ru, and a check in fr and it (their items
+# hashed to the blind side), with the words of concepts/<lang>.toml's `testicle`
+TESTICLE_TUNE = [
+    (item.lang, item.text)
+    for lang in ("es", "de", "pt", "ru")
+    for item in load(lang)
+    if item.split == "tune" and item.id.startswith(f"{lang}-80") and len(item.id) == len(f"{lang}-8000")
+]
+
+
+def test_the_sets_hold_the_new_testicle_items() -> None:
+    assert {lang for lang, _ in TESTICLE_TUNE} == {"es", "de", "pt", "ru"}
+
+
+@pytest.mark.parametrize(("lang", "text"), TESTICLE_TUNE)
+def test_a_testicle_pain_of_the_sets_calls_999(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "j'ai mal au testicule gauche depuis ce matin"),  # egora.fr, planetesante.ch
+        ("it", "mi fa male il testicolo destro"),  # siu.it, css.ch
+    ],
+)
+def test_a_testicle_pain_calls_999_in_french_and_italian(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "¿es normal tener un testículo más grande que el otro?"),
+        ("de", "Hoden ertasten: wie mache ich eine Selbstuntersuchung?"),
+        ("ru", "пасхальное яичко своими руками"),
+    ],
+)
+def test_a_testicle_without_pain_is_no_emergency(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "none", text
