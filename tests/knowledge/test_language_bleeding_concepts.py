@@ -72,7 +72,10 @@ TESTICLE_TUNE = [
     (item.lang, item.text)
     for lang in ("es", "de", "pt", "ru")
     for item in load(lang)
-    if item.split == "tune" and item.id.startswith(f"{lang}-80") and len(item.id) == len(f"{lang}-8000")
+    if item.split == "tune"
+    and item.id.startswith(f"{lang}-80")
+    and len(item.id) == len(f"{lang}-8000")
+    and any(w in item.text.lower() for w in ("testic", "testíc", "hoden", "яич", "мошон"))
 ]
 
 
@@ -105,4 +108,58 @@ def test_a_testicle_pain_calls_999_in_french_and_italian(engine: Engine, lang: s
     ],
 )
 def test_a_testicle_without_pain_is_no_emergency(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "none", text
+
+
+# t-lang3: a severe pain in the abdomen calls 999 (rule severe_pain_trunk, NHS.uk When to go to
+# A&E: severe stomach pain) in es, fr, de, it, pt, with the German and Italian one-word forms
+# ("Bauchschmerzen", "mal di pancia"); a period's own severe pain stays a GP's matter
+# (period_pain_severe), as in English, and a mild one or an idiom stays quiet
+ABDOMEN_LANGS = ("es", "fr", "de", "it", "pt")
+ABDOMEN_TUNE = [
+    (item.lang, item.text)
+    for lang in ABDOMEN_LANGS
+    for item in load(lang)
+    if item.split == "tune"
+    and item.id.startswith(f"{lang}-80")
+    and len(item.id) == len(f"{lang}-8000")
+    and "testic" not in item.text.lower()
+    and "hoden" not in item.text.lower()
+]
+
+
+def test_the_sets_hold_the_new_abdomen_items() -> None:
+    assert {lang for lang, _ in ABDOMEN_TUNE} == set(ABDOMEN_LANGS)
+
+
+@pytest.mark.parametrize(("lang", "text"), ABDOMEN_TUNE)
+def test_a_severe_abdominal_pain_of_the_sets_calls_999(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "tengo cólicos menstruales muy fuertes, dolor de barriga intenso con la regla"),
+        ("fr", "j'ai des douleurs de règles très fortes, mal au ventre insupportable pendant mes règles"),
+        ("de", "ich habe starke Regelschmerzen, Bauchschmerzen während der Periode"),
+        ("it", "ho dolori mestruali molto forti, mal di pancia intenso durante il ciclo"),
+        ("pt", "tenho cólica menstrual muito forte, dor na barriga intensa durante a menstruação"),
+    ],
+)
+def test_a_severe_period_pain_asks_for_a_doctor(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "doctor", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "tengo mariposas en el estómago"),
+        ("de", "ich habe Schmetterlinge im Bauch"),
+        ("fr", "j'ai le ventre noué avant l'examen"),
+        ("de", "Ich habe leichte Bauchschmerzen nach dem Essen"),
+        ("it", "ho un po' di mal di pancia"),
+    ],
+)
+def test_a_mild_belly_ache_or_an_idiom_is_no_emergency(engine: Engine, lang: str, text: str) -> None:
     assert level(engine, text, lang) == "none", text
