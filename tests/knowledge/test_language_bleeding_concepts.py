@@ -70,21 +70,34 @@ def test_blood_as_a_test_a_pressure_or_anaemia_is_no_bleeding(engine: Engine, la
 
 
 # t-lang3: a pain in a testicle or the scrotum calls 999 (rule testicle_pain, NHS.uk Testicle
-# pain): the sets' new tune items in es, de, pt and ru, and a check in fr and it (their items
+# pain): the sets' new tune items in es, de, pt, ru, uk, tr, id, ar, and a check in fr and it (their items
 # hashed to the blind side), with the words of concepts/<lang>.toml's `testicle`
+TESTICLE_LANGS = ("es", "de", "pt", "ru", "uk", "tr", "id", "ar")
+TESTICLE_WORDS = (
+    "testic",
+    "testíc",
+    "testis",
+    "hoden",
+    "яич",
+    "яєч",
+    "мошон",
+    "buah zakar",
+    "الخصي",
+    "الصفن",
+)
 TESTICLE_TUNE = [
     (item.lang, item.text)
-    for lang in ("es", "de", "pt", "ru")
+    for lang in TESTICLE_LANGS
     for item in load(lang)
     if item.split == "tune"
     and item.id.startswith(f"{lang}-80")
     and len(item.id) == len(f"{lang}-8000")
-    and any(w in item.text.lower() for w in ("testic", "testíc", "hoden", "яич", "мошон"))
+    and any(w in item.text.lower() for w in TESTICLE_WORDS)
 ]
 
 
 def test_the_sets_hold_the_new_testicle_items() -> None:
-    assert {lang for lang, _ in TESTICLE_TUNE} == {"es", "de", "pt", "ru"}
+    assert {lang for lang, _ in TESTICLE_TUNE} == set(TESTICLE_LANGS)
 
 
 @pytest.mark.parametrize(("lang", "text"), TESTICLE_TUNE)
@@ -109,6 +122,9 @@ def test_a_testicle_pain_calls_999_in_french_and_italian(engine: Engine, lang: s
         ("es", "¿es normal tener un testículo más grande que el otro?"),
         ("de", "Hoden ertasten: wie mache ich eine Selbstuntersuchung?"),
         ("ru", "пасхальное яичко своими руками"),
+        ("tr", "testis kanseri belirtileri nelerdir?"),
+        ("id", "apakah normal buah zakar kiri lebih rendah?"),
+        ("ar", "هل من الطبيعي أن تكون إحدى الخصيتين أكبر؟"),
     ],
 )
 def test_a_testicle_without_pain_is_no_emergency(engine: Engine, lang: str, text: str) -> None:
@@ -129,7 +145,7 @@ ABDOMEN_TUNE = [
     if item.split == "tune"
     and item.id.startswith(f"{lang}-80")
     and len(item.id) == len(f"{lang}-8000")
-    and not any(w in item.text.lower() for w in ("testic", "testíc", "hoden", "яич", "мошон"))
+    and not any(w in item.text.lower() for w in TESTICLE_WORDS)
     and item.id not in BLEEDING_IDS
     and any(w in item.text.lower() for w in ABDOMEN_WORDS + ABDOMEN_WORDS_AR)
 ]
