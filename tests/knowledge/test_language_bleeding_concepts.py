@@ -194,3 +194,31 @@ def test_a_severe_period_pain_asks_for_a_doctor(engine: Engine, lang: str, text:
 )
 def test_a_mild_belly_ache_or_an_idiom_is_no_emergency(engine: Engine, lang: str, text: str) -> None:
     assert level(engine, text, lang) == "none", text
+
+
+# t-lang3: diarrhoea in es, fr, de, ru; with blood it asks for a doctor (rule blood_where_not,
+# NICE NG12 / NHS.uk: blood in poo needs a GP), alone it stays quiet
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "mi hijo tiene diarrea con sangre"),  # 1doc3.com "diarrea con sangre"
+        ("fr", "mon enfant a une diarrhée sanglante depuis hier"),  # verslasante.com
+        ("de", "mein Kind hat blutigen Durchfall"),  # aponet.de "blutiger Durchfall"
+        ("ru", "у ребенка понос с кровью"),  # kishechnik.guru "Понос с кровью у ребенка"
+    ],
+)
+def test_bloody_diarrhoea_asks_for_a_doctor(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "doctor", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "tengo diarrea desde ayer"),
+        ("fr", "j'ai la diarrhée depuis hier"),
+        ("de", "ich habe seit gestern Durchfall"),
+        ("ru", "у меня диарея второй день"),
+    ],
+)
+def test_diarrhoea_alone_is_no_alarm(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "none", text
