@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.understanding import clauses, disguise, normalise
+from knowledge.understanding import clauses, disguise, normalise, numbers
 
 # The readable forms, as they were written before.
 SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?;\n\u3002\u061f\u061b]")
@@ -23,6 +23,7 @@ ELISION = re.compile(
     r"(?<![\w'’‘`´])(?:l|d|dell|dall|nell|sull|all|coll|un|quest|quell)['’](?=[^\W\d_])", re.IGNORECASE
 )
 TWO = re.compile(r"(?<=[A-Za-z])( )2(?= ([A-Za-z]+))")
+NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)(?![\d])")
 
 # Pieces that make every branch of the patterns meet, and what they must not meet.
 PIECES = [
@@ -85,3 +86,15 @@ def test_the_patterns_tell_a_point_in_a_number_from_a_sentence_end() -> None:
 )
 def test_a_piece_is_counted_as_its_words(piece: str) -> None:
     assert normalise.words_in(piece, {}) == len(normalise.words(piece))
+
+
+NUMBERS = st.lists(
+    st.sampled_from(["1", "38", "120", "1234", "٣", "a", "x1", "_", ".", ",", " ", "/", "%", "°", "5k"]),
+    max_size=20,
+).map("".join) | st.text(alphabet="0123456789.,ab_ /%٣é", max_size=30)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(NUMBERS)
+def test_numbers_are_the_readable_ones(text: str) -> None:
+    assert _matches(numbers._NUMBER, text) == _matches(NUMBER, text)
