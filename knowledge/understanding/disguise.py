@@ -33,7 +33,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -303,9 +303,18 @@ def _unstar(match: re.Match[str]) -> str:
 @cache
 def _crisis_words() -> frozenset[str]:
     """The words of triage.toml's crisis phrases: the words a platform filters and people mask."""
-    flags = tomllib.loads((LEXICON_DIR / "triage.toml").read_text(encoding="utf-8"))["flags"]
-    phrases = (p for flag in flags.values() if flag.get("level") == "crisis" for p in flag.get("phrases", ()))
+    flags = _flags().values()
+    phrases = (p for flag in flags if flag.get("level") == "crisis" for p in flag.get("phrases", ()))
     return frozenset(w for p in phrases for w in _PHRASE_WORD.findall(p.lower()))
+
+
+@cache
+def _flags() -> dict[str, Any]:
+    """triage.toml's red flags, read once for the masked words and the typos."""
+    flags: dict[str, Any] = tomllib.loads((LEXICON_DIR / "triage.toml").read_text(encoding="utf-8")).get(
+        "flags", {}
+    )
+    return flags
 
 
 # ---- letters one by one ---------------------------------------------------------------------
@@ -355,10 +364,9 @@ def _two(match: re.Match[str]) -> str:
 def _phrases() -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str, ...]], frozenset[str]]:
     """Every plain phrase of the red flags (no "=", "<num>", "{group}" or "..."), the crisis and
     emergency ones among them, and their words, which a typo may stand for."""
-    data = tomllib.loads((LEXICON_DIR / "triage.toml").read_text(encoding="utf-8"))
     phrases: set[tuple[str, ...]] = set()
     urgent: set[tuple[str, ...]] = set()
-    for flag in data.get("flags", {}).values():
+    for flag in _flags().values():
         for raw in flag.get("phrases", ()):
             if any(mark in raw for mark in ("=", "<", "{", "...")):
                 continue
