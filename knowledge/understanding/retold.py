@@ -13,7 +13,7 @@ year, or its decade ("the 1980s"), dates the story too."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -125,33 +125,27 @@ def _phrases(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
 
 
 def _any(texts: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    if not phrases:
-        return False
-    sizes, firsts = _shape(phrases)
-    if firsts.isdisjoint(texts):  # most messages: no word starts a phrase, one lookup in C
-        return False
-    # Only where a phrase's first word is (picked in C), not at every word of a long message.
-    n = len(texts)
-    return any(
-        tuple(texts[i : i + k]) in phrases
-        for i in compress(range(n), map(firsts.__contains__, texts))
-        for k in sizes
-        if i + k <= n
-    )
+    return next(_found(texts, phrases), None) is not None
 
 
 def _spans(texts: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Where the phrases are: (start, end) word positions, the end exclusive."""
+    return list(_found(texts, phrases))
+
+
+def _found(texts: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+    """The phrases' places, in order, looked for only where a phrase's first word is (picked in
+    C), not at every word of a long message."""
     if not phrases:
-        return []
+        return
     sizes, firsts = _shape(phrases)
+    if firsts.isdisjoint(texts):  # most messages: no word starts a phrase, one lookup in C
+        return
     n = len(texts)
-    return [
-        (i, i + k)
-        for i in compress(range(n), map(firsts.__contains__, texts))
-        for k in sizes
-        if i + k <= n and tuple(texts[i : i + k]) in phrases
-    ]
+    for i in compress(range(n), map(firsts.__contains__, texts)):
+        for k in sizes:
+            if i + k <= n and tuple(texts[i : i + k]) in phrases:
+                yield i, i + k
 
 
 @cache
