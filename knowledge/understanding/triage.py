@@ -192,7 +192,9 @@ class Triager:
         flags = self._flags(texts, hits, groups, named)
         # How long a supplement was taken is no symptom's duration, said in a phrase ("i've taken
         # high dose zinc for my acne for a long time") as in numbers ("for 3 months").
-        flags = [f for f in flags if (durations or f.kind != _LASTING) and not _new_medicine(f, supplement)]
+        flags = [
+            f for f in flags if (durations or f.kind != _LASTING) and not _new_medicine(f.kind, supplement)
+        ]
         if not scoped and not symptom_in_context and len(texts) > _SHORT_MESSAGE:
             flags = [f for f in flags if not groups.get(f.kind, _PLAIN).topic_or_short]
         breaks = tokens.breaks() if isinstance(tokens, Tokens) and flags else frozenset()
@@ -232,7 +234,7 @@ class Triager:
                 _rule_flag(f)
                 for f in concepts.verdict.said
                 if not (f.level == DOCTOR and named and all(i in named for i in range(f.start, f.end)))
-                and not _new_medicine(_rule_flag(f), supplement)
+                and not _new_medicine(f.flag or f.rule, supplement)
             ]
             denied += [_rule_flag(f, "doctor") for f in concepts.verdict.denied]
         recovered = concepts is not None and _told_as_recovered(concepts)
@@ -543,9 +545,10 @@ def _lowered(flag: Flag, live: list[Mention]) -> bool:
     )
 
 
-def _new_medicine(flag: Flag, supplement: bool) -> bool:
-    """A flag of a new medicine or a changed dose, read of a supplement (not a medicine)."""
-    return supplement and flag.kind.rsplit("/", 1)[-1] in _NEW_MEDICINE
+def _new_medicine(kind: str, supplement: bool) -> bool:
+    """A flag (its kind) of a new medicine or a changed dose, read of a supplement (not a
+    medicine)."""
+    return supplement and kind.rsplit("/", 1)[-1] in _NEW_MEDICINE
 
 
 def _rule_flag(flag: RuleFlag, level: Level | None = None) -> Flag:
