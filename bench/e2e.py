@@ -43,6 +43,7 @@ from knowledge.engine import Engine
 from tests.support.redis_server import RedisServer
 
 ROOT = Path(__file__).resolve().parents[1]  # where `tests.support.fake_bot_api` imports from
+_WAIT_S = 300.0  # a round takes seconds; far past that, the bot has lost an update
 
 
 async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -78,7 +79,7 @@ async def _throughput(
         cwd=ROOT,
     )
     assert server.stdout is not None and server.stdin is not None
-    port = int(await server.stdout.readline())
+    port = int(await asyncio.wait_for(server.stdout.readline(), _WAIT_S))
     settings = Settings(
         telegram_bot_token="1:bench-token",
         telegram_api_base_url=f"http://127.0.0.1:{port}/bot",
@@ -101,7 +102,13 @@ async def _throughput(
     poller = Poller(app.bot.base_url, poll_request, dispatcher, ALLOWED_UPDATES, poll_timeout=1)
     cpu = time.process_time()
     polling = asyncio.create_task(poller.run())
-    elapsed = float(await server.stdout.readline())
+    try:
+        # The fake prints once every chat has its answer: an update the bot never answers must
+        # end the run with an error, not leave it (or the test running it) waiting for ever.
+        elapsed = float(await asyncio.wait_for(server.stdout.readline(), _WAIT_S))
+    except TimeoutError:
+        server.kill()
+        raise RuntimeError(f"the bot did not answer all {updates} updates within {_WAIT_S:.0f} s") from None
     cpu = time.process_time() - cpu
     poller.stop()
     await polling
