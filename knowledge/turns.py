@@ -264,9 +264,32 @@ class Turns:
         held = self.held(conversation)
         if held == "none" and reading is not None and self._services_called(reading, conversation):
             held = "emergency"
-        elif own == "none" and reading is not None and self._told_after_its_flag(reading, conversation):
+        elif own == "none" and reading is not None and self._after_its_flag(reading, conversation):
             held = "doctor"
         return held if rank(held) > rank(own) else own
+
+    def _after_its_flag(self, reading: Reading, conversation: Conversation | None) -> bool:
+        """Right after a turn that reached doctor: the condition's symptom told, or what to do
+        asked; either way the doctor advice still stands."""
+        return self._told_after_its_flag(reading, conversation) or self._asks_after_its_advice(
+            reading, conversation
+        )
+
+    @staticmethod
+    def _asks_after_its_advice(reading: Reading, conversation: Conversation | None) -> bool:
+        """What to do asked right after a turn that reached doctor, with no topic of its own:
+        the doctor advice again, not the topic's page alone ("what should i do" after "i can't
+        keep food or liquids down and i've lost weight", thread-722; "should i go to the er?"
+        after "i took both yesterday and now i'm sweating, shivering and my heart is racing",
+        thread-718; thread-608's "what should i do" and thread-043's "what now" after twitches
+        of weeks). Advice must not fade on the very next turn, as after emergency it never does
+        (`asks_help`); whether a thing helps ("would it help") asks about the thing."""
+        if conversation is None or conversation.level != "doctor":
+            return False
+        if reading.topics and not reading.inherited:  # "what should i do about magnesium"
+            return False
+        words = reading.turn_words
+        return "asks_help" in words and "asks_if_it_helps" not in words
 
     def _told_after_its_flag(self, reading: Reading, conversation: Conversation | None) -> bool:
         """The condition's symptom told, neither asked nor flagged, right after a turn that reached

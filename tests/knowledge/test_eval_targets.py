@@ -239,8 +239,9 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
         # pain, a stroke, an overdose told by a parent, an allergy, a crisis after sleepless
         # nights): 0.694 (25/36), 1.000 (97/97) and 0.773 (34/44) before any change, unseen;
         # 0.795 (35/44) once "restless legs and muscle cramps" accepted no topic (as thread-636's
-        # cramp).
-        (_gathered_in_session_8, 44, 0.69, 1.0, 0.79),
+        # cramp); 0.750 (27/36), 1.000 and 0.841 (37/44) after what to do, asked right after
+        # doctor advice, kept that advice (tests/knowledge/test_turns_asked_after.py).
+        (_gathered_in_session_8, 44, 0.75, 1.0, 0.84),
     ],
     ids=["t-conv", "t-conv3", "t-conv4", "t-conv5", "t-conv6"],
 )
