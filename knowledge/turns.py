@@ -25,6 +25,7 @@ from knowledge.conversation import MAX_TOPICS, Conversation
 from knowledge.levels import Level
 from knowledge.understanding.reader import Reading
 from knowledge.understanding.triage import rank
+from knowledge.understanding.vocabulary import load_vocabulary
 
 # Levels a conversation holds once reached, for the context's lifetime.
 HELD: frozenset[Level] = frozenset(("emergency", "crisis"))
@@ -117,9 +118,21 @@ _INTERACTS = frozenset(("drug",))
 _TOLD = frozenset(("drink",))
 
 
+# A development told after doctor advice that says it has passed, or what a doctor said, keeps
+# no advice ("now its gone", "but my doctor says it's nothing": conversation.toml's kinds).
+_NOT_WORSE = frozenset(("all_clear", "reported", "acknowledgement", "well"))
+# The concept of a sign told as gone (concepts.toml: "it went away", "back to normal").
+_PASSED = frozenset(("recovered",))
+# Kinds of concepts (concepts.toml) that say something of the body.
+_BODILY = frozenset(("body_site", "symptom", "function_lost"))
+
+
 class Turns:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._bodily = frozenset(
+            cid for cid, concept in load_vocabulary().concepts.items() if concept.kind in _BODILY
+        )
 
     def kind(self, reading: Reading, conversation: Conversation | None) -> TurnKind:
         """The kind of this turn: its row of TURNS."""
@@ -271,9 +284,31 @@ class Turns:
     def _after_its_flag(self, reading: Reading, conversation: Conversation | None) -> bool:
         """Right after a turn that reached doctor: the condition's symptom told, or what to do
         asked; either way the doctor advice still stands."""
-        return self._told_after_its_flag(reading, conversation) or self._asks_after_its_advice(
-            reading, conversation
+        return (
+            self._told_after_its_flag(reading, conversation)
+            or self._asks_after_its_advice(reading, conversation)
+            or self._worse_after_its_advice(reading, conversation)
         )
+
+    def _worse_after_its_advice(self, reading: Reading, conversation: Conversation | None) -> bool:
+        """A development told right after a turn that reached doctor, with no topic of its own,
+        that says something of the body (a site, a symptom, a function lost, not denied): the
+        advice still stands ("but then it spread up my arm" after tingling a doctor called carpal
+        tunnel, thread-635; "but yesterday i struggled to get my legs up a flight of stairs"
+        after twitches, thread-726; thread-111's "now its the corners of my mouth and my chin
+        too" and thread-121's "now i have cramping and burning in my legs" accept it). Not once
+        it is told to have passed or to be well ("but my legs feel fine"), nor what a doctor
+        said."""
+        if conversation is None or conversation.level != "doctor" or reading.question:
+            return False
+        if reading.topics and not reading.inherited:
+            return False
+        words = reading.turn_words
+        if "later" not in words or words & _NOT_WORSE:
+            return False
+        return any(
+            c.id in self._bodily and not (c.negated or c.hypothetical) for c in reading.triage.concepts
+        ) and not any(c.id in _PASSED for c in reading.triage.concepts)
 
     @staticmethod
     def _asks_after_its_advice(reading: Reading, conversation: Conversation | None) -> bool:

@@ -232,16 +232,19 @@ def test_studied_thread_conversations_hold(engine: Engine) -> None:
         # "can X take" turns took the file's section labels (dosage or safety; safety or overview);
         # 0.978 (45/46), 1.000 and 0.930 (40/43) after the round (a twitch told right after its red
         # flag, withdrawal shaking, a nasal gel, dark pee over days, an eyelid twitch moving on to
-        # the cheek; a denied weakness accepts doctor, as elsewhere in the file).
-        (_gathered_in_session_7, 43, 0.97, 1.0, 0.93),
+        # the cheek; a denied weakness accepts doctor, as elsewhere in the file); 1.000 (46/46),
+        # 1.000 and 0.953 (41/43) since session 8 (t-conv6: "but then it spread up my arm" right
+        # after doctor advice keeps it).
+        (_gathered_in_session_7, 43, 1.0, 1.0, 0.95),
         # t-conv6's 44 (session 8: forum and Q&A threads, blogs and articles on supplements in
         # pregnancy and beside medicines, twitching feared as ALS, a danger told mid-way: chest
         # pain, a stroke, an overdose told by a parent, an allergy, a crisis after sleepless
         # nights): 0.694 (25/36), 1.000 (97/97) and 0.773 (34/44) before any change, unseen;
         # 0.795 (35/44) once "restless legs and muscle cramps" accepted no topic (as thread-636's
         # cramp); 0.750 (27/36), 1.000 and 0.841 (37/44) after what to do, asked right after
-        # doctor advice, kept that advice (tests/knowledge/test_turns_asked_after.py).
-        (_gathered_in_session_8, 44, 0.75, 1.0, 0.84),
+        # doctor advice, kept that advice, and 0.778 (28/36) once a development told right after
+        # it kept it too (tests/knowledge/test_turns_asked_after.py).
+        (_gathered_in_session_8, 44, 0.77, 1.0, 0.84),
     ],
     ids=["t-conv", "t-conv3", "t-conv4", "t-conv5", "t-conv6"],
 )

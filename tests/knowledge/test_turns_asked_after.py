@@ -57,3 +57,40 @@ def test_what_is_not_asking_what_to_do_is_read_as_before(engine: Engine, later: 
 def test_asking_what_to_do_with_no_advice_before_asks_nothing_of_a_level(engine: Engine) -> None:
     assert chat(engine, "does magnesium help with cramps", "what should i do")[-1].escalation.level == "none"
     assert engine.answer("should i go to the er?").escalation.level == "none"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # thread-635, mymsteam.com numbness-and-tingling-in-ms
+        (
+            "i had tingling in my thumb, the doctor said it was carpal tunnel from typing",
+            "but then it spread up my arm",
+        ),
+        # thread-121, aboutbfs.com viewtopic.php?p=73189
+        ("twitching in my calves started a year ago", "now i have cramping and burning in my legs"),
+        # thread-111, doctorqna.com/en/article/83914
+        ("my left eyelid has twitched since june", "now its the corners of my mouth and my chin too"),
+    ],
+)
+def test_a_development_told_right_after_doctor_advice_keeps_it(
+    engine: Engine, texts: tuple[str, ...]
+) -> None:
+    flagged, told = chat(engine, *texts)
+    assert flagged.escalation.level == "doctor"
+    assert told.escalation.level == "doctor"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "but now its gone",  # told to have passed
+        "but no pain in my legs",  # the body's sign denied
+        "but my legs feel fine",  # told to be well
+        "now i'm just worried",  # nothing of the body
+        "but is it in my legs too?",  # asked, not told
+    ],
+)
+def test_a_development_that_tells_nothing_worse_is_read_as_before(engine: Engine, later: str) -> None:
+    *_, reply = chat(engine, "twitching in my calves started a year ago", later)
+    assert reply.escalation.level == "none"
