@@ -1,11 +1,13 @@
-"""t-lang4 (session 8): labour contractions, spotting and a bone heard to snap in the ten languages
-(lexicon/concepts/<lang>.toml), which had English words only. Contractions in pregnancy call the
-maternity unit or 999 (rule pregnancy_labour_early, NHS.uk Premature labour and birth); spotting in
-pregnancy asks for a midwife or GP, with a pain 999 (pregnancy_bleeding, pregnancy_bleeding_cramps);
-a snap heard at an injury of a limb that hurts or swells is a broken bone (limb_snap_heard, NHS.uk
-Broken ankle). The emergencies are the sets' tune items from id 8500; their everyday look-alikes
-(a muscle's spasm, knees that crack, "es tut weh") stay quiet. docs/languages-safety.md has the
-figures."""
+"""t-lang4 (session 8): labour contractions, spotting, a bone heard to snap and a sudden hearing
+loss in the ten languages (lexicon/concepts/<lang>.toml), which had English words only.
+Contractions in pregnancy call the maternity unit or 999 (rule pregnancy_labour_early, NHS.uk
+Premature labour and birth); spotting in pregnancy asks for a midwife or GP, with a pain 999
+(pregnancy_bleeding, pregnancy_bleeding_cramps); a snap heard at an injury of a limb that hurts or
+swells is a broken bone (limb_snap_heard, NHS.uk Broken ankle); a sudden hearing loss asks for a
+GP, with vertigo 999 (sudden_hearing_loss, vertigo_neuro, NHS.uk Hearing loss and Vertigo). The
+emergencies are the sets' tune items from id 8500; their everyday look-alikes (a muscle's spasm,
+knees that crack, "es tut weh", "ich kann es nicht mehr hören") stay quiet.
+docs/languages-safety.md has the figures."""
 
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ NEW_LOOK_ALIKES = [
 
 def test_the_sets_hold_the_new_items() -> None:
     assert {lang for lang, _ in NEW_TUNE} == set(LANGUAGES)
-    assert len(NEW_TUNE) >= 29
+    assert len(NEW_TUNE) >= 42
     assert len(NEW_LOOK_ALIKES) >= 5
 
 
@@ -118,4 +120,40 @@ def test_spotting_in_pregnancy(engine: Engine, lang: str, text: str, expected: s
     ],
 )
 def test_a_knee_that_cracks_is_no_broken_bone(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "none", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "perdí la audición de un oído de repente"),
+        ("pt", "surdez súbita no ouvido direito"),
+        ("fr", "surdité brusque de l'oreille gauche"),
+        ("de", "Hörsturz, plötzlich auf einem Ohr nichts mehr gehört"),
+        ("it", "sordità improvvisa all'orecchio destro"),
+        ("ru", "внезапная потеря слуха на правое ухо"),
+        ("uk", "раптова втрата слуху на ліве вухо"),
+        ("tr", "tek kulakta ani işitme kaybı"),
+        ("id", "tiba-tiba tuli sebelah"),
+        ("ar", "فقدان السمع المفاجئ في الأذن اليمنى"),
+    ],
+)
+def test_a_sudden_hearing_loss_asks_for_a_doctor(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "doctor", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # sick of hearing it, not wanting to hear more, no news from someone, playing deaf
+        ("de", "ich kann es nicht mehr hören"),
+        ("de", "ich will nichts mehr davon hören"),
+        ("fr", "je n'entends plus rien de lui depuis des mois"),
+        ("es", "hace oídos sordos a todo lo que le digo"),
+        ("es", "dejé de escuchar esa música"),
+        ("ru", "ты что, оглох?"),
+        ("pt", "fiquei surdo com o barulho do show"),
+    ],
+)
+def test_hearing_said_in_an_idiom_is_no_hearing_loss(engine: Engine, lang: str, text: str) -> None:
     assert level(engine, text, lang) == "none", text
