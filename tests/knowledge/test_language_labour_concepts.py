@@ -4,7 +4,8 @@ Contractions in pregnancy call the maternity unit or 999 (rule pregnancy_labour_
 Premature labour and birth); spotting in pregnancy asks for a midwife or GP, with a pain 999
 (pregnancy_bleeding, pregnancy_bleeding_cramps); a snap heard at an injury of a limb that hurts or
 swells is a broken bone (limb_snap_heard, NHS.uk Broken ankle); a sudden hearing loss asks for a
-GP, with vertigo 999 (sudden_hearing_loss, vertigo_neuro, NHS.uk Hearing loss and Vertigo). The
+GP, with vertigo 999 (sudden_hearing_loss, vertigo_neuro, NHS.uk Hearing loss and Vertigo); memory
+lost after a head injury is 999 (head_injury_amnesia, NICE NG232), alone a GP's (memory_loss). The
 emergencies are the sets' tune items from id 8500; their everyday look-alikes (a muscle's spasm,
 knees that crack, "es tut weh", "ich kann es nicht mehr hören") stay quiet.
 docs/languages-safety.md has the figures."""
@@ -44,7 +45,7 @@ NEW_LOOK_ALIKES = [
 
 def test_the_sets_hold_the_new_items() -> None:
     assert {lang for lang, _ in NEW_TUNE} == set(LANGUAGES)
-    assert len(NEW_TUNE) >= 42
+    assert len(NEW_TUNE) >= 52
     assert len(NEW_LOOK_ALIKES) >= 5
 
 
@@ -156,4 +157,46 @@ def test_a_sudden_hearing_loss_asks_for_a_doctor(engine: Engine, lang: str, text
     ],
 )
 def test_hearing_said_in_an_idiom_is_no_hearing_loss(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "none", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a head injury in the four languages that had no word for it, with vomiting or dizziness: 999
+        ("uk", "вдарився головою, нудить і паморочиться голова"),
+        ("tr", "beyin sarsıntısı geçirdim ve kusuyorum"),
+        ("id", "kepala terbentur pintu, sekarang pusing dan mual"),
+        ("ar", "ضربة على الرأس ثم قيء ودوخة"),
+    ],
+)
+def test_a_head_injury_with_vomiting_or_dizziness_calls_999(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "ma mère a des pertes de mémoire depuis quelques mois"),
+        ("de", "mein Vater hat zunehmend Gedächtnisverlust"),
+        ("es", "mi abuela repite la misma pregunta varias veces al día"),
+    ],
+)
+def test_memory_loss_alone_asks_for_a_doctor(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "doctor", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "tengo memoria de pez, siempre olvido dónde dejo las llaves"),
+        ("fr", "j'ai eu un trou de mémoire pendant l'examen"),
+        ("de", "nach der Party hatte ich einen Filmriss"),
+        ("tr", "şifremi hatırlamıyorum"),
+        ("uk", "не пам'ятаю пароль від пошти"),
+        ("ar", "ضربة حظ"),
+        ("id", "cedera kepala ringan, hanya benjol"),
+    ],
+)
+def test_forgetting_in_everyday_speech_is_no_memory_loss(engine: Engine, lang: str, text: str) -> None:
     assert level(engine, text, lang) == "none", text
