@@ -45,7 +45,7 @@ NEW_LOOK_ALIKES = [
 
 def test_the_sets_hold_the_new_items() -> None:
     assert {lang for lang, _ in NEW_TUNE} == set(LANGUAGES)
-    assert len(NEW_TUNE) >= 52
+    assert len(NEW_TUNE) >= 56
     assert len(NEW_LOOK_ALIKES) >= 5
 
 
@@ -199,4 +199,28 @@ def test_memory_loss_alone_asks_for_a_doctor(engine: Engine, lang: str, text: st
     ],
 )
 def test_forgetting_in_everyday_speech_is_no_memory_loss(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "none", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # confusion said of a woman or as a noun in Ukrainian and Arabic: 999, as English "confused"
+        ("uk", "мама раптом стала дезорієнтована"),
+        ("ar", "أمي فجأة لا تعرف أين هي"),
+        ("ar", "جدتي مشوشة الذهن فجأة"),
+    ],
+)
+def test_sudden_confusion_calls_999(engine: Engine, lang: str, text: str) -> None:
+    assert level(engine, text, lang) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "رؤية مشوشة بعد القراءة"),  # blurred sight, not a muddled mind
+        ("ar", "أنا مشوشة ولا أعرف ماذا أختار للعشاء"),
+    ],
+)
+def test_muddled_sight_or_choice_is_no_confusion(engine: Engine, lang: str, text: str) -> None:
     assert level(engine, text, lang) == "none", text
