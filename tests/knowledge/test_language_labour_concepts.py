@@ -25,8 +25,9 @@ def level(engine: Engine, text: str, lang: str) -> str:
 # the items this pass gathered; two of them are left as misses (docs/languages-safety.md):
 # pt-8500 ("ainda não cheguei às 37 semanas e tenho contrações": the negation reaches the
 # contractions), ru-8502 (Russian has no bone_snap words: one independent page only) and uk-8505
-# (the spotting is read, "спазми внизу живота", cramps, is not: no language has cramp words yet)
-KNOWN_MISSES = {"pt-8500", "ru-8502", "uk-8505"}
+# (the spotting is read, "спазми внизу живота", cramps, is not: no language has cramp words yet) and
+# it-8508 ("un forte bruciore di stomaco": the burning is read, "forte" alone is no severity in Italian)
+KNOWN_MISSES = {"pt-8500", "ru-8502", "uk-8505", "it-8508"}
 NEW_TUNE = [
     (item.lang, item.text)
     for lang in LANGUAGES
@@ -231,3 +232,20 @@ def test_sudden_confusion_calls_999(engine: Engine, lang: str, text: str) -> Non
 )
 def test_muddled_sight_or_choice_is_no_confusion(engine: Engine, lang: str, text: str) -> None:
     assert level(engine, text, lang) == "none", text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a severe burning in the stomach is a severe belly pain, as English "severe burning in my stomach"
+        ("pt", "queimação muito forte no estômago", "emergency"),
+        ("it", "un bruciore fortissimo allo stomaco", "emergency"),
+        # heartburn after a meal, or in the chest, stays quiet as in English
+        ("pt", "queimação no estômago depois de comer", "none"),
+        ("it", "bruciore di stomaco dopo mangiato", "none"),
+        ("pt", "queimação no peito depois de comer", "none"),
+        ("it", "bruciore al petto dopo cena", "none"),
+    ],
+)
+def test_a_burning_stomach(engine: Engine, lang: str, text: str, expected: str) -> None:
+    assert level(engine, text, lang) == expected, text
