@@ -37,6 +37,10 @@ exact level 0.614, recall 0.750 of 8): the whole split's ceilings are the figure
 them, and the items numbered below 10000 hold their own floors.
 Session 7: t-past added 10 messages from new pages (ids 11000+: 7 look-alikes, 3 emergencies),
 measured before any rule was changed (look-alikes 5 of 7 raised, emergencies 3 of 3).
+Session 8: t-em5 added 21 messages from new pages (ids 12500+: 14 emergencies, 7 look-alikes),
+measured before any rule was changed (emergencies 10 of 14, look-alikes 3 of 7 raised): the whole
+split's floors are the figures measured with them, and the items numbered below 12000 (the split
+as session 7 left it) hold session 7's figures.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ _BEFORE = 500  # items numbered below this were in the corpus before this round'
 _SESSION_5 = 2000  # session 5's items (t-fa from 2000, t-em from 2500, t-conv2 from 3000)
 _SESSION_6 = 6000  # session 6's items (t-fa3 from 6000, t-em3 from 6500, g-tune3 from 7000)
 _SESSION_7 = 9000  # session 7's items (t-crisis4 from 9000, t-em4 from 9500, t-fa4 from 10000)
+_SESSION_8 = 12000  # session 8's items (g-blind5 from 12000, fresh; t-em5 from 12500, t-fa5 from 13000)
 
 
 def _number(item: CorpusItem) -> int:
@@ -85,7 +90,8 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # 0.910 with g-tune3's 199 (ids 7000+), never tuned on
     # session 7 (t-em4 9500+, t-crisis4 9000+, t-fa4 10000+, each measured before its changes:
     # docs/triage.md): 0.910 (of 1,282) with them and their changes
-    assert Figures.rate(tune.red_flag) >= 0.909, tune.misses
+    # session 8: 0.908 (1,180 of 1,299) with t-em5's 14 emergencies (ids 12500+), never tuned on
+    assert Figures.rate(tune.red_flag) >= 0.908, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
@@ -94,7 +100,9 @@ def test_emergencies_floor(tune: Figures) -> None:
     # 0.883 (394 of 446) with g-tune3's 47, never tuned on
     # 0.881 (461 of 523) with t-em4's 26 emergencies (ids 9500+), before any change; 0.882 (463 of
     # 525) after t-em4's testicle pain rule and with its second batch
-    assert Figures.rate(tune.emergency) >= 0.881, tune.misses
+    # session 8: 0.878 (476 of 542) with t-em5's 14 emergencies (ids 12500+), 10 of them caught
+    # before any change (docs/triage.md)
+    assert Figures.rate(tune.emergency) >= 0.878, tune.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:
@@ -124,7 +132,8 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # session 7: 0.291 (138 of 474) with t-crisis4's 39 and t-em4's 10, never tuned on, 0.283 after
     # t-crisis4's changes; 0.298 (153 of 513) with t-fa4's 39, never tuned on; 0.288 (148 of 513)
     # after t-fa4's mechanisms; 0.294 (153 of 520) with t-past's 7 (ids 11000+), never tuned on
-    assert Figures.rate(tune.lookalike) <= 0.295, tune.misses
+    # session 8: 0.296 (156 of 527) with t-em5's 7 (ids 12500+), 3 of them raised, never tuned on
+    assert Figures.rate(tune.lookalike) <= 0.297, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
@@ -142,7 +151,8 @@ def test_exact_level_floor(tune: Figures) -> None:
 # exact level). Below 500: the corpus before h19-crisis and h19-precision. Below 2000: before
 # session 5's items (emergencies 0.942, then 0.939 once the backstops were retrained on session
 # 5's messages). Below 6000: the split as session 5 left it. Below 9000: the split as session 6
-# left it (0.912 / 0.889 / 0.983 / 0.147 / 0.273 / 0.755 at the session's start). Each at its
+# left it (0.912 / 0.889 / 0.983 / 0.147 / 0.273 / 0.755 at the session's start). Below 12000: the
+# split as session 7 left it (0.910 / 0.883 / 0.975 / 0.176 / 0.294 / 0.741). Each at its
 # figures after session 7's mechanisms. A cough is a symptom since t-fa4 (NHS.uk Cough: a GP
 # after 3 weeks; breathing-7003 and -10001 caught), which reads two benign coughs' durations too
 # (breathing-5513, colds "over a month", a GP's matter by NHS.uk Common cold after 3 weeks;
@@ -155,6 +165,7 @@ EARLIER: dict[int, tuple[float, float, float, float, float, float]] = {
     _SESSION_5: (0.952, 0.939, 0.99, 0.111, 0.182, 0.797),
     _SESSION_6: (0.920, 0.911, 0.991, 0.133, 0.236, 0.766),
     _SESSION_7: (0.912, 0.888, 0.989, 0.150, 0.260, 0.755),
+    _SESSION_8: (0.910, 0.882, 0.975, 0.177, 0.295, 0.740),
 }
 
 
