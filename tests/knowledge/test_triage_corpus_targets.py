@@ -90,8 +90,9 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # 0.910 with g-tune3's 199 (ids 7000+), never tuned on
     # session 7 (t-em4 9500+, t-crisis4 9000+, t-fa4 10000+, each measured before its changes:
     # docs/triage.md): 0.910 (of 1,282) with them and their changes
-    # session 8: 0.908 (1,180 of 1,299) with t-em5's 14 emergencies (ids 12500+), never tuned on
-    assert Figures.rate(tune.red_flag) >= 0.908, tune.misses
+    # session 8: 0.908 (1,180 of 1,299) with t-em5's 14 emergencies (ids 12500+), never tuned on;
+    # 0.909 after "difficult to breathe" (breathing-12501)
+    assert Figures.rate(tune.red_flag) >= 0.909, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
@@ -101,8 +102,8 @@ def test_emergencies_floor(tune: Figures) -> None:
     # 0.881 (461 of 523) with t-em4's 26 emergencies (ids 9500+), before any change; 0.882 (463 of
     # 525) after t-em4's testicle pain rule and with its second batch
     # session 8: 0.878 (476 of 542) with t-em5's 14 emergencies (ids 12500+), 10 of them caught
-    # before any change (docs/triage.md)
-    assert Figures.rate(tune.emergency) >= 0.878, tune.misses
+    # before any change (docs/triage.md); 0.880 after "difficult to breathe" (breathing-12501)
+    assert Figures.rate(tune.emergency) >= 0.880, tune.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:

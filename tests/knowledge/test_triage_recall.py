@@ -368,3 +368,19 @@ def test_killing_oneself_laughing_is_no_crisis(engine: Engine, text: str) -> Non
 )
 def test_a_childs_cutting_told_by_a_parent_is_a_crisis(engine: Engine, text: str) -> None:
     assert engine.answer(text).escalation.level == "crisis"
+
+
+# t-em5: breathing that is "difficult" or a "hard time" (NHS.uk When to call 999: severe difficulty
+# breathing), read as the breathlessness it is, and not through a blocked nose.
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (_text("breathing-12501"), "emergency"),  # "finding it very difficult to breathe", inhaler no help
+        ("it is so difficult to breathe, my chest feels heavy", "emergency"),
+        ("my son is having a hard time breathing after the bee sting", "emergency"),
+        (_text("children-5504"), "none"),  # "a hard time breathing through his nose" with a cold
+        ("it's difficult to breathe through my nose with this cold", "none"),
+    ],
+)
+def test_breathing_that_is_difficult_is_breathlessness(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
