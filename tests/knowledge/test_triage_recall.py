@@ -384,3 +384,23 @@ def test_a_childs_cutting_told_by_a_parent_is_a_crisis(engine: Engine, text: str
 )
 def test_breathing_that_is_difficult_is_breathlessness(engine: Engine, text: str, level: str) -> None:
     assert engine.answer(text).escalation.level == level, text
+
+
+# t-em5: a blow to the head told as it happened, "-ing" (NICE NG232: drowsiness or vomiting after
+# a head injury is an emergency department's matter)
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("she is drowsy after hitting her head on the table", "emergency"),
+        ("he fell off the swing, bumping his head, and now he keeps throwing up", "emergency"),
+        ("I keep banging my head against the wall with this homework", "none"),
+    ],
+)
+def test_a_blow_to_the_head_told_as_it_happened(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
+
+
+def test_the_blow_is_read_in_real_messages(engine: Engine) -> None:
+    for item_id in ("head-004", "children-7026"):
+        read = {c.id for c in engine.answer(_text(item_id)).escalation.concepts}
+        assert "head_injury" in read, item_id
