@@ -40,7 +40,8 @@ measured before any rule was changed (look-alikes 5 of 7 raised, emergencies 3 o
 Session 8: t-em5 added 21 messages from new pages (ids 12500+: 14 emergencies, 7 look-alikes),
 measured before any rule was changed (emergencies 10 of 14, look-alikes 3 of 7 raised): the whole
 split's floors are the figures measured with them, and the items numbered below 12000 (the split
-as session 7 left it) hold session 7's figures.
+as session 7 left it) hold session 7's figures. A second batch of 3 (2 emergencies, 1 look-alike),
+gathered after t-em5's changes, was measured with them before any other: 2 of 2 and 0 of 1 raised.
 """
 
 from __future__ import annotations
