@@ -37,11 +37,12 @@ exact level 0.614, recall 0.750 of 8): the whole split's ceilings are the figure
 them, and the items numbered below 10000 hold their own floors.
 Session 7: t-past added 10 messages from new pages (ids 11000+: 7 look-alikes, 3 emergencies),
 measured before any rule was changed (look-alikes 5 of 7 raised, emergencies 3 of 3).
-Session 8: t-em5 added 21 messages from new pages (ids 12500+: 14 emergencies, 7 look-alikes),
-measured before any rule was changed (emergencies 10 of 14, look-alikes 3 of 7 raised): the whole
-split's floors are the figures measured with them, and the items numbered below 12000 (the split
-as session 7 left it) hold session 7's figures. A second batch of 3 (2 emergencies, 1 look-alike),
-gathered after t-em5's changes, was measured with them before any other: 2 of 2 and 0 of 1 raised.
+Session 8: t-em5 added 21 messages from new pages (ids 12500+: 13 emergencies, 1 doctor-level,
+7 look-alikes), measured before any rule was changed (emergencies 10 of 13, look-alikes 3 of 7
+raised): the whole split's floors are the figures measured with them, and the items numbered
+below 12000 (the split as session 7 left it) hold session 7's figures. A second batch of 3 (2
+emergencies, 1 look-alike), gathered after t-em5's changes, was measured with them before any
+other: 2 of 2 and 0 of 1 raised.
 """
 
 from __future__ import annotations
@@ -91,8 +92,8 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # 0.910 with g-tune3's 199 (ids 7000+), never tuned on
     # session 7 (t-em4 9500+, t-crisis4 9000+, t-fa4 10000+, each measured before its changes:
     # docs/triage.md): 0.910 (of 1,282) with them and their changes
-    # session 8: 0.908 (1,180 of 1,299) with t-em5's 14 emergencies (ids 12500+), never tuned on;
-    # 0.909 after "difficult to breathe" (breathing-12501)
+    # session 8: 0.908 (1,180 of 1,299) with t-em5's 14 messages (ids 12500+), never tuned on;
+    # 0.909 (1,183 of 1,301) after "difficult to breathe" (breathing-12501) and with its second batch
     assert Figures.rate(tune.red_flag) >= 0.909, tune.misses
 
 
@@ -102,9 +103,10 @@ def test_emergencies_floor(tune: Figures) -> None:
     # 0.883 (394 of 446) with g-tune3's 47, never tuned on
     # 0.881 (461 of 523) with t-em4's 26 emergencies (ids 9500+), before any change; 0.882 (463 of
     # 525) after t-em4's testicle pain rule and with its second batch
-    # session 8: 0.878 (476 of 542) with t-em5's 14 emergencies (ids 12500+), 10 of them caught
-    # before any change (docs/triage.md); 0.880 after "difficult to breathe" (breathing-12501)
-    assert Figures.rate(tune.emergency) >= 0.880, tune.misses
+    # session 8: 0.880 (476 of 541) with t-em5's 13 emergencies (ids 12500+), 10 of them caught
+    # before any change (docs/triage.md); 0.882 (479 of 543) after "difficult to breathe"
+    # (breathing-12501) and with its second batch (2 of 2 caught)
+    assert Figures.rate(tune.emergency) >= 0.882, tune.misses
 
 
 def test_crisis_floor(tune: Figures) -> None:
@@ -144,7 +146,9 @@ def test_exact_level_floor(tune: Figures) -> None:
     # 0.750 (604 of 805) with g-tune3's 85
     # session 7: 0.743 (626 of 842) with t-em4's 18; 0.733 (678 of 925) with t-fa4's 83, never tuned
     # on; 0.741 (685 of 925) after t-fa4's mechanisms
-    assert Figures.rate(tune.exact) >= 0.740, tune.misses
+    # session 8: 0.740 (685 of 926) with t-em5's one doctor-level message (infection-12500, the
+    # rigors of sepsis, read as nothing), never tuned on
+    assert Figures.rate(tune.exact) >= 0.739, tune.misses
 
 
 # --- the same on the messages of before each pass: never looser than they were ---------------
