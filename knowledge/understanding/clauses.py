@@ -35,6 +35,11 @@ class Layout:
         units = self.sentence if scope == "sentence" else self.clause
         return units[a] == units[b]
 
+    def ends_clause(self, end: int) -> bool:
+        """Whether a stretch of words ending before word `end` ends its clause: nothing of the
+        same clause follows it ("my daughter is cutting." but not "is cutting onions")."""
+        return not 0 < end < len(self.clause) or self.clause[end] != self.clause[end - 1]
+
 
 def layout(source: str, count: int, sizes: dict[str, int] | None = None) -> Layout:
     """Each of the `count` words' sentence and clause. `sizes`: the message's Tokens.sizes(),

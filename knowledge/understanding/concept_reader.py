@@ -28,6 +28,9 @@ from knowledge.understanding.vocabulary import (
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _KIND_CUE = "@"  # a sense cue "@symptom": any mention of a concept of that kind
+# A synonym ending in "<end>" is read only where its last word ends its clause: a verb said with
+# no object ("my daughter is cutting." is self-harm, "is cutting onions" is not).
+AT_END = "<end>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,23 +95,28 @@ class _Language:
         groups = words_of.groups
         synonyms = [(cid, p) for cid, phrases in words_of.synonyms.items() for p in expanded(phrases, groups)]
         synonyms += [(cid, p) for p, cids in words_of.compounds.items() for cid in cids]
-        self.synonyms = PhraseIndex(synonyms, fold)
+        self.synonyms = PhraseIndex([(cid, p) for cid, p in synonyms if not p.endswith(AT_END)], fold)
+        at_end = [(cid, p.removesuffix(AT_END)) for cid, p in synonyms if p.endswith(AT_END)]
+        self.at_end = PhraseIndex(at_end, fold)
         cues: list[tuple[str, str]] = []
         self.scopes: dict[str, str] = {}
         self.strict: set[str] = set()  # the senses whose cues silence a crisis phrase too
         self.kind_cues: dict[str, list[str]] = {}
+        kept: list[tuple[str, str]] = []  # a sense's `keep` phrases, labelled by the sense
         for cid, senses in words_of.senses.items():
             for name, sense in senses.items():
                 label = f"{cid}.{name}"
                 self.scopes[label] = sense.scope
                 if sense.strict:
                     self.strict.add(label)
+                kept += [(label, phrase) for phrase in expanded(sense.keep, groups)]
                 for cue in expanded(sense.cues, groups):
                     if cue.startswith(_KIND_CUE):
                         self.kind_cues.setdefault(label, []).append(cue[1:])
                     else:
                         cues.append((label, cue))
         self.cues = PhraseIndex(cues, fold)
+        self.kept = PhraseIndex(kept, fold)
         labels = ((v, p) for v, phrases in words_of.vitals.items() for p in phrases)
         self.vital_labels = PhraseIndex(labels, fold)
         self.context = ContextReader(words_of.context, fold)
@@ -147,6 +155,7 @@ class ConceptReader:
             return ConceptReading((), frozenset(), shape, tuple(texts))
         stems = [t.stem for t in tokens] if language.fold is None else [language.fold(t) for t in texts]
         found = language.synonyms.find(stems, texts)
+        found += [f for f in language.at_end.find(stems, texts) if shape.ends_clause(f.end)]
         found += self._numbers(texts, stems, source, found, language)
         found, silenced, strict = self._senses(found, stems, texts, shape, language)
         found = _without_inner(found)
@@ -191,6 +200,10 @@ class ConceptReader:
             by_kind.update(id(c) for c in kind_cues)
         if not cues:
             return found, frozenset(), frozenset()
+        # The words a sense keeps in their own sense ("kill myself" beside a hangover), by sense.
+        kept: dict[str, list[Found]] = {}
+        for k in language.kept.find(stems, texts):
+            kept.setdefault(k.label, []).append(k)
         dropped: set[int] = set()
         silenced: set[int] = set()
         # A concept read about a symptom said beside it ("twitching ... i cant take it
@@ -204,8 +217,11 @@ class ConceptReader:
         for cue in cues:
             concept = cue.label.split(".", 1)[0]
             overlap = language.scopes[cue.label] == "overlap"
+            keeps = kept.get(cue.label, ())
             for n, f in of_concept.get(concept, ()):
                 if f.start == cue.start and f.end == cue.end and not overlap:
+                    continue
+                if any(k.start < f.end and f.start < k.end for k in keeps):
                     continue
                 if overlap:
                     hit = f.start < cue.end and cue.start < f.end

@@ -59,11 +59,14 @@ class Concept(_Frozen):
 class Sense(_Frozen):
     """Another sense of a concept's words, read from its cues within `scope` ("nearby": the
     same sentence or the one before or after it). `strict`: the cues say the other sense in so
-    many words, so they silence a crisis phrase over the words too (as an overlapping cue does)."""
+    many words, so they silence a crisis phrase over the words too (as an overlapping cue does).
+    `keep`: the concept's phrases this sense never reads otherwise (a hangover's "I want to die"
+    is a figure of speech, its "I want to kill myself" is not)."""
 
     cues: tuple[str, ...]
     scope: Literal["overlap", "sentence", "nearby", "message"] = "overlap"
     strict: bool = False
+    keep: tuple[str, ...] = ()
 
 
 class ContextWords(_Frozen):

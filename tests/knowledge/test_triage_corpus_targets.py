@@ -118,8 +118,8 @@ def test_crisis_floor(tune: Figures) -> None:
     # 0.983 before t-crisis4's 76 (ids 9000+, never tuned on: 67 of them reach crisis), 0.962 with
     # them, 0.975 (356 of 365) after t-crisis4's blade, euphemism and ways-to-die families
     # session 8: 0.963 (395 of 410) with t-crisis5's 45 (ids 13500+, never tuned on: 39 reach
-    # crisis)
-    assert Figures.rate(tune.crisis) >= 0.963, tune.misses
+    # crisis), 0.971 (398 of 410) after its child's cutting, throat and hanging families
+    assert Figures.rate(tune.crisis) >= 0.970, tune.misses
 
 
 def test_false_alarms_ceiling(tune: Figures) -> None:
@@ -141,7 +141,8 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # t-crisis4's changes; 0.298 (153 of 513) with t-fa4's 39, never tuned on; 0.288 (148 of 513)
     # after t-fa4's mechanisms; 0.294 (153 of 520) with t-past's 7 (ids 11000+), never tuned on
     # session 8: 0.296 (156 of 527) with t-em5's 7 (ids 12500+), 3 of them raised, never tuned on;
-    # 0.306 with t-crisis5's 33 too (ids 13500+, 16 escalated), never tuned on
+    # 0.306 (169 of 553) with t-crisis5's 33 too (ids 13500+, 16 escalated), never tuned on,
+    # unchanged by its changes (the past attempts told as over stay crises on purpose)
     assert Figures.rate(tune.lookalike) <= 0.306, tune.misses
 
 
@@ -163,7 +164,8 @@ def test_exact_level_floor(tune: Figures) -> None:
 # session 5's items (emergencies 0.942, then 0.939 once the backstops were retrained on session
 # 5's messages). Below 6000: the split as session 5 left it. Below 9000: the split as session 6
 # left it (0.912 / 0.889 / 0.983 / 0.147 / 0.273 / 0.755 at the session's start). Below 12000: the
-# split as session 7 left it (0.910 / 0.883 / 0.975 / 0.176 / 0.294 / 0.741). Each at its
+# split as session 7 left it (0.910 / 0.883 / 0.975 / 0.176 / 0.294 / 0.741), unchanged by
+# t-crisis5's changes. Each at its
 # figures after session 7's mechanisms. A cough is a symptom since t-fa4 (NHS.uk Cough: a GP
 # after 3 weeks; breathing-7003 and -10001 caught), which reads two benign coughs' durations too
 # (breathing-5513, colds "over a month", a GP's matter by NHS.uk Common cold after 3 weeks;
@@ -211,7 +213,7 @@ def test_emergencies_reach_emergency(tune: Figures) -> None:
 
 
 @pytest.mark.xfail(
-    strict=True, reason=NOT_MET + ": 0.963 (0.990 on the items numbered below 9000, in-sample)"
+    strict=True, reason=NOT_MET + ": 0.971 (0.990 on the items numbered below 9000, in-sample)"
 )
 def test_every_crisis_reaches_crisis(tune: Figures) -> None:
     assert Figures.rate(tune.crisis) == 1.0, tune.misses

@@ -507,3 +507,10 @@ def test_nearby_reaches_the_sentence_before_and_after_only() -> None:
     shape = layout("One two. Three four. Five six. Seven.", 7)
     assert shape.same("nearby", 2, 0) and shape.same("nearby", 2, 4)
     assert not shape.same("nearby", 0, 4) and not shape.same("sentence", 0, 2)
+
+
+def test_a_stretch_ends_its_clause_at_a_clause_end_or_the_last_word() -> None:
+    shape = layout("My son is cutting. What now", 6)
+    assert shape.ends_clause(4) and shape.ends_clause(6)  # "...is cutting." and "...now"
+    assert not shape.ends_clause(3)  # "is" before "cutting", in the same clause
+    assert layout("is cutting onions", 3).ends_clause(3) and not layout("is cutting onions", 3).ends_clause(2)

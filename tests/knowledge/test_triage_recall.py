@@ -404,3 +404,44 @@ def test_the_blow_is_read_in_real_messages(engine: Engine) -> None:
     for item_id in ("head-004", "children-7026"):
         read = {c.id for c in engine.answer(_text(item_id)).escalation.concepts}
         assert "head_injury" in read, item_id
+
+
+# t-crisis5: a parent's "is cutting" with no object, read only where the verb ends its clause
+# (concepts/en.toml self_harm "{offspring} is cutting <end>"), so the everyday cuttings stay none.
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (_text("mental-13500"), "crisis"),  # "Help! My daughter is cutting. What should I do?"
+        ("my son is cutting, what do i do", "crisis"),
+        (_text("mental-13515"), "none"),  # "My son is cutting more teeth. Not just any teeth - molars."
+        ("my daughter is cutting onions for dinner", "none"),
+        ("my son is cutting back on sugar", "none"),
+        ("our baby is cutting teeth", "none"),
+        ("my daughter is cutting her hair short", "none"),
+    ],
+)
+def test_a_child_who_is_cutting_with_no_object_is_a_crisis(engine: Engine, text: str, level: str) -> None:
+    assert engine.answer(text).escalation.level == level, text
+
+
+# t-crisis5: a throat slit or a hanging, wished, planned or tried, of anyone (concepts/en.toml death)
+@pytest.mark.parametrize("item_id", ["mental-13533", "mental-13547"])
+def test_a_throat_slit_or_a_hanging_tried_or_planned_is_a_crisis(engine: Engine, item_id: str) -> None:
+    assert engine.answer(_text(item_id)).escalation.level == "crisis", item_id
+
+
+# t-crisis5: the hangover and flu sense keeps killing oneself in its own sense (`keep`): none of its
+# real examples says it, and drinking beside a wish to kill oneself is a risk
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("so hungover today. i want to kill myself", "crisis"),
+        ("i have the flu and i keep thinking about killing myself", "crisis"),
+        ("so hungover today. i want to die", "none"),
+        (_text("mental-13508"), "none"),  # "day 5 of the flu ... somewhere between dead and wishing I was"
+    ],
+)
+def test_a_hangover_silences_a_wish_to_die_but_not_to_kill_oneself(
+    engine: Engine, text: str, level: str
+) -> None:
+    assert engine.answer(text).escalation.level == level, text
