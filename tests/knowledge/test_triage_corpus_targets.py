@@ -132,8 +132,9 @@ def test_false_alarms_ceiling(tune: Figures) -> None:
     # (a limb asleep, a cold sore's lip, a workout's burn); 0.155 with g-tune3's 61 benign
     # session 7: 0.153 (70 of 458) with t-em4's 3 benign; 0.182 (97 of 533) with t-fa4's 75 benign
     # (ids 10000+), never tuned on; 0.176 (94 of 533) after t-fa4's mechanisms (docs/triage.md)
-    # session 8: 0.184 (107 of 580) with t-fa5's 47 benign (ids 13000+), never tuned on
-    assert Figures.rate(tune.false_alarm) <= 0.185, tune.misses
+    # session 8: 0.184 (107 of 580) with t-fa5's 47 benign (ids 13000+), never tuned on; 0.183 (106)
+    # after t-fa5's senses (a chesty cough, a swimming stroke, sleep paralysis, a roller coaster)
+    assert Figures.rate(tune.false_alarm) <= 0.183, tune.misses
 
 
 def test_look_alikes_ceiling(tune: Figures) -> None:
@@ -151,6 +152,8 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # unchanged by its changes (the past attempts told as over stay crises on purpose); 0.304
     # (171 of 562) with its second batch's 9 look-alikes (2 escalated)
     # session 8: 0.324 (183 of 564) with t-fa5's 44 (ids 13000+), never tuned on
+    # session 8: 0.324 (183 of 564) with t-fa5's 44 (ids 13000+), never tuned on; 0.314 (177) after
+    # t-fa5's senses
     assert Figures.rate(tune.lookalike) <= 0.325, tune.misses
 
 
@@ -163,6 +166,8 @@ def test_exact_level_floor(tune: Figures) -> None:
     # session 8: 0.740 (685 of 926) with t-em5's one doctor-level message (infection-12500, the
     # rigors of sepsis, read as nothing), never tuned on
     # session 8: 0.738 (721 of 977) with t-fa5's 52 (ids 13000+), never tuned on
+    # session 8: 0.738 (721 of 977) with t-fa5's 52 (ids 13000+), never tuned on; 0.739 (722) after
+    # t-fa5's senses
     assert Figures.rate(tune.exact) >= 0.737, tune.misses
 
 

@@ -514,3 +514,72 @@ def test_a_stretch_ends_its_clause_at_a_clause_end_or_the_last_word() -> None:
     assert shape.ends_clause(4) and shape.ends_clause(6)  # "...is cutting." and "...now"
     assert not shape.ends_clause(3)  # "is" before "cutting", in the same clause
     assert layout("is cutting onions", 3).ends_clause(3) and not layout("is cutting onions", 3).ends_clause(2)
+
+
+# --- t-fa5 (session 8): another sense, each from two or more real messages ---------------------
+
+
+@pytest.mark.parametrize("item_id", ["lookalike-13024", "lookalike-13025"])
+def test_a_swimming_stroke_is_no_stroke(engine: Engine, item_id: str) -> None:
+    # "I told her the breaststroke. I really need help with this stroke"; "My backstroke wasn't so
+    # great today; with tired arms from the other strokes"
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad had a stroke at the swimming pool, his face is drooping",
+        "I think she is having a stroke, she was doing the breaststroke and now her arm is weak"
+        " and her speech is slurred",
+    ],
+)
+def test_a_stroke_beside_swimming_stays_an_emergency(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize("item_id", ["sleep-13002", "sleep-13003"])
+def test_sleep_paralysis_is_no_weakness(engine: Engine, item_id: str) -> None:
+    # "not been able to move your body or talk, you've probably had sleep paralysis"; "Is sleep
+    # paralysis the scariest experience there is or what?"
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+def test_a_paralysis_beside_sleep_paralysis_in_another_sentence_is_still_read(engine: Engine) -> None:
+    text = "I used to get sleep paralysis as a teen. Today my left arm and leg are suddenly paralysed."
+    assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Early last week I started having a scratchy throat, which quickly progressed into a tight"
+        " chesty cough, a hoarse voice, stuffy nose",
+        "I have a chesty cough and a runny nose since Monday",
+    ],
+)
+def test_a_chesty_cough_is_no_tight_chest(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "none", text
+
+
+def test_a_tight_chest_said_as_such_stays_an_emergency(engine: Engine) -> None:
+    text = "I have a chesty cough and now my chest is tight and I can't breathe"
+    assert _level(engine, text) == "emergency", text
+
+
+@pytest.mark.parametrize("item_id", ["lookalike-13010", "lookalike-13011"])
+def test_the_fright_of_a_roller_coaster_is_no_crisis_and_no_faint(engine: Engine, item_id: str) -> None:
+    # "my first roller coaster. BIG DROP ... HELP ME I'M GONNA DIE oh hey it's over"; "the first
+    # drop of the coaster ... I felt I was on the verge of passing out"
+    assert _level(engine, _text(item_id)) == "none", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rode a roller coaster today and I still want to die, I have the pills ready",
+        "my son passed out on the roller coaster and he is not waking up",
+    ],
+)
+def test_a_wish_to_die_or_a_faint_beside_a_roller_coaster_is_still_read(engine: Engine, text: str) -> None:
+    assert _level(engine, text) in ("emergency", "crisis"), text
