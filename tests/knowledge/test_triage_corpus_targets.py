@@ -100,6 +100,8 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # docs/triage.md): 0.910 (of 1,282) with them and their changes
     # session 8: 0.908 (1,180 of 1,299) with t-em5's 14 messages (ids 12500+), never tuned on;
     # 0.909 (1,183 of 1,301) after "difficult to breathe" (breathing-12501) and with its second batch
+    # session 8: 0.909 (1,173 of 1,290) with t-fa5's 5 (ids 13000+), never tuned on; 0.911 (1,175)
+    # after t-fa5's sunburn rule (skin-070, skin-13001)
     assert Figures.rate(tune.red_flag) >= 0.909, tune.misses
 
 
@@ -168,6 +170,8 @@ def test_exact_level_floor(tune: Figures) -> None:
     # session 8: 0.738 (721 of 977) with t-fa5's 52 (ids 13000+), never tuned on
     # session 8: 0.738 (721 of 977) with t-fa5's 52 (ids 13000+), never tuned on; 0.739 (722) after
     # t-fa5's senses
+    # t-fa5's senses; 0.741 (724) after its sunburn rule (NHS.uk Sunburn: blistered, or with shivers
+    # or sickness, is an urgent GP's)
     assert Figures.rate(tune.exact) >= 0.737, tune.misses
 
 

@@ -583,3 +583,22 @@ def test_the_fright_of_a_roller_coaster_is_no_crisis_and_no_faint(engine: Engine
 )
 def test_a_wish_to_die_or_a_faint_beside_a_roller_coaster_is_still_read(engine: Engine, text: str) -> None:
     assert _level(engine, text) in ("emergency", "crisis"), text
+
+
+@pytest.mark.parametrize("item_id", ["skin-070", "skin-13001"])
+def test_a_sunburn_that_blisters_or_makes_one_sick_is_a_doctors(engine: Engine, item_id: str) -> None:
+    # NHS.uk Sunburn: an urgent GP appointment or 111 for a blistered or swollen sunburn, or one with
+    # shivers, sickness or dizziness: "a very bad sunburn on my shoulders and there are a lot of
+    # blisters"; "one of my worst sunburns to date ... incredibly sick— chills, nausea"
+    assert _level(engine, _text(item_id)) == "doctor", item_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got a sunburn on my back at the beach, it is red and sore and starting to peel",
+        "my sunburnt shoulders are so itchy today",
+    ],
+)
+def test_a_sunburn_that_is_only_sore_stays_self_care(engine: Engine, text: str) -> None:
+    assert _level(engine, text) == "none", text
