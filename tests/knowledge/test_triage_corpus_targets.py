@@ -64,7 +64,7 @@ _SESSION_6 = 6000  # session 6's items (t-fa3 from 6000, t-em3 from 6500, g-tune
 _SESSION_7 = 9000  # session 7's items (t-crisis4 from 9000, t-em4 from 9500, t-fa4 from 10000)
 # session 8's items (g-blind5 from 12000, fresh; t-em5 from 12500, t-fa5 from 13000, t-crisis5 from
 # 13500)
-_SESSION_8 = 12000  # session 8's items (t-em5 from 12500, t-fa5 from 13000)
+_SESSION_8 = 12000
 
 
 def _number(item: CorpusItem) -> int:
@@ -101,11 +101,10 @@ def test_red_flag_recall_floor(tune: Figures) -> None:
     # session 8: 0.908 (1,180 of 1,299) with t-em5's 14 messages (ids 12500+), never tuned on;
     # 0.909 (1,183 of 1,301) after "difficult to breathe" (breathing-12501) and with its second batch
     # session 8: 0.909 (1,173 of 1,290) with t-fa5's 5 (ids 13000+), never tuned on; 0.911 (1,175)
-    # after t-fa5's sunburn rule (skin-070, skin-13001)
     # after t-fa5's sunburn rule (skin-070, skin-13001); 0.910 (1,175 of 1,291) with t-fa5's second
     # batch (ids 13200+, gathered after its changes and measured with them: a cough of over a month
-    # missed)
-    assert Figures.rate(tune.red_flag) >= 0.909, tune.misses
+    # missed); 0.912 (of 1,354) with t-em5's, t-crisis5's and t-fa5's together (merged)
+    assert Figures.rate(tune.red_flag) >= 0.911, tune.misses
 
 
 def test_emergencies_floor(tune: Figures) -> None:
@@ -159,10 +158,9 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # 0.306 (169 of 553) with t-crisis5's 33 too (ids 13500+, 16 escalated), never tuned on,
     # unchanged by its changes (the past attempts told as over stay crises on purpose); 0.304
     # (171 of 562) with its second batch's 9 look-alikes (2 escalated)
-    # session 8: 0.324 (183 of 564) with t-fa5's 44 (ids 13000+), never tuned on
     # session 8: 0.324 (183 of 564) with t-fa5's 44 (ids 13000+), never tuned on; 0.314 (177) after
-    # t-fa5's senses
-    assert Figures.rate(tune.lookalike) <= 0.325, tune.misses
+    # t-fa5's senses; 0.322 with t-em5's, t-crisis5's and t-fa5's together (merged)
+    assert Figures.rate(tune.lookalike) <= 0.323, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
@@ -173,14 +171,11 @@ def test_exact_level_floor(tune: Figures) -> None:
     # on; 0.741 (685 of 925) after t-fa4's mechanisms
     # session 8: 0.740 (685 of 926) with t-em5's one doctor-level message (infection-12500, the
     # rigors of sepsis, read as nothing), never tuned on
-    # session 8: 0.738 (721 of 977) with t-fa5's 52 (ids 13000+), never tuned on
     # session 8: 0.738 (721 of 977) with t-fa5's 52 (ids 13000+), never tuned on; 0.739 (722) after
-    # t-fa5's senses
     # t-fa5's senses; 0.741 (724) after its sunburn rule (NHS.uk Sunburn: blistered, or with shivers
-    # or sickness, is an urgent GP's)
-    # or sickness, is an urgent GP's); 0.739 (726 of 982) with t-fa5's second batch (ids 13200+)
     # or sickness, is an urgent GP's); 0.739 (726 of 982) with t-fa5's second batch (ids 13200+),
-    # 0.738 (727 of 985) with its third (ids 13300+)
+    # 0.738 (727 of 985) with its third (ids 13300+); 0.737 with t-em5's, t-crisis5's and t-fa5's
+    # together (merged)
     assert Figures.rate(tune.exact) >= 0.737, tune.misses
 
 
@@ -205,7 +200,7 @@ EARLIER: dict[int, tuple[float, float, float, float, float, float]] = {
     _SESSION_5: (0.952, 0.939, 0.99, 0.111, 0.182, 0.797),
     _SESSION_6: (0.920, 0.911, 0.991, 0.133, 0.236, 0.766),
     _SESSION_7: (0.912, 0.888, 0.989, 0.150, 0.260, 0.755),
-    _SESSION_8: (0.910, 0.882, 0.974, 0.177, 0.295, 0.740),
+    _SESSION_8: (0.911, 0.882, 0.975, 0.177, 0.295, 0.741),
 }
 
 
