@@ -47,6 +47,10 @@ Session 8: t-fa5 added 96 messages from new pages (ids 13000-13499: 47 benign, 4
 doctor-level), measured before any rule was tuned on them (false alarms 0.277, look-alikes 0.682,
 exact level 0.692, recall 3 of 5): the whole split's ceilings are the figures measured with them,
 and the items numbered below 12000 (the split as session 7 left it) hold session 7's figures.
+Session 8: t-past2 added 49 messages from new pages (ids 14000+: 30 acute events told as over, 4
+doctor-level ones with a sign still there, 15 emergencies told as recent), measured before any rule
+was changed (emergencies 15 of 15, look-alikes 21 of 30 raised, doctor-level 1 of 4 exact): the
+whole split's ceilings are the figures measured with them.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ _SESSION_6 = 6000  # session 6's items (t-fa3 from 6000, t-em3 from 6500, g-tune
 _SESSION_7 = 9000  # session 7's items (t-crisis4 from 9000, t-em4 from 9500, t-fa4 from 10000)
 # session 8's items (g-blind5 from 12000, fresh; t-em5 from 12500, t-fa5 from 13000, t-crisis5 from
 # 13500)
+# 13500, t-past2 from 14000)
 _SESSION_8 = 12000
 
 
@@ -160,7 +165,9 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # (171 of 562) with its second batch's 9 look-alikes (2 escalated)
     # session 8: 0.324 (183 of 564) with t-fa5's 44 (ids 13000+), never tuned on; 0.314 (177) after
     # t-fa5's senses; 0.322 with t-em5's, t-crisis5's and t-fa5's together (merged)
-    assert Figures.rate(tune.lookalike) <= 0.323, tune.misses
+    # (171 of 562) with its second batch's 9 look-alikes (2 escalated); 0.325 (195 of 600) with
+    # t-past2's 30 acute events told as over (ids 14000+, 21 of them escalated), never tuned on
+    assert Figures.rate(tune.lookalike) <= 0.325, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
@@ -176,6 +183,8 @@ def test_exact_level_floor(tune: Figures) -> None:
     # or sickness, is an urgent GP's); 0.739 (726 of 982) with t-fa5's second batch (ids 13200+),
     # 0.738 (727 of 985) with its third (ids 13300+); 0.737 with t-em5's, t-crisis5's and t-fa5's
     # together (merged)
+    # rigors of sepsis, read as nothing), never tuned on; 0.7376 (686 of 930) with t-past2's 4
+    # doctor-level messages (ids 14000+, 3 of them read as emergencies), never tuned on
     assert Figures.rate(tune.exact) >= 0.737, tune.misses
 
 
