@@ -90,6 +90,15 @@ class ContextWords(_Frozen):
     retold_recent: tuple[str, ...] = ()
     retold_past: tuple[str, ...] = ()
     retold_present: tuple[str, ...] = ()
+    # An acute event told as over (retold.py `_events_over`): the concepts so read, the words that
+    # date one a week or more before ("6 weeks ago", "a year and a half ago", "last May"), the
+    # months a day number dates ("January 31st"), the verbs of a completed event before it, and the
+    # words that keep it open in its sentence ("since", "again", "still").
+    retold_event: tuple[str, ...] = ()
+    retold_event_anchor: tuple[str, ...] = ()
+    retold_event_months: tuple[str, ...] = ()
+    retold_event_verb: tuple[str, ...] = ()
+    retold_event_open: tuple[str, ...] = ()
 
 
 class Ages(_Frozen):

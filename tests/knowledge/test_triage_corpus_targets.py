@@ -50,7 +50,9 @@ and the items numbered below 12000 (the split as session 7 left it) hold session
 Session 8: t-past2 added 49 messages from new pages (ids 14000+: 30 acute events told as over, 4
 doctor-level ones with a sign still there, 15 emergencies told as recent), measured before any rule
 was changed (emergencies 15 of 15, look-alikes 21 of 30 raised, doctor-level 1 of 4 exact): the
-whole split's ceilings are the figures measured with them.
+whole split's ceilings are the figures measured with them. Then t-past2's acute event dated a week
+or more before ("6 weeks ago", "over a week ago", "last week", "last May", "January 31st"), history
+like "years ago": look-alikes 0.325 -> 0.317, emergencies and recall unchanged.
 """
 
 from __future__ import annotations
@@ -166,8 +168,9 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # session 8: 0.324 (183 of 564) with t-fa5's 44 (ids 13000+), never tuned on; 0.314 (177) after
     # t-fa5's senses; 0.322 with t-em5's, t-crisis5's and t-fa5's together (merged)
     # (171 of 562) with its second batch's 9 look-alikes (2 escalated); 0.325 (195 of 600) with
-    # t-past2's 30 acute events told as over (ids 14000+, 21 of them escalated), never tuned on
-    assert Figures.rate(tune.lookalike) <= 0.325, tune.misses
+    # t-past2's 30 acute events told as over (ids 14000+, 21 of them escalated), never tuned on;
+    # 0.317 (190 of 600) after t-past2's acute event dated a week or more before (retold.py)
+    assert Figures.rate(tune.lookalike) <= 0.317, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
