@@ -52,7 +52,10 @@ doctor-level ones with a sign still there, 15 emergencies told as recent), measu
 was changed (emergencies 15 of 15, look-alikes 21 of 30 raised, doctor-level 1 of 4 exact): the
 whole split's ceilings are the figures measured with them. Then t-past2's acute event dated a week
 or more before ("6 weeks ago", "over a week ago", "last week", "last May", "January 31st"), history
-like "years ago": look-alikes 0.325 -> 0.317, emergencies and recall unchanged.
+like "years ago": look-alikes 0.325 -> 0.317, emergencies and recall unchanged. A second batch of
+6 (ids 14049-14054: 4 look-alikes, 1 doctor-level, 1 emergency), gathered after the change, was
+measured with it before any other: look-alikes 3 of 4 raised (4 of 4 without the change), the
+emergency caught, the doctor-level message read as nothing (with or without it).
 """
 
 from __future__ import annotations
@@ -169,8 +172,9 @@ def test_look_alikes_ceiling(tune: Figures) -> None:
     # t-fa5's senses; 0.322 with t-em5's, t-crisis5's and t-fa5's together (merged)
     # (171 of 562) with its second batch's 9 look-alikes (2 escalated); 0.325 (195 of 600) with
     # t-past2's 30 acute events told as over (ids 14000+, 21 of them escalated), never tuned on;
-    # 0.317 (190 of 600) after t-past2's acute event dated a week or more before (retold.py)
-    assert Figures.rate(tune.lookalike) <= 0.317, tune.misses
+    # 0.317 (190 of 600) after t-past2's acute event dated a week or more before (retold.py);
+    # 0.320 (193 of 604) with its second batch's 4 look-alikes (gathered after the change, 3 raised)
+    assert Figures.rate(tune.lookalike) <= 0.320, tune.misses
 
 
 def test_exact_level_floor(tune: Figures) -> None:
@@ -187,8 +191,9 @@ def test_exact_level_floor(tune: Figures) -> None:
     # 0.738 (727 of 985) with its third (ids 13300+); 0.737 with t-em5's, t-crisis5's and t-fa5's
     # together (merged)
     # rigors of sepsis, read as nothing), never tuned on; 0.7376 (686 of 930) with t-past2's 4
-    # doctor-level messages (ids 14000+, 3 of them read as emergencies), never tuned on
-    assert Figures.rate(tune.exact) >= 0.737, tune.misses
+    # doctor-level messages (ids 14000+, 3 of them read as emergencies), never tuned on; 0.7368 (686
+    # of 931) with its second batch's doctor-level message (neuro-14050, read as nothing)
+    assert Figures.rate(tune.exact) >= 0.736, tune.misses
 
 
 # --- the same on the messages of before each pass: never looser than they were ---------------
