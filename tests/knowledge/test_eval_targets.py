@@ -158,6 +158,12 @@ def _gathered_in_session_8(conversation: dict) -> bool:
     return 701 <= int(conversation["id"].rsplit("-", 1)[1]) < 800
 
 
+def _gathered_in_session_8_second_pass(conversation: dict) -> bool:
+    """The tune threads of session 8's second pass (t-conv7, ids thread-801 to thread-899): floors
+    of their own."""
+    return 801 <= int(conversation["id"].rsplit("-", 1)[1]) < 900
+
+
 def _gathered_later(conversation: dict) -> bool:
     return (
         _gathered_in_session_5(conversation)
@@ -165,6 +171,7 @@ def _gathered_later(conversation: dict) -> bool:
         or _gathered_in_session_6(conversation)
         or _gathered_in_session_7(conversation)
         or _gathered_in_session_8(conversation)
+        or _gathered_in_session_8_second_pass(conversation)
     )
 
 
