@@ -19,7 +19,7 @@ from knowledge.base.models import KnowledgeBase
 from knowledge.understanding.lay_names import everyday_names
 from knowledge.understanding.lexicon import LayNames
 from knowledge.understanding.normalise import Token, stem, texts_of, words
-from knowledge.understanding.typo_index import DeletionIndex, allowed_edits
+from knowledge.understanding.typo_index import Candidates, DeletionIndex, allowed_edits
 
 Kind = Literal["condition", "ingredient", "concern"]
 _SHORT = 2
@@ -290,7 +290,7 @@ class _Memo:
 
     def __init__(self) -> None:
         self.windows: dict[str, list[tuple[str, int]]] = {}
-        self.heads: dict[str, dict[int, list[int]]] = {}
+        self.heads: dict[str, Candidates] = {}
         self.completions: dict[str, list[str]] = {}
 
 

@@ -9,9 +9,9 @@ letters is one edit) of the few candidates in one C call.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from itertools import combinations
+from itertools import combinations, compress
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -23,6 +23,9 @@ _LONG = 8
 _join = "".join
 _SIGNATURE_SPAN = MAX_DEPTH + 4
 _MAX_SIGNATURES = 20_000  # of 26**4: sparse enough to reject most heads
+# A head's candidates: the keys' lengths in ascending order, and the keys' ids in that order.
+Candidates = tuple[list[int], list[int]]
+_NONE: Candidates = ([], [])
 
 
 def allowed_edits(key: str) -> int:
@@ -82,6 +85,7 @@ class DeletionIndex:
         self.slack = slack
         self._budget = [self.budget(k) for k in self.keys]
         self._key_digits = [_digits(k) for k in self.keys]
+        self._lengths = [len(k) for k in self.keys]
         # Numbers never fuzz, so keys with digits and keys without live in separate tables: a
         # query only ever meets keys with the same digits, and most queries have none.
         plain: dict[str, list[int]] = {}
@@ -107,9 +111,7 @@ class DeletionIndex:
     def __len__(self) -> int:
         return len(self.keys)
 
-    def lookup(
-        self, query: str, heads: dict[str, dict[int, list[int]]] | None = None
-    ) -> list[tuple[str, int]]:
+    def lookup(self, query: str, heads: dict[str, Candidates] | None = None) -> list[tuple[str, int]]:
         """(key, distance) pairs within each key's budget (plus slack), best first.
 
         Numbers never fuzz: "b12" is not "b6", "vitamin c" is not "vitamin b6". `heads` is a
@@ -122,17 +124,15 @@ class DeletionIndex:
         digits = _digits(query) if not query.isalpha() else ""
         head = query[:PREFIX]
         memo_key = f"{head}|{digits}"
-        by_length = heads.get(memo_key) if heads is not None else None
-        if by_length is None:
-            by_length = self._candidates(head, digits)
+        candidates = heads.get(memo_key) if heads is not None else None
+        if candidates is None:
+            candidates = self._candidates(head, digits)
             if heads is not None:
-                heads[memo_key] = by_length
-        if not by_length:
-            return []
-        # Within MAX_DEPTH edits means within MAX_DEPTH characters of the query's length.
-        ids = [
-            i for length in range(size - MAX_DEPTH, size + MAX_DEPTH + 1) for i in by_length.get(length, ())
-        ]
+                heads[memo_key] = candidates
+        # Within MAX_DEPTH edits means within MAX_DEPTH characters of the query's length: a
+        # slice of the candidates in order of length, found by bisection.
+        lengths, ordered = candidates
+        ids = ordered[bisect_left(lengths, size - MAX_DEPTH) : bisect_right(lengths, size + MAX_DEPTH)]
         if not ids:
             return []
         keys = self.keys
@@ -144,8 +144,10 @@ class DeletionIndex:
         found = [(key, int(dist)) for key, dist, at in hits if dist <= budget[ids[at]] and dist <= limit]
         return sorted(found, key=lambda kd: (kd[1], kd[0]))
 
-    def _candidates(self, head: str, digits: str) -> dict[int, list[int]]:
-        """Keys sharing a deletion with `head` (and its digits), by length."""
+    def _candidates(self, head: str, digits: str) -> Candidates:
+        """Keys sharing a deletion with `head` (and its digits), in order of length, with their
+        lengths. Sorted and filtered in C: a typo's head shares deletions with hundreds of
+        keys, and a loop in Python filing each by length was most of a typo's lookup."""
         table = self._numbered if digits else self._plain
         signatures = self._signatures_numbered if digits else self._signatures_plain
         if (
@@ -153,11 +155,11 @@ class DeletionIndex:
             and len(head) >= _SIGNATURE_SPAN
             and signatures.isdisjoint(map(_join, combinations(head[:_SIGNATURE_SPAN], 4)))
         ):
-            return {}
+            return _NONE
         # One C-level set intersection instead of a dictionary probe per deletion.
         shared = table.keys() & _deletions(head, MAX_DEPTH)
         if not shared:
-            return {}
+            return _NONE
         ids: set[int] = set()
         for variant in shared:
             bucket = table[variant]
@@ -165,12 +167,11 @@ class DeletionIndex:
                 ids.add(bucket)
             else:
                 ids.update(bucket)
-        key_digits, keys = self._key_digits, self.keys
-        by_length: dict[int, list[int]] = {}
-        for i in ids:
-            if key_digits[i] == digits:
-                by_length.setdefault(len(keys[i]), []).append(i)
-        return by_length
+        found = list(ids)
+        if digits:  # the plain table holds only keys without digits
+            found = list(compress(found, map(digits.__eq__, map(self._key_digits.__getitem__, found))))
+        found.sort(key=self._lengths.__getitem__)
+        return list(map(self._lengths.__getitem__, found)), found
 
     def completions(self, prefix: str, limit: int = 3) -> list[str]:
         """Keys that start with `prefix` ("ashwa" -> "ashwagandha"), by binary search."""
