@@ -8,12 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise
+from typing import TypeVar
 
 from knowledge.understanding.normalise import stem, words
 
 GAP = "..."
 MAX_GAP = 3
 EXACT = "="  # marks a word matched by its exact form, kept on the word in the index
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def phrase_segments(phrase: str, fold: Callable[[str], str] = stem) -> tuple[tuple[str, ...], ...]:
@@ -60,6 +63,10 @@ class PhraseIndex:
                 self._by_pair.setdefault((first, second), []).append((segments, label))
             else:
                 self._by_first.setdefault(segments[0][0], []).append((segments, label))
+        # A phrase written in several forms that fold to one ("twitch", "twitches", "twitching":
+        # "twitch" four times over) is tried once where it may start: the same words found
+        # again add nothing.
+        self._by_first, self._by_pair = _once(self._by_first), _once(self._by_pair)
         # Whether any phrase has an exact form anywhere ("hace ... =meses"): then the words as
         # typed are kept for comparing.
         indexed = (*self._by_first.values(), *self._by_pair.values())
@@ -126,6 +133,11 @@ class PhraseIndex:
                 if known is None or end > known.end:
                     out[(label, i)] = Found(label, i, end)
         return sorted(out.values(), key=lambda f: (f.start, -f.end))
+
+
+def _once(table: dict[K, list[V]]) -> dict[K, list[V]]:
+    """`table` with each list's repeats left out, the first of each kept in its place."""
+    return {key: list(dict.fromkeys(entries)) for key, entries in table.items()}
 
 
 def _match(
