@@ -21,7 +21,7 @@ from knowledge.understanding.learned import load_learned
 from knowledge.understanding.lexicon import Lexicon, SmallTalkKind
 from knowledge.understanding.normalise import Tokens, stem, tokenize, words
 from knowledge.understanding.own_stems import OwnStems
-from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK, TURN
+from knowledge.understanding.patterns import OTHER_TOPIC, SECTION, SMALL_TALK, TOPIC, TURN
 from knowledge.understanding.phrase_matcher import Hit, PhraseMatcher
 from knowledge.understanding.phrasebook import build_patterns, vocabulary
 from knowledge.understanding.topic_index import TopicIndex
@@ -62,6 +62,9 @@ _MAX_IMPLIED = 5  # the weight of language.toml's "strong" section phrases
 _SUFFIX_AFTER_APOSTROPHE = re.compile(r"(?<=\w)['’](\w+)")
 
 
+_NONE: tuple[None] = (None,)
+
+
 @dataclass(frozen=True)
 class Reading:
     """What one message is about. `conditions` are named or described ("my eyelid keeps
@@ -91,7 +94,7 @@ class Reading:
     @property
     def condition(self) -> str | None:
         """The condition in question: named, described, or feared."""
-        return next(iter((*self.conditions, *self.concerns)), None)
+        return (self.conditions or self.concerns or _NONE)[0]  # read a few times a message
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -123,6 +126,7 @@ class _Topics:
 
     tokens: Tokens
     hits: list[Hit]
+    tagged: dict[str, list[Hit]]  # the hits of each tag (_by_tag)
     mentioned: tuple[tuple[str, str], ...]
     described: tuple[str, ...]
     ingredients: tuple[str, ...]
@@ -138,7 +142,17 @@ class _Topics:
     @property
     def in_question(self) -> str | None:
         """The condition or concern asked about."""
-        return next(iter((*self.conditions, *self.concerns)), None)
+        return (self.conditions or self.concerns or _NONE)[0]  # read a few times a message
+
+
+def _by_tag(hits: list[Hit]) -> dict[str, list[Hit]]:
+    """The hits of each tag, in message order: one pass over the phrases found, which the
+    reading's questions (a section asked, a turn's words, a thing the knowledge base lacks, a
+    topic described, small talk) then read in part, instead of a pass over all of them each."""
+    tagged: dict[str, list[Hit]] = {}
+    for hit in hits:
+        tagged.setdefault(hit.pattern.tag, []).append(hit)
+    return tagged
 
 
 # A statement of this many words or more (not stopwords) that names nothing of its own and asks
@@ -253,22 +267,22 @@ class Reader:
         # one the knowledge base lacks ("my doctor put me on potassium pills"), and no medicine.
         supplement = named.in_question is None and self._of_a_supplement(named, other, other_kind)
         triage = self._triage(found, durations, lang, supplement=supplement)
-        hits = named.hits
+        tagged = named.tagged
         reading = Reading(
             named.ingredients,
             named.conditions,
             named.concerns,
             named.near_misses,
             triage,
-            any(h.pattern.tag == SECTION and h.pattern.section == "safety" for h in hits)
+            any(h.pattern.section == "safety" for h in tagged.get(SECTION, ()))
             or self._side_effect(named, triage)
             or self._taken_together(named),
             self._asked_section(named),
             self._small_talk(named, other, other_kind, triage),
             other_topic=other,
-            turn_words=frozenset(h.pattern.kind or "" for h in hits if h.pattern.tag == TURN),
+            turn_words=frozenset(h.pattern.kind or "" for h in tagged.get(TURN, ())),
             other_kind=other_kind,
-            question=self._asks(tokens, hits),
+            question=self._asks(tokens, tagged.get(TURN, [])),
         )
         return reading, found
 
@@ -278,7 +292,7 @@ class Reader:
         chest and throat" (biologyinsights.com), "a fluttering, pounding feeling in my chest
         like a skipped beat" (scienceinsights.org) are palpitations, not twitching. None when
         nothing changes ("my calf keeps jumping and my heart is racing" stays twitching)."""
-        described = [h for h in named.hits if h.pattern.tag == "topic"]
+        described = named.tagged.get(TOPIC, [])
         if not described or found.concepts is None:
             return None
         mentions = found.concepts.reading.mentions
@@ -322,10 +336,11 @@ class Reader:
             for c in triage.concepts
         )
 
-    def _asks(self, tokens: Tokens, hits: list[Hit]) -> bool:
+    def _asks(self, tokens: Tokens, turns: list[Hit]) -> bool:
         """Whether the message asks: a question, but not a question word inside the words of
-        a doctor it reports ("his doctor just said to track how often they happen")."""
-        said = [h.end for h in hits if h.pattern.tag == TURN and h.pattern.kind == "reported"]
+        a doctor it reports ("his doctor just said to track how often they happen").
+        `turns`: the message's hits of conversation.toml's [turns]."""
+        said = [h.end for h in turns if h.pattern.kind == "reported"]
         return is_question(tokens[: min(said)] if said else tokens, tokens.source, self.lexicon.language)
 
     def _topics(self, tokens: Tokens, lang: str) -> _Topics:
@@ -338,10 +353,11 @@ class Reader:
             hits = self._in_language(hits, tokens, shown_in)
         # The language's own phrases in their other forms ("dangereuse" for "dangereux").
         hits += self.own_stems.match(tokens, lang)
+        tagged = _by_tag(hits)
         found = self.index.find(tokens, shown_in)
         # A thing the knowledge base lacks whose name holds a topic's ("rbc magnesium", "magnesium
         # test") names that thing, not the topic: the longer name wins.
-        things = [(h.start, h.end) for h in hits if h.pattern.tag == OTHER_TOPIC and h.pattern.kind]
+        things = [(h.start, h.end) for h in tagged.get(OTHER_TOPIC, ()) if h.pattern.kind]
         mentions = [
             m
             for m in found.mentions
@@ -358,10 +374,11 @@ class Reader:
             mentions = []
         mentioned = tuple(dict.fromkeys((m.slug, m.kind) for m in mentions))
         named = [slug for slug, kind in mentioned if kind == "condition"]
-        described = tuple(o for h in hits if h.pattern.tag == "topic" for o in sorted(h.pattern.owners))
+        described = tuple(o for h in tagged.get(TOPIC, ()) for o in sorted(h.pattern.owners))
         return _Topics(
             tokens,
             hits,
+            tagged,
             mentioned,
             described,
             ingredients=tuple(slug for slug, kind in mentioned if kind == "ingredient"),
@@ -453,7 +470,7 @@ class Reader:
         one's kind ("xanax and paxil")."""
         if named.mentioned or named.described:
             return "", ""
-        things = [h for h in named.hits if h.pattern.tag == OTHER_TOPIC]
+        things = named.tagged.get(OTHER_TOPIC, [])
         if not things:
             # A medicine not listed, told by its ending ("metoprolol", "atorvastatin").
             drugs = [t.text for t in named.tokens if self._medicine(t.text)]
@@ -497,7 +514,7 @@ class Reader:
     def _small_talk(
         self, named: _Topics, other: str, other_kind: str, triage: TriageResult
     ) -> SmallTalkKind | None:
-        if not any(h.pattern.tag == SMALL_TALK for h in named.hits):
+        if SMALL_TALK not in named.tagged:
             return None
         language = self.lexicon.language
         tokens = named.tokens
@@ -563,7 +580,7 @@ class Reader:
     def _of_a_supplement(named: _Topics, other: str, other_kind: str) -> bool:
         """Whether a message tells of a supplement, ours or one the knowledge base lacks, and of
         no medicine."""
-        if any(h.pattern.tag == OTHER_TOPIC and h.pattern.kind == "drug" for h in named.hits):
+        if any(h.pattern.kind == "drug" for h in named.tagged.get(OTHER_TOPIC, ())):
             return False
         return bool(named.ingredients) or (bool(other) and not other_kind)
 
