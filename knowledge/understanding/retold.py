@@ -56,7 +56,10 @@ class Retold:
     ) -> tuple[Sequence[Mention], frozenset[int]]:
         """`mentions`, those of past-tense sentences made historical when the story is retold,
         and the positions of those sentences' words (a red-flag phrase there is history too)."""
-        mentions, dated_by_event = self._events_over(texts, shape, mentions)
+        # The words that date an acute event, found once: they make it history (_events_over) and
+        # they tell the day a story is told on (_episode_now).
+        dates = self._event_dates(texts) if self._any_event(mentions) else None
+        mentions, dated_by_event = self._events_over(shape, mentions, texts, dates or [])
         if not self._anchor or not mentions or not (dated_by_event or self._dated(texts)):
             return mentions, frozenset()
         sentences: dict[int, list[int]] = {}
@@ -64,7 +67,9 @@ class Retold:
             sentences.setdefault(n, []).append(i)
         said = {n: [texts[i] for i in positions] for n, positions in sentences.items()}
         present = {n for n, words in said.items() if _any(words, self._present)}
-        if self._episode_now(texts, shape, said, mentions, self._event_dates(texts)):
+        if dates is None:
+            dates = self._event_dates(texts)
+        if self._episode_now(texts, shape, said, mentions, dates):
             return mentions, frozenset()
         # A sentence in the past tense, or a fragment without a verb of either tense ("No
         # breathing, no pulse."), reads as the story's; one with a present-tense word keeps its own.
@@ -79,8 +84,15 @@ class Retold:
         ]
         return retold, frozenset(i for n in past for i in sentences[n])
 
+    def _any_event(self, mentions: Sequence[Mention]) -> bool:
+        return bool(self._events) and any(m.concept in self._events for m in mentions)
+
     def _events_over(
-        self, texts: Sequence[str], shape: Layout, mentions: Sequence[Mention]
+        self,
+        shape: Layout,
+        mentions: Sequence[Mention],
+        texts: Sequence[str],
+        dates: Sequence[tuple[int, int]],
     ) -> tuple[Sequence[Mention], bool]:
         """`mentions`, an acute event dated a week or more before made historical, and whether one
         was (then it dates its story too). The event is dated by words in its sentence or the one
@@ -89,10 +101,7 @@ class Retold:
         attack 6 weeks ago", chest-14011) or in a sentence told in the past ("Mom had a mild stroke
         over a week ago", neuro-12501). Not when its sentence keeps it open ("since", "again",
         "worse") or says a recent word that is not the day it is told on ("A week ago today",
-        neuro-14027): hours, minutes, days ago and "this morning" are now."""
-        if not self._events or not any(m.concept in self._events for m in mentions):
-            return mentions, False
-        dates = self._event_dates(texts)
+        neuro-14027): hours, minutes, days ago and "this morning" are now. `dates`: _event_dates'."""
         if not dates:
             return mentions, False
         n_of = shape.sentence
