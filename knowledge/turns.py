@@ -299,9 +299,7 @@ class Turns:
         too" and thread-121's "now i have cramping and burning in my legs" accept it). Not once
         it is told to have passed or to be well ("but my legs feel fine"), nor what a doctor
         said."""
-        if conversation is None or conversation.level != "doctor" or reading.question:
-            return False
-        if reading.topics and not reading.inherited:
+        if reading.question or not _right_after_doctor(reading, conversation):
             return False
         words = reading.turn_words
         if "later" not in words or words & _NOT_WORSE:
@@ -319,9 +317,7 @@ class Turns:
         thread-718; thread-608's "what should i do" and thread-043's "what now" after twitches
         of weeks). Advice must not fade on the very next turn, as after emergency it never does
         (`asks_help`); whether a thing helps ("would it help") asks about the thing."""
-        if conversation is None or conversation.level != "doctor":
-            return False
-        if reading.topics and not reading.inherited:  # "what should i do about magnesium"
+        if not _right_after_doctor(reading, conversation):
             return False
         words = reading.turn_words
         return "asks_help" in words and "asks_if_it_helps" not in words
@@ -417,3 +413,11 @@ class Turns:
     def _single_condition(self, ingredient: str) -> str | None:
         uses = self.kb.ingredients[ingredient].uses
         return uses[0].condition_slug if len(uses) == 1 else None
+
+
+def _right_after_doctor(reading: Reading, conversation: Conversation | None) -> bool:
+    """A turn right after one that reached doctor, with no topic of its own ("what should i do
+    about magnesium" is about magnesium): what it says is said of that advice."""
+    if conversation is None or conversation.level != "doctor":
+        return False
+    return not (reading.topics and not reading.inherited)
